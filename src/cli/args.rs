@@ -1,0 +1,155 @@
+//! Command-line arguments (clap derive). Every flag's doc here is its `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use scrapelint::output::Format;
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  scrapelint check articles/                  check every .txt file under articles/
+  scrapelint check --format short a.txt       one line per problem (for editors)
+  scrapelint check --select boilerplate .     only the boilerplate rules
+  scrapelint check --ignore mangled.spun .    everything but one rule
+  scrapelint check --rules my-rules.toml .    add your own rules to the built-in ones
+  scrapelint check --fix articles/            remove what can safely be removed
+  cat a.txt | scrapelint check - --stdin-filename a.txt
+
+Exit status: 0 no problem at or above --fail-on, 1 problems found, 2 usage,
+configuration or I/O error.";
+
+const ABOUT: &str = "A content-quality linter for scraped news articles.
+
+Flags leftover boilerplate (scraper metadata, related-link blocks, comment forms,
+captions, syndication footers), off-topic insertions, mangled text and sentence
+fragments, with exact line and column spans.";
+
+#[derive(Debug, Parser)]
+#[command(name = "scrapelint", version, about = ABOUT, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check articles: files, directories (walked, honouring .gitignore) or - for stdin.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+    /// List every rule: id, category, severity and summary.
+    #[command(after_help = "Examples:\n  scrapelint rules\n  scrapelint rules --format json\n  scrapelint rules --rules my-rules.toml")]
+    Rules(RulesArgs),
+    /// Print a rule's documentation, with a bad and a good example.
+    #[command(after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase")]
+    Explain(ExplainArgs),
+}
+
+/// Where rules come from; shared by every subcommand.
+#[derive(Debug, Args, Clone, Default)]
+pub(crate) struct RuleSourceArgs {
+    /// Config file (default: scrapelint.toml or .scrapelint.toml, searched upward from the
+    /// working directory).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) isolated: bool,
+    /// Add rules from a TOML file or a directory of them (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub(crate) rules: Vec<PathBuf>,
+    /// Do not load the built-in rules.
+    #[arg(long)]
+    pub(crate) no_default_rules: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default: `.`
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<Format>,
+    /// Only run these rules: ids or prefixes such as `boilerplate` or `mangled.rank`
+    /// (comma-separated or repeated; replaces the config's `select`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules: ids or prefixes (comma-separated or repeated; added to the
+    /// config's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) ignore: Vec<String>,
+    /// Exit 1 when a problem of at least this severity is found [default: warning].
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// Print diagnostics only: no summary line, no progress.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// Print the number of problems per rule.
+    #[arg(long)]
+    pub(crate) statistics: bool,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) color: ColorChoice,
+    /// The file name to report (and match per-file ignores against) for `-`.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) stdin_filename: Option<String>,
+    /// Apply safe fixes in place (atomically); report what remains.
+    #[arg(long)]
+    pub(crate) fix: bool,
+    /// With --fix or --diff, also apply fixes that may remove article text.
+    #[arg(long)]
+    pub(crate) unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub(crate) diff: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
+    /// Output format: a table, or JSON.
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum ListFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// A rule id, e.g. `boilerplate.comment-prompt`.
+    #[arg(required_unless_present = "kind")]
+    pub(crate) rule: Option<String>,
+    /// Explain a rule kind (phrase, pattern, ...) instead of a rule.
+    #[arg(long, value_name = "KIND", conflicts_with = "rule")]
+    pub(crate) kind: Option<String>,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
+}

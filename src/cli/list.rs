@@ -1,0 +1,105 @@
+//! `scrapelint rules` and `scrapelint explain`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use scrapelint::rules::{RuleSet, registry};
+
+use super::args::ListFormat;
+use super::{Exit, Stdout, report_error};
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    id: &'a str,
+    kind: &'a str,
+    category: scrapelint::Category,
+    severity: scrapelint::Severity,
+    scope: String,
+    enabled: bool,
+    fixable: bool,
+    summary: String,
+}
+
+pub(crate) fn rules(rules: &RuleSet, format: ListFormat, out: &mut Stdout) -> Exit {
+    let rows: Vec<RuleRow<'_>> = rules
+        .rules()
+        .iter()
+        .map(|r| RuleRow {
+            id: &r.id,
+            kind: &r.kind,
+            category: r.category,
+            severity: r.severity,
+            scope: format!("{:?}", r.scope).to_lowercase(),
+            enabled: r.enabled,
+            fixable: r.fix.is_some() || r.kind == "substitution",
+            summary: r.summary(),
+        })
+        .collect();
+    let written = match format {
+        ListFormat::Json => serde_json::to_writer_pretty(&mut *out, &rows)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        ListFormat::Table => {
+            let w = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            rows.iter().try_for_each(|r| {
+                let off = if r.enabled { "" } else { " (off by default)" };
+                writeln!(out, "{:<w$}  {:<11}  {:<7}  {}{off}", r.id, r.category.as_str(), r.severity.as_str(), r.summary)
+            })
+        }
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Exit::Clean,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Clean,
+        Err(e) => report_error(&format!("cannot write output: {e}")),
+    }
+}
+
+pub(crate) fn explain(rules: &RuleSet, rule: Option<&str>, kind: Option<&str>, out: &mut Stdout) -> Exit {
+    let text = if let Some(kind) = kind {
+        match registry::find(kind) {
+            Some(k) => format!("kind `{}`\n\n{}\n", k.name(), k.doc()),
+            None => {
+                let names: Vec<_> = registry::KINDS.iter().map(|k| k.name()).collect();
+                return report_error(&format!("unknown kind `{kind}`; kinds: {}", names.join(", ")));
+            }
+        }
+    } else {
+        let id = rule.unwrap_or_default();
+        let Some(r) = rules.get(id) else {
+            let close: Vec<&str> = rules
+                .rules()
+                .iter()
+                .map(|r| &*r.id)
+                .filter(|r| strsim::jaro_winkler(r, id) > 0.85 || r.starts_with(id))
+                .take(5)
+                .collect();
+            let hint = if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.join(", ")) };
+            return report_error(&format!("no rule `{id}`{hint} (see `scrapelint rules`)"));
+        };
+        let mut t = format!(
+            "{} ({} rule, category {}, severity {}, scope {:?})\n\n{}\n",
+            r.id,
+            r.kind,
+            r.category,
+            r.severity,
+            r.scope,
+            r.summary()
+        );
+        match &r.explain {
+            Some(e) => t.push_str(&format!("\n{}\n", e.trim_end())),
+            None => t.push_str("\n(This rule has no `explain` text.)\n"),
+        }
+        if !r.enabled {
+            t.push_str("\nThis rule is off by default; enable it with `--select ");
+            t.push_str(&r.id);
+            t.push_str("`.\n");
+        }
+        t
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Exit::Clean,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Clean,
+        Err(e) => report_error(&format!("cannot write output: {e}")),
+    }
+}

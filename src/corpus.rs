@@ -1,0 +1,150 @@
+//! Statistics over every document of a run, gathered in a first pass.
+//!
+//! Some problems only show across files: a line that recurs in many articles of a site
+//! is boilerplate whatever it says. Only what enabled rules ask for is gathered, and
+//! lines are kept as 64-bit hashes so memory stays bounded on large corpora.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::text::Document;
+
+/// What a first pass must gather.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CorpusNeeds {
+    /// How many files carry each normalised line.
+    pub line_counts: bool,
+    /// How many files use each lowercase word.
+    pub term_counts: bool,
+}
+
+impl CorpusNeeds {
+    pub fn union(self, other: CorpusNeeds) -> CorpusNeeds {
+        CorpusNeeds {
+            line_counts: self.line_counts || other.line_counts,
+            term_counts: self.term_counts || other.term_counts,
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.line_counts || self.term_counts
+    }
+}
+
+/// Counts over the documents of a run. Empty when checking one document.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusStats {
+    documents: u32,
+    line_files: HashMap<u64, u32>,
+    term_files: HashMap<Box<str>, u32>,
+}
+
+/// A line reduced to what identifies it across pages: lowercase, digits and runs of
+/// whitespace folded, so "Updated 5 hours ago" and "updated 12 hours ago" are one line.
+pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c.is_numeric() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Stable 64-bit hash of a normalised line.
+pub fn line_hash(normalized: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    normalized.hash(&mut h);
+    h.finish()
+}
+
+impl CorpusStats {
+    /// Adds one document.
+    pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
+        self.documents += 1;
+        if needs.line_counts {
+            let hashes: HashSet<u64> = doc
+                .nonblank_lines()
+                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
+                .collect();
+            for h in hashes {
+                *self.line_files.entry(h).or_default() += 1;
+            }
+        }
+        if needs.term_counts {
+            let terms: HashSet<String> = doc
+                .words()
+                .iter()
+                .map(|r| doc.slice(r).to_lowercase())
+                .collect();
+            for t in terms {
+                *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Combines the counts of two disjoint sets of documents.
+    pub fn merge(mut self, other: CorpusStats) -> CorpusStats {
+        self.documents += other.documents;
+        for (k, v) in other.line_files {
+            *self.line_files.entry(k).or_default() += v;
+        }
+        for (k, v) in other.term_files {
+            *self.term_files.entry(k).or_default() += v;
+        }
+        self
+    }
+
+    /// Documents seen in the first pass (0 when there was none).
+    pub fn documents(&self) -> u32 {
+        self.documents
+    }
+
+    /// Files carrying this line (normalised), 0 when unknown.
+    pub fn files_with_line(&self, line: &str) -> u32 {
+        self.line_files.get(&line_hash(&normalize_line(line))).copied().unwrap_or(0)
+    }
+
+    /// Files using this lowercase word, 0 when unknown.
+    pub fn files_with_term(&self, term: &str) -> u32 {
+        self.term_files.get(term).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_folds_case_digits_and_space() {
+        assert_eq!(normalize_line("  Updated 5 hours   ago "), "updated # hours ago");
+        assert_eq!(normalize_line("UPDATED 12 hours ago"), "updated # hours ago");
+    }
+
+    #[test]
+    fn counts_files_not_occurrences() {
+        let needs = CorpusNeeds { line_counts: true, term_counts: true };
+        let mut a = CorpusStats::default();
+        a.observe(&Document::from_text("Share this\nShare this\nBody"), needs);
+        let mut b = CorpusStats::default();
+        b.observe(&Document::from_text("share THIS\nOther"), needs);
+        let all = a.merge(b);
+        assert_eq!(all.documents(), 2);
+        assert_eq!(all.files_with_line("Share this"), 2);
+        assert_eq!(all.files_with_line("Body"), 1);
+        assert_eq!(all.files_with_term("share"), 2);
+    }
+}

@@ -1,0 +1,211 @@
+//! Applying fixes: choosing the bytes to remove, merging edits, writing atomically.
+//!
+//! Edits are computed on the decoded text and applied to the original bytes through
+//! [`Source`](crate::text::Source)'s offset map, so a BOM, CRLF line ends and even
+//! invalid bytes elsewhere in the file survive a fix untouched.
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::text::Document;
+
+/// The bytes to delete to remove `span` cleanly.
+///
+/// When the span is all there is on its lines, the lines go with their terminators (and
+/// one neighbouring blank line, so paragraphs stay separated by exactly one). Otherwise
+/// the span goes with the spaces on one side, so no double space is left behind.
+pub fn deletion_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
+    let text = doc.text();
+    let idx = doc.line_index();
+    let (first, last) = (idx.line_of(span.start), idx.line_of(span.end.saturating_sub(1).max(span.start)));
+    let line_start = idx.line_range(first).start;
+    let line_end = idx.line_range(last).end;
+    let before = &text[line_start..span.start];
+    let after = &text[span.end.min(line_end)..line_end];
+    if before.trim().is_empty() && after.trim().is_empty() {
+        return line_deletion_range(doc, span);
+    }
+    let is_space = |c: char| c == ' ' || c == '\t';
+    let trailing = after.len() - after.trim_start_matches(is_space).len();
+    if trailing > 0 && !after.trim().is_empty() {
+        return span.start..span.end + trailing;
+    }
+    let leading = before.len() - before.trim_end_matches(is_space).len();
+    span.start - leading..span.end + trailing
+}
+
+/// Every line `span` touches, with terminators, plus one blank line after them when
+/// they sit between two blank lines (or at the top of the text).
+pub fn line_deletion_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
+    let text = doc.text();
+    let idx = doc.line_index();
+    let first = idx.line_of(span.start);
+    let last = idx.line_of(span.end.saturating_sub(1).max(span.start));
+    let start = idx.line_range_with_terminator(first).start;
+    let mut end = idx.line_range_with_terminator(last).end;
+    let blank = |line: usize| line < idx.len() && text[idx.line_range(line)].trim().is_empty();
+    let blank_before = first == 0 || blank(first - 1);
+    if blank_before && blank(last + 1) {
+        end = idx.line_range_with_terminator(last + 1).end;
+    }
+    start..end
+}
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    Safe,
+    SafeAndUnsafe,
+}
+
+impl FixMode {
+    fn allows(self, a: Applicability) -> bool {
+        match self {
+            FixMode::Safe => a == Applicability::Safe,
+            FixMode::SafeAndUnsafe => true,
+        }
+    }
+}
+
+/// The result of applying fixes to one document.
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The new file content, in the original encoding layout (BOM and line ends kept).
+    pub bytes: Vec<u8>,
+    /// How many diagnostics were fixed.
+    pub applied: usize,
+}
+
+/// Applies the fixes of `diagnostics` allowed by `mode`, skipping any that overlaps an
+/// earlier one; returns `None` when nothing applies. `original` is the file's bytes.
+pub fn apply(doc: &Document, original: &[u8], diagnostics: &[Diagnostic], mode: FixMode) -> Option<Fixed> {
+    let mut edits: Vec<(Range<usize>, &str)> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| mode.allows(f.applicability))
+        .map(|f| (doc.source().original_range(&f.range), f.replacement.as_str()))
+        .collect();
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut kept: Vec<(Range<usize>, &str)> = Vec::with_capacity(edits.len());
+    for (range, replacement) in edits {
+        match kept.last() {
+            Some((last, _)) if range.start < last.end => continue,
+            Some((last, rep)) if last == &range && *rep == replacement => continue,
+            _ => kept.push((range, replacement)),
+        }
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(original.len());
+    let mut at = 0;
+    for (range, replacement) in &kept {
+        bytes.extend_from_slice(&original[at..range.start]);
+        bytes.extend_from_slice(replacement.as_bytes());
+        at = range.end;
+    }
+    bytes.extend_from_slice(&original[at..]);
+    Some(Fixed {
+        bytes,
+        applied: kept.len(),
+    })
+}
+
+/// Replaces `path`'s content with `bytes` atomically: a temporary file in the same
+/// directory, flushed to disk and renamed over the original, keeping its permissions.
+/// A crash leaves either the old file or the new one, never a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".scrapelint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.as_file().set_permissions(permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Category, Fix, Severity};
+    use crate::text::Source;
+
+    fn delete(doc: &Document, needle: &str) -> String {
+        let start = doc.text().find(needle).unwrap();
+        let r = deletion_range(doc, &(start..start + needle.len()));
+        let mut s = doc.text().to_owned();
+        s.replace_range(r, "");
+        s
+    }
+
+    #[test]
+    fn deleting_a_whole_line_removes_it_and_one_blank() {
+        let doc = Document::from_text("Title\n\nLeave a Comment\n\nBody.\n");
+        assert_eq!(delete(&doc, "Leave a Comment"), "Title\n\nBody.\n");
+    }
+
+    #[test]
+    fn deleting_a_fused_prefix_keeps_the_sentence() {
+        let doc = Document::from_text(" date 2020-01-06 The letter said.\n");
+        assert_eq!(delete(&doc, "date 2020-01-06"), " The letter said.\n");
+    }
+
+    #[test]
+    fn deleting_a_suffix_takes_the_space_before() {
+        let doc = Document::from_text("It ended. – Reuters\n");
+        assert_eq!(delete(&doc, "– Reuters"), "It ended.\n");
+    }
+
+    fn diag(range: Range<usize>, replacement: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "t.x".into(),
+            category: Category::Mangled,
+            severity: Severity::Warning,
+            message: String::new(),
+            span: range.clone(),
+            suggestion: None,
+            fix: Some(Fix {
+                range,
+                replacement: replacement.into(),
+                applicability: Applicability::Safe,
+            }),
+        }
+    }
+
+    #[test]
+    fn apply_maps_through_bom_and_skips_overlaps() {
+        let original = b"\xEF\xBB\xBFab cd\r\n";
+        let doc = Document::new(Source::decode(original));
+        let fixed = apply(&doc, original, &[diag(0..2, "AB"), diag(1..4, "zz"), diag(3..5, "CD")], FixMode::Safe).unwrap();
+        assert_eq!(fixed.bytes, b"\xEF\xBB\xBFAB CD\r\n");
+        assert_eq!(fixed.applied, 2);
+    }
+
+    #[test]
+    fn unsafe_fixes_need_the_mode() {
+        let doc = Document::from_text("ab");
+        let mut d = diag(0..1, "");
+        d.fix.as_mut().unwrap().applicability = Applicability::Unsafe;
+        assert!(apply(&doc, b"ab", std::slice::from_ref(&d), FixMode::Safe).is_none());
+        assert_eq!(apply(&doc, b"ab", &[d], FixMode::SafeAndUnsafe).unwrap().bytes, b"b");
+    }
+
+    #[test]
+    fn atomic_write_replaces_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,135 @@
+//! Rendering diagnostics: one module per format, all behind [`Emitter`].
+//!
+//! Emitters receive files in path order and a summary at the end; streaming formats
+//! (human, short, jsonl, github) write as files arrive, whole-document formats (json,
+//! sarif) buffer until [`Emitter::finish`].
+
+mod github;
+mod human;
+mod json;
+mod record;
+mod short;
+
+use std::collections::BTreeMap;
+use std::io;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use serde::{Deserialize, Serialize};
+
+pub use human::{HumanEmitter, render_load_errors};
+pub use record::{JsonDiagnostic, JsonFix, Position, Span};
+
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::text::Document;
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// Source excerpts with the flagged text underlined (codespan-style).
+    #[default]
+    Human,
+    /// One line per diagnostic: `path:line:col: severity[rule] message`.
+    Short,
+    /// One JSON document with a summary and every diagnostic.
+    Json,
+    /// One JSON object per diagnostic per line, streamed.
+    Jsonl,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+}
+
+/// One checked file and its diagnostics.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    /// The path as the user should see it.
+    pub path: &'a str,
+    pub doc: &'a Document,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Counts over the whole run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_diagnostics: usize,
+    pub diagnostics: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files that could not be read or decoded.
+    pub unreadable: usize,
+    pub fixed: usize,
+    pub by_category: BTreeMap<Category, usize>,
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, report: &FileReport<'_>) {
+        self.files += 1;
+        if !report.diagnostics.is_empty() {
+            self.files_with_diagnostics += 1;
+        }
+        for d in report.diagnostics {
+            self.diagnostics += 1;
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            *self.by_category.entry(d.category).or_default() += 1;
+            *self.by_rule.entry(d.rule.to_string()).or_default() += 1;
+        }
+    }
+
+    /// The highest severity seen, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        if self.errors > 0 {
+            Some(Severity::Error)
+        } else if self.warnings > 0 {
+            Some(Severity::Warning)
+        } else if self.infos > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
+    }
+}
+
+/// Options shared by the emitters.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmitOptions {
+    /// Print a count per rule after the diagnostics.
+    pub statistics: bool,
+    /// Print nothing but diagnostics (no summary line).
+    pub quiet: bool,
+}
+
+/// A printer for one format.
+pub trait Emitter {
+    fn file(&mut self, out: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()>;
+    fn finish(&mut self, out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()>;
+}
+
+/// The emitter for `format`.
+pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
+    match format {
+        Format::Human => Box::new(HumanEmitter::new(options)),
+        Format::Short => Box::new(short::ShortEmitter::new(options)),
+        Format::Json => Box::new(json::JsonEmitter::default()),
+        Format::Jsonl => Box::new(json::JsonlEmitter),
+        Format::Github => Box::new(github::GithubEmitter),
+    }
+}
+
+/// Per-rule counts as a plain table (for `--statistics`).
+pub(crate) fn write_statistics(out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()> {
+    let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    for (rule, n) in rows {
+        writeln!(out, "{n:>6}  {rule:<width$}")?;
+    }
+    Ok(())
+}

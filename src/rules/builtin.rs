@@ -1,0 +1,9 @@
+//! The rule and data files embedded from `rules/` at build time (see `build.rs`).
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The embedded data file at `name` (a path under `rules/`, e.g. `data/stopwords-en.txt`).
+pub(crate) fn data_file(name: &str) -> Option<&'static str> {
+    let name = name.trim_start_matches("./");
+    DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}

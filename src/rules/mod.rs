@@ -1,0 +1,189 @@
+//! The rule engine's vocabulary: rule kinds, checkers, and the loaded rule set.
+//!
+//! A *kind* (phrase, pattern, substitution, ...) is one module implementing [`Kind`],
+//! listed once in [`registry::KINDS`]. Loading groups the rules of each kind and hands
+//! them to the kind at once, so a kind can compile all its rules into one automaton.
+
+pub(crate) mod builtin;
+mod data;
+mod load;
+mod meta;
+pub mod registry;
+mod selection;
+mod template;
+
+pub mod encoding;
+pub mod pattern;
+pub mod phrase;
+pub mod substitution;
+
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::sync::Arc;
+
+pub use data::DataStore;
+pub use load::{FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex};
+pub use meta::{FixAction, FixSpec, Flag, Origin, RuleMeta, Scope, Units, unit_containing};
+pub use selection::{Selection, longest_prefix, matches as selector_matches};
+pub use template::Template;
+
+use crate::corpus::{CorpusNeeds, CorpusStats};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Document;
+
+/// A kind of rule: validates the kind-specific keys of its rules and builds one checker.
+pub trait Kind: Sync {
+    /// The value of `kind = "..."` in rule files.
+    fn name(&self) -> &'static str;
+    /// One paragraph on the method, shown by `scrapelint explain --kind NAME`.
+    fn doc(&self) -> &'static str;
+    /// Builds the checker for all rules of this kind, or reports every invalid rule.
+    fn build(&self, rules: Vec<RuleInput<'_>>, data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>>;
+}
+
+/// Checks documents for all rules of one kind.
+pub trait Checker: Send + Sync + Debug {
+    /// Appends diagnostics for `doc`; `out` already holds those of checkers that ran
+    /// earlier (kinds run in registry order), which later kinds may read.
+    fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>);
+
+    /// Statistics this checker needs from a first pass over every document of the run.
+    fn corpus_needs(&self) -> CorpusNeeds {
+        CorpusNeeds::default()
+    }
+}
+
+/// What a checker may consult besides the document.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckContext<'a> {
+    pub corpus: &'a CorpusStats,
+    pub selection: &'a Selection,
+}
+
+impl CheckContext<'_> {
+    /// Whether the rule is selected for this run; checkers skip disabled rules' work.
+    pub fn enabled(&self, rule: &RuleMeta) -> bool {
+        self.selection.allows(rule)
+    }
+}
+
+/// Severity overrides and other load-time adjustments from config and flags.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `(rule id or prefix, severity)`: the longest matching prefix wins.
+    pub severity: Vec<(String, Severity)>,
+}
+
+/// Every loaded rule and the checkers that implement them.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: Vec<Arc<RuleMeta>>,
+    checkers: Vec<Box<dyn Checker>>,
+    selection: Selection,
+}
+
+impl RuleSet {
+    /// Parses and builds every rule of `sources`, collecting all errors.
+    pub fn load(sources: &RuleSources, options: &LoadOptions) -> Result<RuleSet, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let mut inputs = load::parse_rules(sources, &mut errors);
+        check_duplicates(&inputs, &mut errors);
+        for input in &mut inputs {
+            if let Some(sev) = selection::longest_prefix(&options.severity, &input.meta.id) {
+                input.meta.severity = sev;
+            }
+        }
+        let mut by_kind: HashMap<&'static str, Vec<RuleInput<'_>>> = HashMap::new();
+        for input in inputs {
+            match registry::find(&input.meta.kind) {
+                Some(kind) => by_kind.entry(kind.name()).or_default().push(input),
+                None => errors.push(unknown_kind(&input)),
+            }
+        }
+        let data = DataStore::default();
+        let mut rules = Vec::new();
+        let mut checkers = Vec::new();
+        for kind in registry::KINDS {
+            let Some(inputs) = by_kind.remove(kind.name()) else { continue };
+            rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
+            match kind.build(inputs, &data) {
+                Ok(c) => checkers.push(c),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| (e.file, e.span.as_ref().map(|s| s.start)));
+            return Err(errors);
+        }
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(RuleSet {
+            rules,
+            checkers,
+            selection: Selection::default(),
+        })
+    }
+
+    /// The built-in rules only.
+    pub fn builtin() -> Result<RuleSet, Vec<LoadError>> {
+        Self::load(&RuleSources::builtin(), &LoadOptions::default())
+    }
+
+    /// Every rule, sorted by id, whether selected or not.
+    pub fn rules(&self) -> &[Arc<RuleMeta>] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<RuleMeta>> {
+        self.rules.iter().find(|r| &*r.id == id)
+    }
+
+    pub fn checkers(&self) -> &[Box<dyn Checker>] {
+        &self.checkers
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Restricts the run to `selection`; an entry matching no rule is an error.
+    pub fn select(&mut self, selection: Selection) -> Result<(), String> {
+        selection.validate(&self.rules)?;
+        self.selection = selection;
+        Ok(())
+    }
+
+    /// The rules that will run.
+    pub fn enabled(&self) -> impl Iterator<Item = &Arc<RuleMeta>> {
+        self.rules.iter().filter(|r| self.selection.allows(r))
+    }
+
+    /// What the first pass over the corpus must gather for the enabled checkers.
+    pub fn corpus_needs(&self) -> CorpusNeeds {
+        self.checkers
+            .iter()
+            .fold(CorpusNeeds::default(), |acc, c| acc.union(c.corpus_needs()))
+    }
+}
+
+fn check_duplicates(inputs: &[RuleInput], errors: &mut Vec<LoadError>) {
+    let mut seen: HashMap<&str, &RuleInput> = HashMap::new();
+    for input in inputs {
+        if let Some(first) = seen.insert(&input.meta.id, input) {
+            let err = LoadError::at(input.file, input.id_span.clone(), format!("duplicate rule id `{}`", input.meta.id))
+                .with_label("defined again here")
+                .with_secondary(first.file, first.id_span.clone(), "first defined here")
+                .with_note("rule ids must be unique across all rule files; use --no-default-rules or pick another id");
+            errors.push(err);
+        }
+    }
+}
+
+fn unknown_kind(input: &RuleInput<'_>) -> LoadError {
+    input
+        .error(input.kind_span.clone(), format!("unknown rule kind `{}`", input.meta.kind))
+        .with_label("not a known kind")
+        .with_note(format!(
+            "valid kinds: {}",
+            registry::KINDS.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+        ))
+}

@@ -1,0 +1,18 @@
+//! The one list of rule kinds. Adding a kind is one module and one line here.
+//!
+//! Order matters: checkers run in this order and later kinds may read the diagnostics
+//! of earlier ones (a classifier uses the phrase rules' hits as a feature).
+
+use super::Kind;
+
+pub static KINDS: &[&dyn Kind] = &[
+    &super::encoding::EncodingKind,
+    &super::phrase::PhraseKind,
+    &super::pattern::PatternKind,
+    &super::substitution::SubstitutionKind,
+];
+
+/// The kind named `name`, if any.
+pub fn find(name: &str) -> Option<&'static dyn Kind> {
+    KINDS.iter().copied().find(|k| k.name() == name)
+}

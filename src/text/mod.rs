@@ -1,0 +1,13 @@
+//! The text model: decoding, lines, paragraphs, sentences and words.
+//!
+//! Built once per file; rules read from it and never re-split the text.
+
+mod document;
+mod line_index;
+pub mod segment;
+mod source;
+
+pub use document::{Document, Sentence};
+pub use line_index::{LineCol, LineIndex};
+pub use segment::{Layout, Paragraph};
+pub use source::{InvalidBytes, Source};
