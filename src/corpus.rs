@@ -115,7 +115,10 @@ impl CorpusStats {
 
     /// Files carrying this line (normalised), 0 when unknown.
     pub fn files_with_line(&self, line: &str) -> u32 {
-        self.line_files.get(&line_hash(&normalize_line(line))).copied().unwrap_or(0)
+        self.line_files
+            .get(&line_hash(&normalize_line(line)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Files using this lowercase word, 0 when unknown.
@@ -130,13 +133,22 @@ mod tests {
 
     #[test]
     fn normalisation_folds_case_digits_and_space() {
-        assert_eq!(normalize_line("  Updated 5 hours   ago "), "updated # hours ago");
-        assert_eq!(normalize_line("UPDATED 12 hours ago"), "updated # hours ago");
+        assert_eq!(
+            normalize_line("  Updated 5 hours   ago "),
+            "updated # hours ago"
+        );
+        assert_eq!(
+            normalize_line("UPDATED 12 hours ago"),
+            "updated # hours ago"
+        );
     }
 
     #[test]
     fn counts_files_not_occurrences() {
-        let needs = CorpusNeeds { line_counts: true, term_counts: true };
+        let needs = CorpusNeeds {
+            line_counts: true,
+            term_counts: true,
+        };
         let mut a = CorpusStats::default();
         a.observe(&Document::from_text("Share this\nShare this\nBody"), needs);
         let mut b = CorpusStats::default();

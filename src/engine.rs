@@ -25,3 +25,16 @@ pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagn
 pub fn check_text(rules: &RuleSet, text: &str) -> Vec<Diagnostic> {
     check(rules, &Document::from_text(text), &CorpusStats::default())
 }
+
+/// Checks several documents as one run: the corpus statistics that rules ask for are
+/// gathered over all of them first (as `scrapelint check` does with several files).
+pub fn check_corpus(rules: &RuleSet, docs: &[Document]) -> Vec<Vec<Diagnostic>> {
+    let needs = rules.corpus_needs();
+    let mut corpus = CorpusStats::default();
+    if needs.any() && docs.len() > 1 {
+        for doc in docs {
+            corpus.observe(doc, needs);
+        }
+    }
+    docs.iter().map(|d| check(rules, d, &corpus)).collect()
+}

@@ -19,7 +19,10 @@ use crate::text::Document;
 pub fn deletion_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
     let text = doc.text();
     let idx = doc.line_index();
-    let (first, last) = (idx.line_of(span.start), idx.line_of(span.end.saturating_sub(1).max(span.start)));
+    let (first, last) = (
+        idx.line_of(span.start),
+        idx.line_of(span.end.saturating_sub(1).max(span.start)),
+    );
     let line_start = idx.line_range(first).start;
     let line_end = idx.line_range(last).end;
     let before = &text[line_start..span.start];
@@ -80,12 +83,22 @@ pub struct Fixed {
 
 /// Applies the fixes of `diagnostics` allowed by `mode`, skipping any that overlaps an
 /// earlier one; returns `None` when nothing applies. `original` is the file's bytes.
-pub fn apply(doc: &Document, original: &[u8], diagnostics: &[Diagnostic], mode: FixMode) -> Option<Fixed> {
+pub fn apply(
+    doc: &Document,
+    original: &[u8],
+    diagnostics: &[Diagnostic],
+    mode: FixMode,
+) -> Option<Fixed> {
     let mut edits: Vec<(Range<usize>, &str)> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
         .filter(|f| mode.allows(f.applicability))
-        .map(|f| (doc.source().original_range(&f.range), f.replacement.as_str()))
+        .map(|f| {
+            (
+                doc.source().original_range(&f.range),
+                f.replacement.as_str(),
+            )
+        })
         .collect();
     edits.sort_by_key(|(r, _)| (r.start, r.end));
     let mut kept: Vec<(Range<usize>, &str)> = Vec::with_capacity(edits.len());
@@ -185,7 +198,13 @@ mod tests {
     fn apply_maps_through_bom_and_skips_overlaps() {
         let original = b"\xEF\xBB\xBFab cd\r\n";
         let doc = Document::new(Source::decode(original));
-        let fixed = apply(&doc, original, &[diag(0..2, "AB"), diag(1..4, "zz"), diag(3..5, "CD")], FixMode::Safe).unwrap();
+        let fixed = apply(
+            &doc,
+            original,
+            &[diag(0..2, "AB"), diag(1..4, "zz"), diag(3..5, "CD")],
+            FixMode::Safe,
+        )
+        .unwrap();
         assert_eq!(fixed.bytes, b"\xEF\xBB\xBFAB CD\r\n");
         assert_eq!(fixed.applied, 2);
     }
@@ -196,7 +215,12 @@ mod tests {
         let mut d = diag(0..1, "");
         d.fix.as_mut().unwrap().applicability = Applicability::Unsafe;
         assert!(apply(&doc, b"ab", std::slice::from_ref(&d), FixMode::Safe).is_none());
-        assert_eq!(apply(&doc, b"ab", &[d], FixMode::SafeAndUnsafe).unwrap().bytes, b"b");
+        assert_eq!(
+            apply(&doc, b"ab", &[d], FixMode::SafeAndUnsafe)
+                .unwrap()
+                .bytes,
+            b"b"
+        );
     }
 
     #[test]

@@ -13,6 +13,6 @@ pub mod rules;
 pub mod text;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
-pub use engine::{check, check_text};
+pub use engine::{check, check_corpus, check_text};
 pub use rules::{LoadError, LoadOptions, RuleSet, RuleSources};
 pub use text::Document;

@@ -37,10 +37,14 @@ pub(crate) enum Command {
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
     /// List every rule: id, category, severity and summary.
-    #[command(after_help = "Examples:\n  scrapelint rules\n  scrapelint rules --format json\n  scrapelint rules --rules my-rules.toml")]
+    #[command(
+        after_help = "Examples:\n  scrapelint rules\n  scrapelint rules --format json\n  scrapelint rules --rules my-rules.toml"
+    )]
     Rules(RulesArgs),
     /// Print a rule's documentation, with a bad and a good example.
-    #[command(after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase")]
+    #[command(
+        after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase"
+    )]
     Explain(ExplainArgs),
 }
 

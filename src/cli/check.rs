@@ -48,10 +48,19 @@ struct Outcome {
     path: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: CheckArgs, config: LoadedConfig, mut rules: RuleSet, out: &mut Stdout) -> Exit {
+pub(crate) fn run(
+    args: CheckArgs,
+    config: LoadedConfig,
+    mut rules: RuleSet,
+    out: &mut Stdout,
+) -> Exit {
     let c = &config.config;
     let mut selection = Selection {
-        select: if args.select.is_empty() { c.select.clone() } else { args.select.clone() },
+        select: if args.select.is_empty() {
+            c.select.clone()
+        } else {
+            args.select.clone()
+        },
         ignore: c.ignore.clone(),
     };
     selection.ignore.extend(args.ignore.iter().cloned());
@@ -60,8 +69,14 @@ pub(crate) fn run(args: CheckArgs, config: LoadedConfig, mut rules: RuleSet, out
     }
     let format = args.format.or(c.format).unwrap_or_default();
     let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Warning);
-    let include = c.include.clone().unwrap_or_else(|| vec!["*.txt".to_owned()]);
-    let (include, exclude) = match (walk::globset(&include, "include"), walk::globset(&c.exclude, "exclude")) {
+    let include = c
+        .include
+        .clone()
+        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
+    let (include, exclude) = match (
+        walk::globset(&include, "include"),
+        walk::globset(&c.exclude, "exclude"),
+    ) {
         (Ok(i), Ok(e)) => (i, e),
         (Err(e), _) | (_, Err(e)) => return report_error(&e),
     };
@@ -74,9 +89,15 @@ pub(crate) fn run(args: CheckArgs, config: LoadedConfig, mut rules: RuleSet, out
     }
     if let Some(n) = args.threads {
         // Only fails if a pool exists already; the default pool is then used.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let (inputs, walk_errors) = walk::collect(&paths, &include, &exclude, &config.root);
     let mut io_errors = walk_errors.len();
     for e in &walk_errors {
@@ -96,9 +117,16 @@ pub(crate) fn run(args: CheckArgs, config: LoadedConfig, mut rules: RuleSet, out
         corpus: &corpus,
         per_file_ignores,
         root: &config.root,
-        fix: (args.fix || args.diff).then_some(if args.unsafe_fixes { FixMode::SafeAndUnsafe } else { FixMode::Safe }),
+        fix: (args.fix || args.diff).then_some(if args.unsafe_fixes {
+            FixMode::SafeAndUnsafe
+        } else {
+            FixMode::Safe
+        }),
         diff: args.diff,
-        stdin_name: args.stdin_filename.clone().unwrap_or_else(|| "-".to_owned()),
+        stdin_name: args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_owned()),
     };
     let options = EmitOptions {
         statistics: args.statistics,
@@ -232,10 +260,14 @@ fn read_input(input: &Input, stdin: &[u8]) -> Result<Vec<u8>, String> {
         ),
     };
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(format!("{name}: looks like UTF-16 text; convert it to UTF-8 (skipped)"));
+        return Err(format!(
+            "{name}: looks like UTF-16 text; convert it to UTF-8 (skipped)"
+        ));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("{name}: binary file (NUL byte at offset {at}); skipped"));
+        return Err(format!(
+            "{name}: binary file (NUL byte at offset {at}); skipped"
+        ));
     }
     Ok(bytes)
 }
@@ -269,7 +301,9 @@ impl Job<'_> {
             let doc = Document::new(Source::decode(&bytes));
             let diagnostics = self.diagnostics(&outcome.display, &doc);
             let fixed = match self.fix {
-                Some(mode) if passes < MAX_FIX_PASSES => fix::apply(&doc, &bytes, &diagnostics, mode),
+                Some(mode) if passes < MAX_FIX_PASSES => {
+                    fix::apply(&doc, &bytes, &diagnostics, mode)
+                }
                 _ => None,
             };
             match fixed {
@@ -317,7 +351,9 @@ fn write_fix(o: &Outcome) -> Result<(), String> {
 }
 
 fn write_diff(out: &mut Stdout, o: &Outcome) -> std::io::Result<()> {
-    let Some(new) = &o.new_bytes else { return Ok(()) };
+    let Some(new) = &o.new_bytes else {
+        return Ok(());
+    };
     let old = String::from_utf8_lossy(&o.original);
     let new = String::from_utf8_lossy(new);
     let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());

@@ -50,7 +50,6 @@ pub(crate) struct LoadedConfig {
     pub(crate) config: Config,
     /// Directory that relative paths and globs are resolved against.
     pub(crate) root: PathBuf,
-    pub(crate) path: Option<PathBuf>,
 }
 
 /// A config file that could not be read or parsed; `span` points into `text`.
@@ -91,23 +90,29 @@ pub(crate) fn load(explicit: Option<&Path>, isolated: bool) -> Result<LoadedConf
         span,
         message,
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| fail(format!("cannot read config file {}: {e}", path.display()), String::new(), None))?;
-    let config: Config = toml::from_str(&text).map_err(|e| fail(e.message().to_owned(), text.clone(), e.span()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        fail(
+            format!("cannot read config file {}: {e}", path.display()),
+            String::new(),
+            None,
+        )
+    })?;
+    let config: Config =
+        toml::from_str(&text).map_err(|e| fail(e.message().to_owned(), text.clone(), e.span()))?;
     let root = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| cwd.clone(), Path::to_owned);
-    Ok(LoadedConfig {
-        config,
-        root,
-        path: Some(path),
-    })
+    Ok(LoadedConfig { config, root })
 }
 
 impl LoadedConfig {
     /// Config rule paths, resolved against the config's directory.
     pub(crate) fn rule_paths(&self) -> Vec<PathBuf> {
-        self.config.rules.iter().map(|p| self.root.join(p)).collect()
+        self.config
+            .rules
+            .iter()
+            .map(|p| self.root.join(p))
+            .collect()
     }
 }

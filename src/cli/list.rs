@@ -44,7 +44,14 @@ pub(crate) fn rules(rules: &RuleSet, format: ListFormat, out: &mut Stdout) -> Ex
             let w = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
             rows.iter().try_for_each(|r| {
                 let off = if r.enabled { "" } else { " (off by default)" };
-                writeln!(out, "{:<w$}  {:<11}  {:<7}  {}{off}", r.id, r.category.as_str(), r.severity.as_str(), r.summary)
+                writeln!(
+                    out,
+                    "{:<w$}  {:<11}  {:<7}  {}{off}",
+                    r.id,
+                    r.category.as_str(),
+                    r.severity.as_str(),
+                    r.summary
+                )
             })
         }
     };
@@ -55,13 +62,21 @@ pub(crate) fn rules(rules: &RuleSet, format: ListFormat, out: &mut Stdout) -> Ex
     }
 }
 
-pub(crate) fn explain(rules: &RuleSet, rule: Option<&str>, kind: Option<&str>, out: &mut Stdout) -> Exit {
+pub(crate) fn explain(
+    rules: &RuleSet,
+    rule: Option<&str>,
+    kind: Option<&str>,
+    out: &mut Stdout,
+) -> Exit {
     let text = if let Some(kind) = kind {
         match registry::find(kind) {
             Some(k) => format!("kind `{}`\n\n{}\n", k.name(), k.doc()),
             None => {
                 let names: Vec<_> = registry::KINDS.iter().map(|k| k.name()).collect();
-                return report_error(&format!("unknown kind `{kind}`; kinds: {}", names.join(", ")));
+                return report_error(&format!(
+                    "unknown kind `{kind}`; kinds: {}",
+                    names.join(", ")
+                ));
             }
         }
     } else {
@@ -74,7 +89,11 @@ pub(crate) fn explain(rules: &RuleSet, rule: Option<&str>, kind: Option<&str>, o
                 .filter(|r| strsim::jaro_winkler(r, id) > 0.85 || r.starts_with(id))
                 .take(5)
                 .collect();
-            let hint = if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.join(", ")) };
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", close.join(", "))
+            };
             return report_error(&format!("no rule `{id}`{hint} (see `scrapelint rules`)"));
         };
         let mut t = format!(

@@ -45,7 +45,12 @@ pub(crate) fn main() -> ExitCode {
         Err(e) => {
             // --help and --version print to stdout and succeed; real usage errors exit 2.
             let _ = e.print();
-            return if e.use_stderr() { Exit::Error } else { Exit::Clean }.into();
+            return if e.use_stderr() {
+                Exit::Error
+            } else {
+                Exit::Clean
+            }
+            .into();
         }
     };
     run(cli).into()
@@ -63,11 +68,20 @@ fn run(cli: Cli) -> Exit {
             check::run(args, config, rules, &mut out)
         }
         Command::Rules(args) => match setup(&args.sources) {
-            Ok((_, rules)) => list::rules(&rules, args.format, &mut stdout(ColorArg::Never, Format::Short)),
+            Ok((_, rules)) => list::rules(
+                &rules,
+                args.format,
+                &mut stdout(ColorArg::Never, Format::Short),
+            ),
             Err(exit) => exit,
         },
         Command::Explain(args) => match setup(&args.sources) {
-            Ok((_, rules)) => list::explain(&rules, args.rule.as_deref(), args.kind.as_deref(), &mut stdout(ColorArg::Never, Format::Short)),
+            Ok((_, rules)) => list::explain(
+                &rules,
+                args.rule.as_deref(),
+                args.kind.as_deref(),
+                &mut stdout(ColorArg::Never, Format::Short),
+            ),
             Err(exit) => exit,
         },
     }
@@ -86,7 +100,11 @@ fn stdout(color: ColorArg, format: Format) -> Stdout {
 }
 
 fn stderr() -> StandardStream {
-    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let choice = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
     StandardStream::stderr(choice)
 }
 
@@ -99,7 +117,8 @@ pub(crate) fn report_error(message: &str) -> Exit {
 
 /// Loads the config and the rules it and the flags name; errors are printed.
 fn setup(src: &RuleSourceArgs) -> Result<(LoadedConfig, RuleSet), Exit> {
-    let config = config::load(src.config.as_deref(), src.isolated).map_err(|e| render_config_error(&e))?;
+    let config =
+        config::load(src.config.as_deref(), src.isolated).map_err(|e| render_config_error(&e))?;
     let mut sources = if src.no_default_rules || config.config.no_default_rules {
         RuleSources::new()
     } else {
@@ -112,9 +131,18 @@ fn setup(src: &RuleSourceArgs) -> Result<(LoadedConfig, RuleSet), Exit> {
         }
     }
     let options = LoadOptions {
-        severity: config.config.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        severity: config
+            .config
+            .severity
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect(),
     };
-    let loaded = if errors.is_empty() { RuleSet::load(&sources, &options) } else { Err(errors) };
+    let loaded = if errors.is_empty() {
+        RuleSet::load(&sources, &options)
+    } else {
+        Err(errors)
+    };
     match loaded {
         Ok(rules) => Ok((config, rules)),
         Err(errors) => {
@@ -128,9 +156,17 @@ fn setup(src: &RuleSourceArgs) -> Result<(LoadedConfig, RuleSet), Exit> {
 
 fn render_config_error(e: &ConfigError) -> Exit {
     let mut sources = RuleSources::new();
-    let file = sources.add_text(e.path.display().to_string(), e.text.clone(), Origin::File(e.path.clone()));
+    let file = sources.add_text(
+        e.path.display().to_string(),
+        e.text.clone(),
+        Origin::File(e.path.clone()),
+    );
     let err = match &e.span {
-        Some(span) => LoadError::at(file, span.clone(), format!("invalid config file: {}", e.message)),
+        Some(span) => LoadError::at(
+            file,
+            span.clone(),
+            format!("invalid config file: {}", e.message),
+        ),
         None => LoadError::general(e.message.clone()),
     };
     let _ = render_load_errors(&mut stderr(), &sources, &[err]);

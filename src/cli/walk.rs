@@ -29,14 +29,22 @@ pub(crate) fn matches(set: &GlobSet, path: &Path, root: &Path) -> bool {
     if set.is_empty() {
         return false;
     }
-    let rel = path.strip_prefix(root).ok().or_else(|| path.strip_prefix("./").ok());
+    let rel = path
+        .strip_prefix(root)
+        .ok()
+        .or_else(|| path.strip_prefix("./").ok());
     set.is_match(path)
         || rel.is_some_and(|r| set.is_match(r))
         || path.file_name().is_some_and(|n| set.is_match(n))
 }
 
 /// The files to check, in a stable order, and an error per path that does not exist.
-pub(crate) fn collect(paths: &[PathBuf], include: &GlobSet, exclude: &GlobSet, root: &Path) -> (Vec<Input>, Vec<String>) {
+pub(crate) fn collect(
+    paths: &[PathBuf],
+    include: &GlobSet,
+    exclude: &GlobSet,
+    root: &Path,
+) -> (Vec<Input>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {

@@ -5,8 +5,8 @@ use std::io;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{SimpleFile, SimpleFiles};
-use codespan_reporting::term::{self, Config};
 use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::{self, Config};
 
 use super::{EmitOptions, Emitter, FileReport, Summary, write_statistics};
 use crate::diagnostic::Severity;
@@ -117,7 +117,11 @@ impl Emitter for HumanEmitter {
 }
 
 /// Renders rule-loading errors against the rule files they point into.
-pub fn render_load_errors(out: &mut dyn WriteColor, sources: &RuleSources, errors: &[LoadError]) -> io::Result<()> {
+pub fn render_load_errors(
+    out: &mut dyn WriteColor,
+    sources: &RuleSources,
+    errors: &[LoadError],
+) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     for f in sources.files() {
         files.add(f.name.clone(), f.text.clone());

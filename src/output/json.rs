@@ -24,8 +24,12 @@ struct Report<'a> {
 
 impl Emitter for JsonEmitter {
     fn file(&mut self, _out: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()> {
-        self.diagnostics
-            .extend(report.diagnostics.iter().map(|d| JsonDiagnostic::new(report, d)));
+        self.diagnostics.extend(
+            report
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(report, d)),
+        );
         Ok(())
     }
 

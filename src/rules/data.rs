@@ -19,19 +19,32 @@ pub struct DataStore {
 
 impl DataStore {
     /// Reads the data file `name` for `rule` and parses it with `parse`, once per run.
-    pub fn load<T, F>(&self, rule: &RuleInput<'_>, name: &Spanned<String>, parse: F) -> Result<Arc<T>, LoadError>
+    pub fn load<T, F>(
+        &self,
+        rule: &RuleInput<'_>,
+        name: &Spanned<String>,
+        parse: F,
+    ) -> Result<Arc<T>, LoadError>
     where
         T: Any + Send + Sync,
         F: FnOnce(&str) -> Result<T, String>,
     {
         let (key, text) = self.read(rule, name)?;
         let cache_key = (key, TypeId::of::<T>());
-        if let Some(hit) = self.cache.lock().expect("data cache poisoned").get(&cache_key) {
+        if let Some(hit) = self
+            .cache
+            .lock()
+            .expect("data cache poisoned")
+            .get(&cache_key)
+        {
             return Ok(hit.clone().downcast::<T>().expect("cache keyed by type"));
         }
         let parsed = Arc::new(parse(&text).map_err(|e| {
-            rule.error(name.span(), format!("cannot parse data file `{}`", name.get_ref()))
-                .with_note(e)
+            rule.error(
+                name.span(),
+                format!("cannot parse data file `{}`", name.get_ref()),
+            )
+            .with_note(e)
         })?);
         self.cache
             .lock()
@@ -40,11 +53,18 @@ impl DataStore {
         Ok(parsed)
     }
 
-    fn read(&self, rule: &RuleInput<'_>, name: &Spanned<String>) -> Result<(String, String), LoadError> {
+    fn read(
+        &self,
+        rule: &RuleInput<'_>,
+        name: &Spanned<String>,
+    ) -> Result<(String, String), LoadError> {
         let builtin = || super::builtin::data_file(name.get_ref());
         let missing = || {
-            rule.error(name.span(), format!("data file `{}` not found", name.get_ref()))
-                .with_label("no such file")
+            rule.error(
+                name.span(),
+                format!("data file `{}` not found", name.get_ref()),
+            )
+            .with_label("no such file")
         };
         match &rule.meta.origin {
             Origin::Builtin(_) => builtin()
@@ -54,7 +74,10 @@ impl DataStore {
                 let candidate: PathBuf = path.parent().unwrap_or(path).join(name.get_ref());
                 if candidate.is_file() {
                     let text = std::fs::read_to_string(&candidate).map_err(|e| {
-                        rule.error(name.span(), format!("cannot read data file {}: {e}", candidate.display()))
+                        rule.error(
+                            name.span(),
+                            format!("cannot read data file {}: {e}", candidate.display()),
+                        )
                     })?;
                     Ok((candidate.display().to_string(), text))
                 } else {

@@ -41,7 +41,11 @@ impl Kind for EncodingKind {
         "Reports bytes that are not UTF-8 (`check = \"invalid-utf8\"`) or stray control characters (`check = \"control-characters\"`). Invalid bytes are replaced by U+FFFD for every other rule, so the rest of the file is still checked."
     }
 
-    fn build(&self, rules: Vec<RuleInput<'_>>, _data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+    fn build(
+        &self,
+        rules: Vec<RuleInput<'_>>,
+        _data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
         let mut out = Vec::new();
         let mut errors = Vec::new();
         for rule in rules {
@@ -82,7 +86,11 @@ impl Checker for EncodingChecker {
                     }
                 }
                 Check::ControlCharacters => {
-                    for (i, c) in doc.text().char_indices().filter(|(_, c)| is_stray_control(*c)) {
+                    for (i, c) in doc
+                        .text()
+                        .char_indices()
+                        .filter(|(_, c)| is_stray_control(*c))
+                    {
                         let code = format!("U+{:04X}", c as u32);
                         out.push(rule.diagnostic(doc, i..i + c.len_utf8(), None, |v| {
                             (v == "bytes").then(|| code.clone().into())

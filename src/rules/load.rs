@@ -59,7 +59,12 @@ impl LoadError {
         self
     }
 
-    pub fn with_secondary(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
+    pub fn with_secondary(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
         self.secondary.push((file, span, label.into()));
         self
     }
@@ -108,7 +113,12 @@ impl RuleSources {
         s
     }
 
-    pub fn add_text(&mut self, name: impl Into<String>, text: impl Into<String>, origin: Origin) -> FileId {
+    pub fn add_text(
+        &mut self,
+        name: impl Into<String>,
+        text: impl Into<String>,
+        origin: Origin,
+    ) -> FileId {
         self.files.push(RuleFile {
             name: name.into(),
             text: text.into(),
@@ -119,7 +129,9 @@ impl RuleSources {
 
     /// Adds a rule file, or every `*.toml` file of a directory (sorted, not recursive).
     pub fn add_path(&mut self, path: &Path) -> Result<(), LoadError> {
-        let io = |e: std::io::Error| LoadError::general(format!("cannot read rule file {}: {e}", path.display()));
+        let io = |e: std::io::Error| {
+            LoadError::general(format!("cannot read rule file {}: {e}", path.display()))
+        };
         if path.is_dir() {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(io)?
@@ -143,8 +155,15 @@ impl RuleSources {
                 e.utf8_error().valid_up_to()
             ))
         })?;
-        let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
-        self.add_text(path.display().to_string(), text, Origin::File(path.to_owned()));
+        let text = text
+            .strip_prefix('\u{FEFF}')
+            .map(str::to_owned)
+            .unwrap_or(text);
+        self.add_text(
+            path.display().to_string(),
+            text,
+            Origin::File(path.to_owned()),
+        );
         Ok(())
     }
 
@@ -159,8 +178,18 @@ impl RuleSources {
 
 /// Keys every rule may have; the rest belong to its kind.
 const COMMON_KEYS: &[&str] = &[
-    "id", "kind", "category", "severity", "scope", "message", "summary", "fix", "explain",
-    "exceptions", "unless", "enabled",
+    "id",
+    "kind",
+    "category",
+    "severity",
+    "scope",
+    "message",
+    "summary",
+    "fix",
+    "explain",
+    "exceptions",
+    "unless",
+    "enabled",
 ];
 
 #[derive(Deserialize)]
@@ -234,7 +263,10 @@ impl RuleInput<'_> {
 }
 
 /// Splits rule files into [`RuleInput`]s, checking everything that is not kind-specific.
-pub(crate) fn parse_rules<'a>(sources: &'a RuleSources, errors: &mut Vec<LoadError>) -> Vec<RuleInput<'a>> {
+pub(crate) fn parse_rules<'a>(
+    sources: &'a RuleSources,
+    errors: &mut Vec<LoadError>,
+) -> Vec<RuleInput<'a>> {
     let mut out = Vec::new();
     for (file, rf) in sources.files().iter().enumerate() {
         let table = match DeTable::parse(&rf.text) {
@@ -248,15 +280,23 @@ pub(crate) fn parse_rules<'a>(sources: &'a RuleSources, errors: &mut Vec<LoadErr
         for (key, value) in table {
             if key.get_ref() != "rule" {
                 errors.push(
-                    LoadError::at(file, key.span(), format!("unknown top-level key `{}`", key.get_ref()))
-                        .with_label("not a rule file key")
-                        .with_note("a rule file is a list of `[[rule]]` tables"),
+                    LoadError::at(
+                        file,
+                        key.span(),
+                        format!("unknown top-level key `{}`", key.get_ref()),
+                    )
+                    .with_label("not a rule file key")
+                    .with_note("a rule file is a list of `[[rule]]` tables"),
                 );
                 continue;
             }
             let value_span = value.span();
             let DeValue::Array(items) = value.into_inner() else {
-                errors.push(LoadError::at(file, value_span, "`rule` must be an array of tables: write `[[rule]]`"));
+                errors.push(LoadError::at(
+                    file,
+                    value_span,
+                    "`rule` must be an array of tables: write `[[rule]]`",
+                ));
                 continue;
             };
             for item in items.iter() {
@@ -267,16 +307,27 @@ pub(crate) fn parse_rules<'a>(sources: &'a RuleSources, errors: &mut Vec<LoadErr
             }
         }
         if rf.text.trim().is_empty() {
-            errors.push(LoadError::at(file, span, "rule file is empty").with_note("a rule file is a list of `[[rule]]` tables"));
+            errors.push(
+                LoadError::at(file, span, "rule file is empty")
+                    .with_note("a rule file is a list of `[[rule]]` tables"),
+            );
         }
     }
     out
 }
 
-fn parse_rule<'a>(file: FileId, origin: &Origin, item: Spanned<DeValue<'a>>) -> Result<RuleInput<'a>, LoadError> {
+fn parse_rule<'a>(
+    file: FileId,
+    origin: &Origin,
+    item: Spanned<DeValue<'a>>,
+) -> Result<RuleInput<'a>, LoadError> {
     let span = item.span();
     let DeValue::Table(table) = item.into_inner() else {
-        return Err(LoadError::at(file, span, "each `rule` entry must be a table"));
+        return Err(LoadError::at(
+            file,
+            span,
+            "each `rule` entry must be a table",
+        ));
     };
     let (mut common, mut kind_keys) = (DeTable::new(), DeTable::new());
     for (k, v) in table {
@@ -286,8 +337,11 @@ fn parse_rule<'a>(file: FileId, origin: &Origin, item: Spanned<DeValue<'a>>) -> 
             kind_keys.insert(k, v);
         }
     }
-    let fields = CommonFields::deserialize(ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(common))))
-        .map_err(|e| LoadError::from_toml(file, &e, span.clone()))?;
+    let fields = CommonFields::deserialize(ValueDeserializer::from(Spanned::new(
+        span.clone(),
+        DeValue::Table(common),
+    )))
+    .map_err(|e| LoadError::from_toml(file, &e, span.clone()))?;
     check_id(file, &fields.id)?;
     let message = Template::parse(fields.message.get_ref())
         .map_err(|e| LoadError::at(file, fields.message.span(), e))?;
@@ -295,7 +349,11 @@ fn parse_rule<'a>(file: FileId, origin: &Origin, item: Spanned<DeValue<'a>>) -> 
         && fix.replacement.is_some()
         && fix.action != super::meta::FixAction::Replace
     {
-        return Err(LoadError::at(file, span, "`fix.replacement` only goes with `action = \"replace\"`"));
+        return Err(LoadError::at(
+            file,
+            span,
+            "`fix.replacement` only goes with `action = \"replace\"`",
+        ));
     }
     let meta = RuleMeta {
         id: Arc::from(fields.id.get_ref().as_str()),
@@ -326,29 +384,42 @@ fn check_id(file: FileId, id: &Spanned<String>) -> Result<(), LoadError> {
     let ok = id.get_ref().split_once('.').is_some_and(|(family, name)| {
         let part = |s: &str| {
             !s.is_empty()
-                && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
         };
         part(family) && part(name) && !name.starts_with('.') && !name.ends_with('.')
     });
     if ok {
         Ok(())
     } else {
-        Err(LoadError::at(file, id.span(), format!("invalid rule id `{}`", id.get_ref()))
-            .with_label("expected `family.name`")
-            .with_note("ids are lowercase `family.name`, e.g. `boilerplate.comment-prompt`"))
+        Err(LoadError::at(
+            file,
+            id.span(),
+            format!("invalid rule id `{}`", id.get_ref()),
+        )
+        .with_label("expected `family.name`")
+        .with_note("ids are lowercase `family.name`, e.g. `boilerplate.comment-prompt`"))
     }
 }
 
 /// Compiles regexes into one case-insensitive alternation, optionally anchored to the
 /// whole text; errors point at the offending string.
-fn compile_alternation(file: FileId, items: &[Spanned<String>], whole: bool) -> Result<Option<Regex>, LoadError> {
+fn compile_alternation(
+    file: FileId,
+    items: &[Spanned<String>],
+    whole: bool,
+) -> Result<Option<Regex>, LoadError> {
     if items.is_empty() {
         return Ok(None);
     }
     for item in items {
         compile_regex(file, item, true)?;
     }
-    let body = items.iter().map(|s| format!("(?:{})", s.get_ref())).collect::<Vec<_>>().join("|");
+    let body = items
+        .iter()
+        .map(|s| format!("(?:{})", s.get_ref()))
+        .collect::<Vec<_>>()
+        .join("|");
     let pattern = if whole { format!("^(?:{body})$") } else { body };
     Ok(Some(
         RegexBuilder::new(&pattern)
@@ -359,7 +430,11 @@ fn compile_alternation(file: FileId, items: &[Spanned<String>], whole: bool) -> 
 }
 
 /// Compiles one regex, pointing at it on error.
-pub fn compile_regex(file: FileId, pattern: &Spanned<String>, case_insensitive: bool) -> Result<Regex, LoadError> {
+pub fn compile_regex(
+    file: FileId,
+    pattern: &Spanned<String>,
+    case_insensitive: bool,
+) -> Result<Regex, LoadError> {
     RegexBuilder::new(pattern.get_ref())
         .case_insensitive(case_insensitive)
         .size_limit(1 << 22)

@@ -35,13 +35,15 @@ impl Scope {
         match self {
             Scope::Title => doc
                 .title_line()
-                .map(|l| crate::text::segment::trim_range(doc.text(), doc.line_index().line_range(l)))
+                .map(|l| {
+                    crate::text::segment::trim_range(doc.text(), doc.line_index().line_range(l))
+                })
                 .into_iter()
                 .collect(),
             Scope::Line => doc.nonblank_lines().map(|(_, r)| r).collect(),
             Scope::Paragraph => doc.paragraphs().iter().map(|p| p.range.clone()).collect(),
             Scope::Sentence => doc.sentences().iter().map(|s| s.range.clone()).collect(),
-            Scope::Document => vec![0..doc.text().len()],
+            Scope::Document => std::iter::once(0..doc.text().len()).collect(),
         }
     }
 }
@@ -101,12 +103,16 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// One line for `scrapelint rules`.
     pub fn summary(&self) -> String {
-        self.summary.clone().unwrap_or_else(|| self.message.summary())
+        self.summary
+            .clone()
+            .unwrap_or_else(|| self.message.summary())
     }
 
     /// Whether a match is excused by the rule's `exceptions` or `unless`.
     pub fn excused(&self, matched: &str, unit: &str) -> bool {
-        self.exceptions.as_ref().is_some_and(|r| r.is_match(matched))
+        self.exceptions
+            .as_ref()
+            .is_some_and(|r| r.is_match(matched))
             || self.unless.as_ref().is_some_and(|r| r.is_match(unit))
     }
 
@@ -154,7 +160,9 @@ impl RuleMeta {
 
 /// The unit (from [`Scope::units`], sorted and disjoint) that contains `span`, if any.
 pub fn unit_containing(units: &[Range<usize>], span: &Range<usize>) -> Option<Range<usize>> {
-    let i = units.partition_point(|u| u.start <= span.start).checked_sub(1)?;
+    let i = units
+        .partition_point(|u| u.start <= span.start)
+        .checked_sub(1)?;
     let unit = &units[i];
     (span.end <= unit.end).then(|| unit.clone())
 }

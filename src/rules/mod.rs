@@ -38,7 +38,11 @@ pub trait Kind: Sync {
     /// One paragraph on the method, shown by `scrapelint explain --kind NAME`.
     fn doc(&self) -> &'static str;
     /// Builds the checker for all rules of this kind, or reports every invalid rule.
-    fn build(&self, rules: Vec<RuleInput<'_>>, data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>>;
+    fn build(
+        &self,
+        rules: Vec<RuleInput<'_>>,
+        data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>>;
 }
 
 /// Checks documents for all rules of one kind.
@@ -104,7 +108,9 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut checkers = Vec::new();
         for kind in registry::KINDS {
-            let Some(inputs) = by_kind.remove(kind.name()) else { continue };
+            let Some(inputs) = by_kind.remove(kind.name()) else {
+                continue;
+            };
             rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
             match kind.build(inputs, &data) {
                 Ok(c) => checkers.push(c),
@@ -180,10 +186,17 @@ fn check_duplicates(inputs: &[RuleInput], errors: &mut Vec<LoadError>) {
 
 fn unknown_kind(input: &RuleInput<'_>) -> LoadError {
     input
-        .error(input.kind_span.clone(), format!("unknown rule kind `{}`", input.meta.kind))
+        .error(
+            input.kind_span.clone(),
+            format!("unknown rule kind `{}`", input.meta.kind),
+        )
         .with_label("not a known kind")
         .with_note(format!(
             "valid kinds: {}",
-            registry::KINDS.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+            registry::KINDS
+                .iter()
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
 }

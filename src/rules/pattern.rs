@@ -16,7 +16,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::meta::{Flag, Units};
-use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, Scope, Template, compile_regex};
+use super::{
+    CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, Scope, Template,
+    compile_regex,
+};
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
 
@@ -70,7 +73,9 @@ pub(crate) fn capture_vars(re: &Regex) -> Vec<String> {
 
 /// The span a match flags: the `flag` group if the regex has one, else the whole match.
 pub(crate) fn flagged_span(caps: &Captures<'_>, base: usize) -> Range<usize> {
-    let m = caps.name("flag").unwrap_or_else(|| caps.get(0).expect("group 0 always matches"));
+    let m = caps
+        .name("flag")
+        .unwrap_or_else(|| caps.get(0).expect("group 0 always matches"));
     base + m.start()..base + m.end()
 }
 
@@ -92,10 +97,16 @@ impl Kind for PatternKind {
         "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
     }
 
-    fn build(&self, inputs: Vec<RuleInput<'_>>, _data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        _data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut rules = Vec::new();
-        let mut sources: HashMap<Scope, (Vec<String>, Vec<(usize, usize)>)> = HashMap::new();
+        // Per scope: the pattern sources and the (rule, regex) each belongs to.
+        type Members = (Vec<String>, Vec<(usize, usize)>);
+        let mut sources: HashMap<Scope, Members> = HashMap::new();
         for input in inputs {
             match build_rule(&input) {
                 Ok((rule, srcs)) => {
@@ -117,8 +128,16 @@ impl Kind for PatternKind {
             let set = RegexSetBuilder::new(&patterns)
                 .size_limit(1 << 26)
                 .build()
-                .map_err(|e| vec![LoadError::general(format!("cannot build the pattern set: {e}"))])?;
-            sets.push(ScopeSet { scope, set, members });
+                .map_err(|e| {
+                    vec![LoadError::general(format!(
+                        "cannot build the pattern set: {e}"
+                    ))]
+                })?;
+            sets.push(ScopeSet {
+                scope,
+                set,
+                members,
+            });
         }
         sets.sort_by_key(|s| s.scope as u8);
         Ok(Box::new(PatternChecker { rules, sets }))
@@ -130,7 +149,10 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
     let mut specs = config.patterns.clone();
     specs.extend(config.pattern.clone());
     if specs.is_empty() {
-        return Err(input.error(input.span.clone(), "a pattern rule needs `pattern` or `patterns`"));
+        return Err(input.error(
+            input.span.clone(),
+            "a pattern rule needs `pattern` or `patterns`",
+        ));
     }
     let mut regexes = Vec::new();
     let mut sources = Vec::new();
@@ -154,14 +176,21 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
     let suggestion = match &config.suggestion {
         Some(s) => {
             let t = Template::parse(s.get_ref()).map_err(|e| input.error(s.span(), e))?;
-            t.check_vars(&allowed[..]).map_err(|e| input.error(s.span(), e))?;
+            t.check_vars(&allowed[..])
+                .map_err(|e| input.error(s.span(), e))?;
             Some(t)
         }
         None => None,
     };
     let sources = sources
         .into_iter()
-        .map(|s| if config.case_sensitive { s } else { format!("(?i:{s})") })
+        .map(|s| {
+            if config.case_sensitive {
+                s
+            } else {
+                format!("(?i:{s})")
+            }
+        })
         .collect();
     Ok((
         PatternRule {
@@ -179,7 +208,11 @@ impl Checker for PatternChecker {
         let text = doc.text();
         let units = Units::new(doc);
         for set in &self.sets {
-            if !set.members.iter().any(|(r, _)| cx.enabled(&self.rules[*r].meta)) {
+            if !set
+                .members
+                .iter()
+                .any(|(r, _)| cx.enabled(&self.rules[*r].meta))
+            {
                 continue;
             }
             for unit in units.of(set.scope) {

@@ -69,7 +69,11 @@ impl Kind for PhraseKind {
         "Literal phrases, matched case-insensitively on word boundaries. Keys: `phrases` (list), `anchor` (none | start | end | whole: where in the scope unit the phrase must stand; punctuation and bullets around it do not count), `flag` (match | unit: what to underline; default unit for anchor = whole), `max-words` (only flag units this short). All phrase rules share one Aho-Corasick automaton."
     }
 
-    fn build(&self, inputs: Vec<RuleInput<'_>>, _data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        _data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut owner = Vec::new();
@@ -101,7 +105,11 @@ impl Kind for PhraseKind {
                     owner.push(rules.len());
                 }
             }
-            let flag = config.flag.unwrap_or(if config.anchor == Anchor::Whole { Flag::Unit } else { Flag::Match });
+            let flag = config.flag.unwrap_or(if config.anchor == Anchor::Whole {
+                Flag::Unit
+            } else {
+                Flag::Match
+            });
             rules.push(PhraseRule {
                 meta: input.meta,
                 anchor: config.anchor,
@@ -116,8 +124,16 @@ impl Kind for PhraseKind {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .map_err(|e| vec![LoadError::general(format!("cannot build phrase automaton: {e}"))])?;
-        Ok(Box::new(PhraseChecker { automaton, owner, rules }))
+            .map_err(|e| {
+                vec![LoadError::general(format!(
+                    "cannot build phrase automaton: {e}"
+                ))]
+            })?;
+        Ok(Box::new(PhraseChecker {
+            automaton,
+            owner,
+            rules,
+        }))
     }
 }
 
@@ -141,7 +157,11 @@ pub(crate) fn on_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     let m = &text[span.clone()];
     let starts_word = m.chars().next().is_some_and(is_word_char);
     let ends_word = m.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
+    let before_ok = !starts_word
+        || !text[..span.start]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char);
     let after_ok = !ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
     before_ok && after_ok
 }
@@ -161,9 +181,13 @@ impl PhraseRule {
             Anchor::Whole => before && after,
         };
         anchored
-            && self
-                .max_words
-                .is_none_or(|n| text[unit.clone()].split_whitespace().filter(|w| !only_decoration(w)).count() <= n)
+            && self.max_words.is_none_or(|n| {
+                text[unit.clone()]
+                    .split_whitespace()
+                    .filter(|w| !only_decoration(w))
+                    .count()
+                    <= n
+            })
             && !self.meta.excused(&text[span.clone()], &text[unit.clone()])
     }
 }
@@ -181,14 +205,20 @@ impl Checker for PhraseChecker {
             if !cx.enabled(&rule.meta) || !on_word_boundaries(text, &span) {
                 continue;
             }
-            let Some(unit) = units.containing(rule.meta.scope, &span) else { continue };
+            let Some(unit) = units.containing(rule.meta.scope, &span) else {
+                continue;
+            };
             if !rule.accepts(text, &unit, &span) {
                 continue;
             }
             hits.push((r, if rule.flag == Flag::Unit { unit } else { span }));
         }
         // Per rule, keep the longest of overlapping matches.
-        hits.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)));
+        hits.sort_by(|(ra, a), (rb, b)| {
+            ra.cmp(rb)
+                .then(a.start.cmp(&b.start))
+                .then(b.end.cmp(&a.end))
+        });
         let mut last: Option<(usize, Range<usize>)> = None;
         for (r, span) in hits {
             if let Some((lr, ls)) = &last
@@ -197,7 +227,11 @@ impl Checker for PhraseChecker {
             {
                 continue;
             }
-            out.push(self.rules[r].meta.diagnostic(doc, span.clone(), None, |_| None));
+            out.push(
+                self.rules[r]
+                    .meta
+                    .diagnostic(doc, span.clone(), None, |_| None),
+            );
             last = Some((r, span));
         }
     }

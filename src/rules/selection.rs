@@ -17,11 +17,17 @@ pub fn matches(selector: &str, id: &str) -> bool {
     let selector = selector.trim_end_matches('.');
     id == selector
         || selector.eq_ignore_ascii_case("all")
-        || id.strip_prefix(selector).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
+        || id
+            .strip_prefix(selector)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('-'))
 }
 
 fn specificity(selector: &str) -> usize {
-    if selector.eq_ignore_ascii_case("all") { 0 } else { selector.len() + 1 }
+    if selector.eq_ignore_ascii_case("all") {
+        0
+    } else {
+        selector.len() + 1
+    }
 }
 
 /// The value of the longest selector matching `id`.
@@ -38,7 +44,12 @@ impl Selection {
     /// naming a rule's exact id in `select` runs it even then.
     pub fn allows(&self, rule: &RuleMeta) -> bool {
         let id: &str = &rule.id;
-        let best = |list: &[String]| list.iter().filter(|s| matches(s, id)).map(|s| specificity(s)).max();
+        let best = |list: &[String]| {
+            list.iter()
+                .filter(|s| matches(s, id))
+                .map(|s| specificity(s))
+                .max()
+        };
         let selected = if self.select.is_empty() {
             rule.enabled.then_some(0)
         } else {
@@ -80,7 +91,10 @@ mod tests {
 
     #[test]
     fn longest_selector_wins() {
-        let pairs = vec![("boilerplate".to_owned(), 1), ("boilerplate.ads".to_owned(), 2)];
+        let pairs = vec![
+            ("boilerplate".to_owned(), 1),
+            ("boilerplate.ads".to_owned(), 2),
+        ];
         assert_eq!(longest_prefix(&pairs, "boilerplate.ads"), Some(2));
         assert_eq!(longest_prefix(&pairs, "boilerplate.x"), Some(1));
         assert_eq!(longest_prefix(&pairs, "mangled.x"), None);

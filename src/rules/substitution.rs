@@ -17,7 +17,10 @@ use toml::Spanned;
 use super::meta::Units;
 use super::pattern::flagged_span;
 use super::phrase::on_word_boundaries;
-use super::{CheckContext, Checker, DataStore, FixAction, FixSpec, Kind, LoadError, RuleInput, RuleMeta, compile_regex};
+use super::{
+    CheckContext, Checker, DataStore, FixAction, FixSpec, Kind, LoadError, RuleInput, RuleMeta,
+    compile_regex,
+};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::text::Document;
 
@@ -58,7 +61,11 @@ impl Kind for SubstitutionKind {
         "A table `swap = { \"wrong\" = \"right\" }`: each wrong phrase (case-insensitive, on word boundaries) is flagged with the right one as suggestion and fix. `regex = true` makes the keys regular expressions; a group named `flag` limits the replaced text. Without a `fix` key, the rule fixes by replacing (safe)."
     }
 
-    fn build(&self, inputs: Vec<RuleInput<'_>>, _data: &DataStore) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        _data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
@@ -108,7 +115,11 @@ impl Kind for SubstitutionKind {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&patterns)
-                    .map_err(|e| vec![LoadError::general(format!("cannot build substitution automaton: {e}"))])?,
+                    .map_err(|e| {
+                        vec![LoadError::general(format!(
+                            "cannot build substitution automaton: {e}"
+                        ))]
+                    })?,
             )
         };
         Ok(Box::new(SubstitutionChecker {
@@ -133,10 +144,20 @@ pub fn match_case(matched: &str, right: &str) -> String {
 }
 
 impl SubstitutionChecker {
-    fn emit(&self, doc: &Document, units: &Units<'_>, r: usize, span: Range<usize>, right: &str, out: &mut Vec<Diagnostic>) {
+    fn emit(
+        &self,
+        doc: &Document,
+        units: &Units<'_>,
+        r: usize,
+        span: Range<usize>,
+        right: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let rule = &self.rules[r];
         let text = doc.text();
-        let Some(unit) = units.containing(rule.meta.scope, &span) else { return };
+        let Some(unit) = units.containing(rule.meta.scope, &span) else {
+            return;
+        };
         if rule.meta.excused(&text[span.clone()], &text[unit]) {
             return;
         }

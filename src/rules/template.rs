@@ -35,7 +35,11 @@ impl Template {
                         match chars.next() {
                             Some('}') => break,
                             Some(c) if c.is_alphanumeric() || c == '_' || c == '-' => name.push(c),
-                            _ => return Err(format!("unclosed or malformed placeholder `{{{name}` (placeholders look like {{match}}; write {{{{ for a literal brace)")),
+                            _ => {
+                                return Err(format!(
+                                    "unclosed or malformed placeholder `{{{name}` (placeholders look like {{match}}; write {{{{ for a literal brace)"
+                                ));
+                            }
                         }
                     }
                     if !text.is_empty() {

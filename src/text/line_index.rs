@@ -70,10 +70,7 @@ impl LineIndex {
     /// Range of a 0-based line including its terminator (for deleting whole lines).
     pub fn line_range_with_terminator(&self, line: usize) -> Range<usize> {
         let start = self.lines[line].start;
-        let end = self
-            .lines
-            .get(line + 1)
-            .map_or(self.len, |next| next.start);
+        let end = self.lines.get(line + 1).map_or(self.len, |next| next.start);
         start..end
     }
 

@@ -14,23 +14,58 @@ use super::LineIndex;
 /// Compared case-sensitively without the final period.
 const NON_TERMINAL_ABBREVIATIONS: &[&str] = &[
     // Titles and ranks.
-    "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Comdr", "Cpl", "Cpt", "Det", "Dr",
-    "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Pres",
-    "Prof", "Pte", "Pvt", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sgt", "Sr", "Jr", "Supt",
-    "Ald", "Cllr", "Atty", "Asst", "Assoc", "Ens", "Spc", "Sfc", "Sgts", "Lieut", "Cmdt",
+    "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Comdr", "Cpl", "Cpt", "Det", "Dr", "Fr",
+    "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Pres", "Prof",
+    "Pte", "Pvt", "Rep", "Reps", "Rev", "Rt", "Sen", "Sens", "Sgt", "Sr", "Jr", "Supt", "Ald",
+    "Cllr", "Atty", "Asst", "Assoc", "Ens", "Spc", "Sfc", "Sgts", "Lieut", "Cmdt",
     // Places and addresses.
-    "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd",
-    // Dates and numbers.
-    "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Fig",
-    "vs", "v", "approx", "ca", "cf", "Ref",
+    "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", // Dates and numbers.
+    "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Fig", "vs",
+    "v", "approx", "ca", "cf", "Ref",
 ];
 
 /// Dotted initialisms ("U.S.") end sentences too; they are kept together with the next
 /// word only when that word cannot plausibly start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "A", "After", "Also", "An", "And", "As", "At", "But", "By", "For", "He", "Her", "His", "However",
-    "I", "If", "In", "It", "Its", "Meanwhile", "No", "On", "Our", "She", "So", "That", "The",
-    "Their", "There", "These", "They", "This", "Those", "To", "We", "What", "When", "While", "Yet",
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "No",
+    "On",
+    "Our",
+    "She",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "We",
+    "What",
+    "When",
+    "While",
+    "Yet",
     "You",
 ];
 
@@ -157,7 +192,9 @@ fn ends_with_abbreviation(sentence: &str, rest: &str) -> bool {
     let is_initial = last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase());
     let is_dotted = last.len() >= 3
         && last.contains('.')
-        && last.split('.').all(|p| p.len() == 1 && p.chars().all(char::is_alphabetic));
+        && last
+            .split('.')
+            .all(|p| p.len() == 1 && p.chars().all(char::is_alphabetic));
     (is_initial || is_dotted)
         && next.chars().next().is_some_and(char::is_uppercase)
         && !SENTENCE_STARTERS.contains(&next)
