@@ -82,13 +82,14 @@ pub(crate) fn explain(
     } else {
         let id = rule.unwrap_or_default();
         let Some(r) = rules.get(id) else {
-            let close: Vec<&str> = rules
+            let mut close: Vec<(usize, &str)> = rules
                 .rules()
                 .iter()
-                .map(|r| &*r.id)
-                .filter(|r| strsim::jaro_winkler(r, id) > 0.85 || r.starts_with(id))
-                .take(5)
+                .map(|r| (strsim::levenshtein(&r.id, id), &*r.id))
+                .filter(|(d, r)| *d <= 2 + id.len() / 8 || (id.len() > 2 && r.starts_with(id)))
                 .collect();
+            close.sort();
+            let close: Vec<&str> = close.into_iter().take(3).map(|(_, r)| r).collect();
             let hint = if close.is_empty() {
                 String::new()
             } else {

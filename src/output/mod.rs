@@ -127,9 +127,8 @@ pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
 pub(crate) fn write_statistics(out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()> {
     let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
     for (rule, n) in rows {
-        writeln!(out, "{n:>6}  {rule:<width$}")?;
+        writeln!(out, "{n:>6}  {rule}")?;
     }
     Ok(())
 }

@@ -20,8 +20,8 @@ const NON_TERMINAL_ABBREVIATIONS: &[&str] = &[
     "Cllr", "Atty", "Asst", "Assoc", "Ens", "Spc", "Sfc", "Sgts", "Lieut", "Cmdt",
     // Places and addresses.
     "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", // Dates and numbers.
-    "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Fig", "vs",
-    "v", "approx", "ca", "cf", "Ref",
+    "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Fig",
+    "vs", "v", "approx", "ca", "cf", "Ref",
 ];
 
 /// Dotted initialisms ("U.S.") end sentences too; they are kept together with the next

@@ -1,0 +1,54 @@
+//! Throughput of the core: loading the built-in rules, building the text model, and
+//! checking one article. Run with `cargo bench`; results are reported in the README.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use scrapelint::corpus::CorpusStats;
+use scrapelint::text::Document;
+use scrapelint::{RuleSet, check};
+
+fn seed_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let texts = seed_texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    c.bench_function("load builtin rules", |b| {
+        b.iter(|| RuleSet::builtin().unwrap())
+    });
+
+    let mut g = c.benchmark_group("seeds");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("document model", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| Document::from_text(t).sentences().len())
+                .sum::<usize>()
+        })
+    });
+    let rules = RuleSet::builtin().unwrap();
+    let docs: Vec<Document> = texts.iter().map(|t| Document::from_text(t)).collect();
+    let corpus = CorpusStats::default();
+    g.bench_function("check", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| check(&rules, d, &corpus).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches_group, benches);
+criterion_main!(benches_group);
