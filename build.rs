@@ -25,8 +25,15 @@ fn main() {
     std::fs::write(dest, out).unwrap();
 }
 
-fn collect(root: &Path, dir: &Path, rules: &mut Vec<(String, String)>, data: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+fn collect(
+    root: &Path,
+    dir: &Path,
+    rules: &mut Vec<(String, String)>,
+    data: &mut Vec<(String, String)>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         println!("cargo:rerun-if-changed={}", path.display());
@@ -34,7 +41,11 @@ fn collect(root: &Path, dir: &Path, rules: &mut Vec<(String, String)>, data: &mu
             collect(root, &path, rules, data);
             continue;
         }
-        let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let item = (name.clone(), path.display().to_string());
         if name.ends_with(".toml") && !name.contains('/') {
             rules.push(item);

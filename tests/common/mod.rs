@@ -5,27 +5,27 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-pub fn root() -> &'static Path {
+pub(crate) fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
 /// The binary, run in `dir`, isolated from any config file above it.
-pub fn scrapelint_in(dir: &Path) -> Command {
+pub(crate) fn scrapelint_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("scrapelint").unwrap();
     cmd.current_dir(dir).env_remove("NO_COLOR");
     cmd
 }
 
-pub fn scrapelint() -> Command {
+pub(crate) fn scrapelint() -> Command {
     scrapelint_in(root())
 }
 
 /// Validates `value` against docs/json-schema.json, or against one of its `$defs`.
-pub fn assert_valid(value: &serde_json::Value, def: Option<&str>) {
+pub(crate) fn assert_valid(value: &serde_json::Value, def: Option<&str>) {
     let mut schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("docs/json-schema.json")).unwrap(),
     )
@@ -46,4 +46,4 @@ pub fn assert_valid(value: &serde_json::Value, def: Option<&str>) {
     );
 }
 
-pub const CLEAN_ARTICLE: &str = "Town opens new library wing\n\nThe town opened a new wing of its library on Saturday, adding 4,000 books and a reading room for children.\n\nThe mayor said the wing cost 1.2 million dollars and was paid for by a state grant.\n";
+pub(crate) const CLEAN_ARTICLE: &str = "Town opens new library wing\n\nThe town opened a new wing of its library on Saturday, adding 4,000 books and a reading room for children.\n\nThe mayor said the wing cost 1.2 million dollars and was paid for by a state grant.\n";
