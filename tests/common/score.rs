@@ -1,0 +1,148 @@
+//! Scoring a fixture set against a seeds-format `expected.toml`, as
+//! `../shared/tools/score-seeds` does: a finding is found when a diagnostic of its
+//! category covers its line; a warning or error covering a clean line is a false positive.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use scrapelint::text::{Document, Source};
+use scrapelint::{Category, Diagnostic, RuleSet, Severity, check_corpus};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Expected {
+    #[serde(default)]
+    finding: Vec<Finding>,
+    #[serde(default)]
+    clean: Vec<Clean>,
+}
+
+#[derive(Deserialize, Clone)]
+pub(crate) struct Finding {
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) category: String,
+    pub(crate) level: String,
+    pub(crate) note: String,
+}
+
+#[derive(Deserialize)]
+struct Clean {
+    file: String,
+    lines: Vec<usize>,
+}
+
+/// Found / total per (category, level), the misses, and clean-line false positives.
+#[derive(Default)]
+pub(crate) struct Score {
+    pub(crate) counts: BTreeMap<(String, String), (usize, usize)>,
+    pub(crate) misses: Vec<Finding>,
+    pub(crate) false_positives: Vec<String>,
+}
+
+impl Score {
+    pub(crate) fn recall(&self, category: &str, level: &str) -> f64 {
+        match self.counts.get(&(category.to_owned(), level.to_owned())) {
+            Some((found, total)) if *total > 0 => *found as f64 / *total as f64,
+            _ => 1.0,
+        }
+    }
+
+    pub(crate) fn found(&self, category: &str, level: &str) -> usize {
+        self.counts
+            .get(&(category.to_owned(), level.to_owned()))
+            .map_or(0, |c| c.0)
+    }
+
+    pub(crate) fn report(&self) -> String {
+        let mut s = String::new();
+        for ((cat, level), (found, total)) in &self.counts {
+            s.push_str(&format!("{cat:12} {level:6} {found}/{total}\n"));
+        }
+        for m in &self.misses {
+            s.push_str(&format!(
+                "miss {} {}:{} {} {}\n",
+                m.level, m.file, m.line, m.category, m.note
+            ));
+        }
+        for fp in &self.false_positives {
+            s.push_str(&format!("FP   {fp}\n"));
+        }
+        s
+    }
+}
+
+/// (file name, first line, last line, diagnostic) of every diagnostic of the set.
+fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, Diagnostic)> {
+    let mut paths: Vec<_> = std::fs::read_dir(docs_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let docs: Vec<Document> = paths
+        .iter()
+        .map(|p| Document::new(Source::decode(&std::fs::read(p).unwrap())))
+        .collect();
+    let mut out = Vec::new();
+    for ((path, doc), diags) in paths.iter().zip(&docs).zip(check_corpus(rules, &docs)) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for d in diags {
+            let (lo, hi) = (
+                doc.line_col(d.span.start).line,
+                doc.line_col(d.span.end).line,
+            );
+            out.push((name.clone(), lo, hi, d));
+        }
+    }
+    out
+}
+
+pub(crate) fn score(rules: &RuleSet, docs_dir: &Path, expected: &Path) -> Score {
+    let expected: Expected = toml::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
+    let diags = diagnostics(rules, docs_dir);
+    let covers = |file: &str, line: usize| -> Vec<&Diagnostic> {
+        diags
+            .iter()
+            .filter(|(f, lo, hi, _)| f == file && *lo <= line && line <= *hi)
+            .map(|(.., d)| d)
+            .collect()
+    };
+    let mut score = Score::default();
+    for f in &expected.finding {
+        let hit = covers(&f.file, f.line)
+            .iter()
+            .any(|d| d.category.as_str() == f.category);
+        let entry = score
+            .counts
+            .entry((f.category.clone(), f.level.clone()))
+            .or_default();
+        entry.1 += 1;
+        if hit {
+            entry.0 += 1;
+        } else {
+            score.misses.push(f.clone());
+        }
+    }
+    for c in &expected.clean {
+        for &line in &c.lines {
+            for d in covers(&c.file, line)
+                .into_iter()
+                .filter(|d| d.severity >= Severity::Warning)
+            {
+                score
+                    .false_positives
+                    .push(format!("{}:{} {} {}", c.file, line, d.rule, d.message));
+            }
+        }
+    }
+    score
+}
+
+#[allow(dead_code)]
+pub(crate) fn category(name: &str) -> Category {
+    Category::ALL
+        .into_iter()
+        .find(|c| c.as_str() == name)
+        .unwrap()
+}
