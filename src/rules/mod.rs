@@ -12,9 +12,11 @@ pub mod registry;
 mod selection;
 mod template;
 
+pub mod block;
 pub mod encoding;
 pub mod pattern;
 pub mod phrase;
+pub mod repeated;
 pub mod substitution;
 
 use std::collections::HashMap;

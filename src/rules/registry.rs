@@ -10,6 +10,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::phrase::PhraseKind,
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
+    &super::block::BlockKind,
+    &super::repeated::RepeatedKind,
 ];
 
 /// The kind named `name`, if any.
