@@ -26,7 +26,8 @@ fn seeds() {
         "warnings on clean seed lines:\n{}",
         s.report()
     );
-    assert!(s.found("boilerplate", "must") >= 6, "{}", s.report());
+    assert!(s.found("boilerplate", "must") >= 10, "{}", s.report());
+    assert!(s.found("boilerplate", "should") >= 3, "{}", s.report());
 }
 
 #[test]
@@ -37,5 +38,6 @@ fn generalisation() {
         "warnings on clean lines:\n{}",
         s.report()
     );
-    assert!(s.recall("boilerplate", "must") >= 0.14, "{}", s.report());
+    assert!(s.recall("boilerplate", "must") >= 0.95, "{}", s.report());
+    assert!(s.recall("boilerplate", "should") >= 0.8, "{}", s.report());
 }

@@ -230,7 +230,10 @@ impl Segmenter {
                     continue;
                 }
                 LineClass::Separator => {}
-                LineClass::Trigger => block.last = j,
+                // Stacked headings are one widget; a heading after headlines is the
+                // next widget, reported on its own.
+                LineClass::Trigger if block.headlines == 0 => block.last = j,
+                LineClass::Trigger => break,
                 LineClass::Headline => {
                     let subheading = blanks > 0 && next_line(classes, j) == Some(LineClass::Prose);
                     if block.headlines >= self.config.max_lines || subheading {
@@ -392,6 +395,12 @@ mod tests {
     fn separators_and_bullets_stay_inside() {
         let text = "Related Articles\n-\n• Storm closes schools\n-\n2. Rail fares rise again in the U.S.\n-\n\nThe minister said the scheme had already been approved by the cabinet last year.";
         assert_eq!(found(&related(), text), [(1, 5, 2)]);
+    }
+
+    #[test]
+    fn each_widget_is_its_own_block() {
+        let text = "Related Articles\nYou may also like\nStorm closes schools\n\nRead more: Rail fares rise again\nBus Drivers Strike";
+        assert_eq!(found(&related(), text), [(1, 3, 1), (5, 6, 1)]);
     }
 
     #[test]
