@@ -50,29 +50,13 @@ impl Kind for BlockKind {
         inputs: Vec<RuleInput<'_>>,
         _data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        for input in inputs {
-            match build_rule(&input) {
-                Ok(rule) => rules.push(rule),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(BlockChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        let rules = super::build_each(&inputs, build_rule)?;
+        Ok(Box::new(BlockChecker { rules }))
     }
 }
 
 fn build_rule(input: &RuleInput<'_>) -> Result<BlockRule, LoadError> {
-    let config: Config = input.config()?;
-    input
-        .meta
-        .message
-        .check_vars(VARS)
-        .map_err(|e| input.error(input.span.clone(), e))?;
+    let config: Config = input.config_for(VARS)?;
     for t in &config.triggers {
         super::compile_regex(input.file, t, true)?;
     }

@@ -47,6 +47,26 @@ pub trait Kind: Sync {
     ) -> Result<Box<dyn Checker>, Vec<LoadError>>;
 }
 
+/// Builds each rule with `build`, collecting every error rather than stopping at the
+/// first, so a rule file's mistakes are reported together.
+pub fn build_each<T>(
+    inputs: &[RuleInput<'_>],
+    build: impl Fn(&RuleInput<'_>) -> Result<T, LoadError>,
+) -> Result<Vec<T>, Vec<LoadError>> {
+    let (mut built, mut errors) = (Vec::new(), Vec::new());
+    for input in inputs {
+        match build(input) {
+            Ok(rule) => built.push(rule),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(built)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Checks documents for all rules of one kind.
 pub trait Checker: Send + Sync + Debug {
     /// Appends diagnostics for `doc`; `out` already holds those of checkers that ran

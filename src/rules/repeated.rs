@@ -87,29 +87,13 @@ impl Kind for RepeatedKind {
         inputs: Vec<RuleInput<'_>>,
         _data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        for input in inputs {
-            match build_rule(&input) {
-                Ok(rule) => rules.push(rule),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(RepeatedChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        let rules = super::build_each(&inputs, build_rule)?;
+        Ok(Box::new(RepeatedChecker { rules }))
     }
 }
 
 fn build_rule(input: &RuleInput<'_>) -> Result<RepeatedRule, LoadError> {
-    let config: Config = input.config()?;
-    input
-        .meta
-        .message
-        .check_vars(VARS)
-        .map_err(|e| input.error(input.span.clone(), e))?;
+    let config: Config = input.config_for(VARS)?;
     let share_ok = |s: f64| (0.0..=1.0).contains(&s);
     if config.min_files < 2 || !share_ok(config.min_share) || !share_ok(config.warning_share) {
         return Err(input.error(
