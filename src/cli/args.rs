@@ -46,6 +46,18 @@ pub(crate) enum Command {
         after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase"
     )]
     Explain(ExplainArgs),
+    /// Print the line classifier's features as JSON lines (for fitting the model).
+    #[command(hide = true)]
+    Features(FeaturesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FeaturesArgs {
+    /// Files or directories of articles.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
 }
 
 /// Where rules come from; shared by every subcommand.

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod config;
+mod features;
 mod list;
 mod walk;
 
@@ -71,6 +72,14 @@ fn run(cli: Cli) -> Exit {
             Ok((_, rules)) => list::rules(
                 &rules,
                 args.format,
+                &mut stdout(ColorArg::Never, Format::Short),
+            ),
+            Err(exit) => exit,
+        },
+        Command::Features(args) => match setup(&args.sources) {
+            Ok((_, rules)) => features::run(
+                &args.paths,
+                rules,
                 &mut stdout(ColorArg::Never, Format::Short),
             ),
             Err(exit) => exit,

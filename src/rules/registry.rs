@@ -10,6 +10,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::phrase::PhraseKind,
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
+    // Last: it reads the other kinds' diagnostics as features.
+    &super::classifier::ClassifierKind,
 ];
 
 /// The kind named `name`, if any.
