@@ -414,7 +414,7 @@ mod tests {
     #[test]
     fn distances_to_marks() {
         let d = distances(&[false, true, false, false, true]);
-        assert_eq!(d, [Some(1), None, Some(1), Some(1), None]);
+        assert_eq!(d, [Some(1), Some(3), Some(1), Some(1), Some(3)]);
     }
 
     #[test]
