@@ -272,7 +272,12 @@ pub fn extract(
     let mut run_len = vec![0usize; n];
     let mut tail_run = vec![false; n];
     let mut start = 0;
-    let ends = shapes.iter().enumerate().filter(|(_, s)| s.prose).map(|(i, _)| i).chain([n]);
+    let ends = shapes
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.prose)
+        .map(|(i, _)| i)
+        .chain([n]);
     for end in ends {
         run_len[start..end].fill(end - start);
         tail_run[start..end].fill(end == n);
