@@ -53,7 +53,8 @@ fn serve(rules: &RuleSet) -> Result<(), BoxError> {
             "serverInfo": { "name": "scrapelint", "version": env!("CARGO_PKG_VERSION") },
         }),
     )?;
-    let mut docs: HashMap<Uri, Document> = HashMap::new();
+    // Keyed by the URI's text: `Uri` caches parts internally, so it makes a poor key.
+    let mut docs: HashMap<String, Document> = HashMap::new();
     for message in &connection.receiver {
         match message {
             Message::Request(req) => {
@@ -78,7 +79,7 @@ fn serve(rules: &RuleSet) -> Result<(), BoxError> {
 
 fn handle_notification(
     rules: &RuleSet,
-    docs: &mut HashMap<Uri, Document>,
+    docs: &mut HashMap<String, Document>,
     note: Notification,
 ) -> Result<Option<Notification>, BoxError> {
     let uri = match note.method.as_str() {
@@ -103,12 +104,12 @@ fn handle_notification(
         }
         DidCloseTextDocument::METHOD => {
             let p: DidCloseTextDocumentParams = serde_json::from_value(note.params)?;
-            docs.remove(&p.text_document.uri);
+            docs.remove(p.text_document.uri.as_str());
             return Ok(Some(publish(p.text_document.uri, Vec::new())));
         }
         _ => return Ok(None),
     };
-    let diagnostics = match docs.get(&uri) {
+    let diagnostics = match docs.get(uri.as_str()) {
         Some(doc) => check(rules, doc).iter().map(|d| to_lsp(doc, d)).collect(),
         None => Vec::new(),
     };
@@ -160,7 +161,7 @@ fn to_lsp(doc: &Document, d: &Diagnostic) -> LspDiagnostic {
     }
 }
 
-fn handle_request(rules: &RuleSet, docs: &HashMap<Uri, Document>, req: Request) -> Response {
+fn handle_request(rules: &RuleSet, docs: &HashMap<String, Document>, req: Request) -> Response {
     if req.method != CodeActionRequest::METHOD {
         return Response::new_err(
             req.id,
