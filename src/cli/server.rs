@@ -86,7 +86,7 @@ fn handle_notification(
         DidOpenTextDocument::METHOD => {
             let p: DidOpenTextDocumentParams = serde_json::from_value(note.params)?;
             docs.insert(
-                p.text_document.uri.clone(),
+                p.text_document.uri.as_str().to_owned(),
                 Document::from_text(&p.text_document.text),
             );
             p.text_document.uri
@@ -96,7 +96,7 @@ fn handle_notification(
             // Full sync: the last change holds the whole text.
             if let Some(change) = p.content_changes.into_iter().last() {
                 docs.insert(
-                    p.text_document.uri.clone(),
+                    p.text_document.uri.as_str().to_owned(),
                     Document::from_text(&change.text),
                 );
             }
@@ -180,7 +180,7 @@ fn handle_request(rules: &RuleSet, docs: &HashMap<String, Document>, req: Reques
         }
     };
     let actions = docs
-        .get(&params.text_document.uri)
+        .get(params.text_document.uri.as_str())
         .map_or_else(Vec::new, |doc| {
             code_actions(rules, doc, &params.text_document.uri, params.range)
         });
