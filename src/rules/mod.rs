@@ -13,6 +13,7 @@ mod selection;
 mod template;
 
 pub mod encoding;
+pub mod fragment;
 pub mod pattern;
 pub mod phrase;
 pub mod substitution;
