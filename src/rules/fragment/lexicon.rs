@@ -17,9 +17,33 @@ pub(super) const SECTIONS: &str = "data/sections-en.txt";
 /// A closed, grammatical set (verbs of saying), matched on the lemma, so every
 /// inflection in `verbs-en.tsv` counts.
 const SPEECH_LEMMAS: &[&str] = &[
-    "say", "tell", "add", "write", "ask", "reply", "state", "note", "explain", "insist",
-    "claim", "announce", "warn", "argue", "declare", "comment", "recall", "tweet", "respond",
-    "conclude", "admit", "acknowledge", "stress", "confirm", "deny", "suggest", "quote",
+    "say",
+    "tell",
+    "add",
+    "write",
+    "ask",
+    "reply",
+    "state",
+    "note",
+    "explain",
+    "insist",
+    "claim",
+    "announce",
+    "warn",
+    "argue",
+    "declare",
+    "comment",
+    "recall",
+    "tweet",
+    "respond",
+    "conclude",
+    "admit",
+    "acknowledge",
+    "stress",
+    "confirm",
+    "deny",
+    "suggest",
+    "quote",
 ];
 
 /// What the lexicon knows about a verb form.
@@ -118,7 +142,10 @@ fn parse_verbs(text: &str) -> Result<HashMap<String, Form>, String> {
     for (i, line) in records(text).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [form, lemma, tag, primary] = cols[..] else {
-            return Err(format!("record {}: expected 4 columns, got {line:?}", i + 1));
+            return Err(format!(
+                "record {}: expected 4 columns, got {line:?}",
+                i + 1
+            ));
         };
         let entry = out.entry(form.to_owned()).or_default();
         entry.finite |= matches!(tag, "VBD" | "VBZ" | "VBP" | "MD");
@@ -133,7 +160,10 @@ fn parse_function_words(text: &str) -> Result<HashMap<String, Closed>, String> {
     let mut out = HashMap::new();
     for (i, line) in records(text).enumerate() {
         let Some((word, tag)) = line.split_once('\t') else {
-            return Err(format!("record {}: expected word<TAB>tag, got {line:?}", i + 1));
+            return Err(format!(
+                "record {}: expected word<TAB>tag, got {line:?}",
+                i + 1
+            ));
         };
         let class = match tag {
             "DT" | "PDT" => Closed::Determiner,

@@ -62,18 +62,19 @@ fn has_credit_tail(text: &str) -> bool {
 }
 
 /// A lone line of one or two capitalised words, no punctuation, that is a section
-/// label: either it stands between the title and the first paragraph of running text
-/// (within the first `max_lead` paragraphs), or it is a known section name.
+/// label: either it is a known section name next to running text, or it stands
+/// between the title and the first paragraph of running text (within the first
+/// `max_lead` paragraphs). Returns which of the two.
 pub(super) fn section_label(
     page: &Page<'_>,
     lex: &Lexicon,
     max_words: usize,
     max_lead: usize,
     k: usize,
-) -> bool {
+) -> Option<&'static str> {
     let p = &page.paras[k];
     if k == 0 || k + 1 >= page.paras.len() || p.lines != 1 || p.bullet {
-        return false;
+        return None;
     }
     let text = page.text(k);
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -82,18 +83,25 @@ pub(super) fn section_label(
         && words.iter().all(|w| {
             *w == "&"
                 || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
         })
         && !text.ends_with('.');
     if !label_shaped {
-        return false;
+        return None;
     }
     let before_lede = k <= max_lead
         && (1..k).all(|j| !page.paras[j].is_body() && page.paras[j].words <= max_words + 1)
         && page.paras[k + 1].words >= 5;
     let known = lex.is_section(&text.to_lowercase().replace(" and ", " & "))
         && (page.paras[k - 1].is_body() || page.paras[k + 1].is_body());
-    before_lede || known
+    if known {
+        Some("a section name of news navigation")
+    } else if before_lede {
+        Some("a label between the title and the lede")
+    } else {
+        None
+    }
 }
 
 /// A short line of one to `max_names` capitalised name words, with an optional bullet
@@ -139,7 +147,9 @@ fn starts_upper(w: &str) -> bool {
 /// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
 /// a particle (`de`, `al`), and not a function word, a verb or a section name.
 fn name_word(lex: &Lexicon, w: &str) -> bool {
-    const PARTICLES: &[&str] = &["de", "da", "di", "du", "del", "van", "von", "der", "al", "bin", "el", "la", "le"];
+    const PARTICLES: &[&str] = &[
+        "de", "da", "di", "du", "del", "van", "von", "der", "al", "bin", "el", "la", "le",
+    ];
     if PARTICLES.contains(&w) {
         return true;
     }
@@ -170,7 +180,8 @@ mod tests {
             .collect()
     }
 
-    const BODY: &str = "The council met on Monday and agreed to keep the library open for another year.";
+    const BODY: &str =
+        "The council met on Monday and agreed to keep the library open for another year.";
 
     #[test]
     fn truncated_paragraph() {
@@ -179,29 +190,50 @@ mod tests {
         );
         let got = flagged(&text, |p, l, k| truncated(p, l, 12, k));
         assert_eq!(got.len(), 1, "{got:?}");
-        let heading = format!("Headline\n\n{BODY}\n\nWhat Happens Next For The Library And Its Many Loyal Readers\n\n{BODY}\n");
+        let heading = format!(
+            "Headline\n\n{BODY}\n\nWhat Happens Next For The Library And Its Many Loyal Readers\n\n{BODY}\n"
+        );
         assert!(flagged(&heading, |p, l, k| truncated(p, l, 12, k)).is_empty());
-        let credit = format!("Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it. – Reuters\n\n{BODY}\n");
+        let credit = format!(
+            "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it. – Reuters\n\n{BODY}\n"
+        );
         assert!(flagged(&credit, |p, l, k| truncated(p, l, 12, k)).is_empty());
     }
 
     #[test]
     fn section_labels() {
-        let lead = format!("Headline about the letter\n\nUS\nA soldier walks next to a wall near Mosul. (Photo/Reuters)\n\n{BODY}\n");
-        assert_eq!(flagged(&lead, |p, l, k| section_label(p, l, 2, 3, k)), ["US"]);
-        let mid = format!("Headline\n\n{BODY}\n\nPolitics\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n");
-        assert_eq!(flagged(&mid, |p, l, k| section_label(p, l, 2, 3, k)), ["Politics"]);
+        let lead = format!(
+            "Headline about the letter\n\nUS\nA soldier walks next to a wall near Mosul. (Photo/Reuters)\n\n{BODY}\n"
+        );
+        assert_eq!(
+            flagged(&lead, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            ["US"]
+        );
+        let mid =
+            format!("Headline\n\n{BODY}\n\nPolitics\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&mid, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            ["Politics"]
+        );
         let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
-        assert!(flagged(&heading, |p, l, k| section_label(p, l, 2, 3, k)).is_empty());
+        assert!(flagged(&heading, |p, l, k| section_label(p, l, 2, 3, k).is_some()).is_empty());
     }
 
     #[test]
     fn orphan_bylines() {
         let end = format!("Headline\n\n{BODY}\n\n{BODY}\n\n  • Sonia Alvarado");
-        assert_eq!(flagged(&end, |p, l, k| orphan_byline(p, l, 4, k)), ["• Sonia Alvarado"]);
+        assert_eq!(
+            flagged(&end, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["• Sonia Alvarado"]
+        );
         let by = format!("Headline\n\n{BODY}\n\nBy Kwame Mensah\n\n{BODY}\n\n{BODY}");
-        assert_eq!(flagged(&by, |p, l, k| orphan_byline(p, l, 4, k)), ["By Kwame Mensah"]);
-        let list = format!("Headline\n\n{BODY}\n\nThe nominees are:\n\n• Sonia Alvarado\n\n• Kwame Mensah\n\n{BODY}");
+        assert_eq!(
+            flagged(&by, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["By Kwame Mensah"]
+        );
+        let list = format!(
+            "Headline\n\n{BODY}\n\nThe nominees are:\n\n• Sonia Alvarado\n\n• Kwame Mensah\n\n{BODY}"
+        );
         assert!(flagged(&list, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
         let heading = format!("Headline\n\n{BODY}\n\nWhat Happens Next\n\n{BODY}");
         assert!(flagged(&heading, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());

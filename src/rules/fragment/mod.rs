@@ -162,7 +162,10 @@ fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
     let allowed = config.check.keys();
     if let Some(key) = config.given().into_iter().find(|k| !allowed.contains(k)) {
         return Err(input
-            .error(input.span.clone(), format!("`{key}` does not apply to this check"))
+            .error(
+                input.span.clone(),
+                format!("`{key}` does not apply to this check"),
+            )
             .with_note(format!(
                 "keys of this check: {}",
                 if allowed.is_empty() {
@@ -241,20 +244,25 @@ impl FragmentRule {
                 }
                 Check::Truncated => {
                     if lines::truncated(page, lex, self.min_words, k) {
-                        let last = doc.sentences_of(k).last().map_or(range, |s| s.range.clone());
+                        let last = doc
+                            .sentences_of(k)
+                            .last()
+                            .map_or(range, |s| s.range.clone());
                         hits.push(Hit::new(last, "no terminal punctuation"));
                     }
                 }
                 Check::Quotes => {
-                    let next = (k + 1 < page.paras.len()).then(|| page.text(k + 1));
+                    let next = page.next_text(k);
                     for u in quotes::unpaired(self.marks, page.text(k), next) {
                         let at = range.start + u.at.start..range.start + u.at.end;
                         hits.push(Hit::new(at, u.what));
                     }
                 }
                 Check::SectionLabel => {
-                    if lines::section_label(page, lex, self.max_words, self.max_lead, k) {
-                        hits.push(Hit::new(range, "section label"));
+                    if let Some(why) =
+                        lines::section_label(page, lex, self.max_words, self.max_lead, k)
+                    {
+                        hits.push(Hit::new(range, why));
                     }
                 }
                 Check::OrphanByline => {

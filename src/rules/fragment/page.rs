@@ -8,7 +8,9 @@ use super::lexicon::Lexicon;
 use crate::text::Document;
 
 /// Characters that open a list item when followed by a space.
-const BULLETS: &[char] = &['-', '–', '—', '•', '·', '*', '▪', '●', '◦', '‣', '►', '■', '→'];
+const BULLETS: &[char] = &[
+    '-', '–', '—', '•', '·', '*', '▪', '●', '◦', '‣', '►', '■', '→',
+];
 /// Closing quotes and brackets, looked through when reading how a paragraph ends.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
@@ -92,14 +94,23 @@ impl<'d> Page<'d> {
         &self.doc.text()[self.paras[i].range.clone()]
     }
 
+    /// The next paragraph of text after `i`, passing over up to two lines that do not
+    /// end a sentence (a `SEE MORE: ...` link, a heading) that the scraper left between
+    /// two paragraphs of one quotation.
+    pub(super) fn next_text(&self, i: usize) -> Option<&'d str> {
+        (i + 1..self.paras.len())
+            .take(3)
+            .find(|&j| self.paras[j].ending == Ending::Terminal)
+            .map(|j| self.text(j))
+    }
+
     /// Whether paragraph `i` belongs to a list: it has a bullet, or it follows a line
     /// ending in `:` or a list item.
     pub(super) fn in_list(&self, i: usize) -> bool {
         let p = &self.paras[i];
         p.bullet
-            || i.checked_sub(1).is_some_and(|j| {
-                self.paras[j].bullet || self.text(j).trim_end().ends_with(':')
-            })
+            || i.checked_sub(1)
+                .is_some_and(|j| self.paras[j].bullet || self.text(j).trim_end().ends_with(':'))
     }
 }
 
@@ -130,9 +141,7 @@ pub(super) fn starts_with_bullet(s: &str) -> bool {
     let rest = &s[marker.len()..];
     let enumerator = (!marker.is_empty() && marker.chars().all(|c| c.is_ascii_digit()))
         || (marker.len() == 1 && marker.chars().all(|c| c.is_ascii_lowercase()));
-    enumerator
-        && marker.len() <= 3
-        && (rest.starts_with(". ") || rest.starts_with(") "))
+    enumerator && marker.len() <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
 }
 
 /// Strips a leading bullet or enumerator and the space after it.
@@ -155,13 +164,23 @@ mod tests {
         assert_eq!(ending("“We left.”"), Ending::Terminal);
         assert_eq!(ending("against Islamic State"), Ending::Open);
         assert_eq!(ending("the plan,"), Ending::Open);
-        assert_eq!(ending("near Mosul. (Khalid al Mousily/Reuters)"), Ending::Bracket);
+        assert_eq!(
+            ending("near Mosul. (Khalid al Mousily/Reuters)"),
+            Ending::Bracket
+        );
         assert_eq!(ending("Gaza –"), Ending::Other);
     }
 
     #[test]
     fn bullets_and_enumerators() {
-        for s in ["• Sonia", "- item", "1. first", "12) twelfth", "a) one", "  – dash"] {
+        for s in [
+            "• Sonia",
+            "- item",
+            "1. first",
+            "12) twelfth",
+            "a) one",
+            "  – dash",
+        ] {
             assert!(starts_with_bullet(s), "{s}");
         }
         for s in ["-5 degrees", "2020. It", "I. M. Pei", "Ahead of", "•"] {

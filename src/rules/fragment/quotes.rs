@@ -7,7 +7,8 @@
 //! mark in the place of a closing one, and `reporters. ” . . . [It was]` a closing mark
 //! that opens a quotation (a later `”` closes it). A straight `"` takes the role its
 //! flanking gives it, or the one the count needs when it gives none. `’’` and `‘‘` are
-//! read as one double mark; `"` after a digit is an inch mark.
+//! read as one double mark; `"` after a digit is an inch mark, and a guillemet with
+//! spaces on both sides or doubled (`Read More »»`) is a link arrow.
 //!
 //! Single quotes share their marks with apostrophes (`don’t`, `Iran’s`, `the ’90s`,
 //! `rock ’n’ roll`), so only an opening `‘` or `'` is tracked: any later `’` or `'`
@@ -95,9 +96,8 @@ enum Role {
 }
 
 fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpaired> {
-    let reversed_guillemets = chars
-        .iter()
-        .position(|c| matches!(c.1, '«' | '»'))
+    let reversed_guillemets = (0..chars.len())
+        .find(|&k| matches!(chars[k].1, '«' | '»') && !is_arrow(chars, k))
         .is_some_and(|k| chars[k].1 == '»' && flank(chars, k, k).left);
     // Open quotations: where, and with which mark.
     let mut open: Vec<(Range<usize>, char)> = Vec::new();
@@ -111,7 +111,12 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
         };
         let at = span(para, chars, k, last);
         let f = flank(chars, k, last);
+        let arrow = matches!(mark, '«' | '»') && is_arrow(chars, k);
         let role = match mark {
+            _ if arrow => {
+                k = last + 1;
+                continue; // `Read More »»`, `« Back`: a link arrow
+            }
             '“' | '„' => Role::Open,
             '”' => Role::Close,
             '«' if !reversed_guillemets => Role::Open,
@@ -142,7 +147,7 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
             Role::Either if open.is_empty() => open.push((at, mark)),
             Role::Close | Role::Either => {
                 if open.pop().is_some() {
-                // paired
+                    // paired
                 } else if closed_later(chars, last + 1, reversed_guillemets) {
                     open.push((at.clone(), mark));
                     out.push(Unpaired {
@@ -161,12 +166,24 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
     }
     if !runs_on(next) {
         out.extend(open.into_iter().map(|(at, _)| Unpaired {
-            what: format!("the quotation opened with `{}` is never closed", &para[at.clone()]),
+            what: format!(
+                "the quotation opened with `{}` is never closed",
+                &para[at.clone()]
+            ),
             at,
         }));
     }
     out.sort_by_key(|u| u.at.start);
     out
+}
+
+/// A guillemet used as a link arrow: doubled, or with spaces (or nothing) on both sides.
+fn is_arrow(chars: &[(usize, char)], k: usize) -> bool {
+    let c = chars[k].1;
+    let f = flank(chars, k, k);
+    f.left == f.right
+        || chars.get(k + 1).is_some_and(|n| n.1 == c)
+        || k.checked_sub(1).is_some_and(|p| chars[p].1 == c)
 }
 
 /// The double mark starting at `chars[k]`, if any, and the index of its last char:
@@ -334,6 +351,7 @@ mod tests {
             "A 15.6\" screen and a \"futuristic\" design.",
             "«Когда вся ваша жизнь» – сказала она.",
             "Unter dem Motto „Take C.A.R.E“ startet die Messe.",
+            "Sonia Gandhi gives nod to alliance: Reports - Read More »»",
         ] {
             clean(Marks::Double, p);
         }
@@ -375,20 +393,39 @@ mod tests {
             clean(Marks::Single, p);
         }
         assert_eq!(
-            problems(Marks::Single, "known as the ‘black death - which affects", None).len(),
+            problems(
+                Marks::Single,
+                "known as the ‘black death - which affects",
+                None
+            )
+            .len(),
             1
         );
         assert_eq!(
-            problems(Marks::Single, "the theme ‘The Medium is the Message‘, the famous", None).len(),
+            problems(
+                Marks::Single,
+                "the theme ‘The Medium is the Message‘, the famous",
+                None
+            )
+            .len(),
             1
         );
     }
 
     #[test]
     fn brackets_pair_up() {
-        clean(Marks::Brackets, "Iraq, January 21, 2017. (Khalid al Mousily/Reuters)");
+        clean(
+            Marks::Brackets,
+            "Iraq, January 21, 2017. (Khalid al Mousily/Reuters)",
+        );
         clean(Marks::Brackets, "1) first; 2) second :)");
-        assert_eq!(problems(Marks::Brackets, "the figure (in dollars was high", None).len(), 1);
-        assert_eq!(problems(Marks::Brackets, "the figure in dollars) was high", None).len(), 1);
+        assert_eq!(
+            problems(Marks::Brackets, "the figure (in dollars was high", None).len(),
+            1
+        );
+        assert_eq!(
+            problems(Marks::Brackets, "the figure in dollars) was high", None).len(),
+            1
+        );
     }
 }

@@ -27,8 +27,10 @@ pub(super) enum Verbless {
 /// Whether sentence `s` of paragraph `k` is a verbless sentence of running text.
 ///
 /// Only sentences of terminated, non-list paragraphs after the first are read, that
-/// end in `.` or `!`, start with a capital letter (not a quotation mark or a digit), and
-/// have at least `min_words` words and at most `max_words`.
+/// end in `.` or `!`, start with a capital letter (not a quotation mark or a digit),
+/// have a lowercase word (a run of capitalised words is a name or a title), do not
+/// start with an ALL-CAPS dateline (`FORT HALLORAN, N.C.`), and have at least
+/// `min_words` words and at most `max_words`.
 pub(super) fn verbless(
     page: &Page<'_>,
     lex: &Lexicon,
@@ -47,7 +49,15 @@ pub(super) fn verbless(
         .iter()
         .map(|w| page.doc.slice(w))
         .collect();
+    let dateline = words
+        .first()
+        .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| !c.is_lowercase()));
+    let has_lowercase = words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
     let shaped = text.chars().next().is_some_and(char::is_uppercase)
+        && !dateline
+        && has_lowercase
         && text.ends_with(['.', '!'])
         && !text.contains(OPENING_QUOTES)
         && !text.contains(['(', ')', ':', '|'])
@@ -62,9 +72,8 @@ pub(super) fn verbless(
     })
 }
 
-static FUSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[a-z]{2,}[.!?][”\x22’)]?[A-Z][a-z]+\b").expect("valid regex")
-});
+static FUSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[a-z]{2,}[.!?][”\x22’)]?[A-Z][a-z]+\b").expect("valid regex"));
 
 /// Two sentences run together with no space: `said.The`. Spans are byte ranges of the
 /// paragraph's text; tokens with `/`, `@` or `www` (URLs, handles) are skipped.
@@ -86,7 +95,7 @@ pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
 }
 
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
-/// and no word of it is a reporting verb (`said`, `told`, ...), and either
+/// in double marks, ends with terminal punctuation, and no word of it is a reporting verb (`said`, `told`, ...), and either
 /// - the quotation is the whole paragraph and the paragraph before has no quotation
 ///   and does not introduce one with `:` (a quote continuing the previous speaker is
 ///   the convention), or
@@ -97,7 +106,12 @@ pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bo
     let Some(first) = sentences.first() else {
         return false;
     };
-    if k == 0 || !is_quotation(page.doc.slice(&first.range)) {
+    let opening = page.text(k).starts_with(['“', '"', '«', '„']);
+    if k == 0
+        || !opening
+        || page.paras[k].ending != Ending::Terminal
+        || !is_quotation(page.doc.slice(&first.range))
+    {
         return false;
     }
     let attributed = page.doc.paragraph_words(k).iter().any(|w| {
@@ -116,7 +130,8 @@ pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bo
             let words = page.doc.words_of(next);
             let starts_with_name = words.first().is_some_and(|w| {
                 let w = page.doc.slice(w);
-                w.chars().next().is_some_and(char::is_uppercase) && lex.closed(&normalise(w)).is_none()
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && lex.closed(&normalise(w)).is_none()
             });
             starts_with_name && sentences.len() == 2
         }
@@ -129,9 +144,8 @@ fn is_quotation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_prefix(OPENING_QUOTES) else {
         return false;
     };
-    body.rfind(CLOSING_QUOTES).is_some_and(|i| {
-        !body[i..].chars().any(char::is_alphanumeric)
-    })
+    body.rfind(CLOSING_QUOTES)
+        .is_some_and(|i| !body[i..].chars().any(char::is_alphanumeric))
 }
 
 #[cfg(test)]

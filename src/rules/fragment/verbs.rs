@@ -45,6 +45,9 @@ fn is_finite_at(lex: &Lexicon, words: &[&str], lower: &[String], i: usize) -> bo
         if form.base && prev == Some("to") {
             return false;
         }
+        if i == 0 && form.base {
+            return true; // an imperative: `Click here to subscribe.`
+        }
         return !form.noun_first || noun_first_form_is_verb(lex, lower, i);
     }
     if let Some((base, clitic)) = word.rsplit_once('\'') {
@@ -72,7 +75,7 @@ fn noun_first_form_is_verb(lex: &Lexicon, lower: &[String], i: usize) -> bool {
         return false; // sentence-initial: `Plans for ...`
     };
     match lex.closed(prev) {
-        Some(Closed::Pronoun) => return true,
+        Some(Closed::Pronoun) => return SUBJECT_PRONOUNS.contains(&prev),
         Some(Closed::Other) if matches!(prev, "which" | "that") => return true,
         Some(_) => return false,
         None => {}
@@ -89,6 +92,7 @@ fn noun_first_form_is_verb(lex: &Lexicon, lower: &[String], i: usize) -> bool {
         return true; // the phrase starts the sentence: its subject
     };
     match lex.closed(&lower[before]) {
+        Some(Closed::Pronoun) => SUBJECT_PRONOUNS.contains(&lower[before].as_str()),
         Some(Closed::Determiner | Closed::Possessive) => {
             // `the elite forces`: a subject, unless a preposition governs the phrase.
             !before.checked_sub(1).is_some_and(|k| {
@@ -100,12 +104,15 @@ fn noun_first_form_is_verb(lex: &Lexicon, lower: &[String], i: usize) -> bool {
     }
 }
 
+/// Pronouns that can be the subject of a verb (`them plans` is not English).
+const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "who", "there"];
+
 /// A verb form that is mostly used as a verb (`killed`, `said`).
 fn is_plain_verb(lex: &Lexicon, lower: &str) -> bool {
     lex.verb(lower).is_some_and(|f| !f.noun_first)
 }
 
-/// `Name, noun phrase` with no verb: the head before the first comma is 1 to 6
+/// `Name, noun phrase` with no verb: the head before the first comma is 2 to 6
 /// capitalised words (particles such as `al` or `bin` allowed inside), and the tail
 /// after it starts in lowercase and has at most one more comma.
 pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
@@ -118,10 +125,9 @@ pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
         capitalised(w) && lex.closed(&normalise(w)).is_none() && !lex.is_stopword(&normalise(w))
     });
     let head_ok = first_ok
-        && head_words.len() <= 6
+        && (2..=6).contains(&head_words.len())
         && head_words.iter().enumerate().all(|(i, w)| {
-            capitalised(w)
-                || (i > 0 && i + 1 < head_words.len() && NAME_PARTICLES.contains(w))
+            capitalised(w) || (i > 0 && i + 1 < head_words.len() && NAME_PARTICLES.contains(w))
         });
     head_ok
         && tail.chars().next().is_some_and(char::is_lowercase)
@@ -141,7 +147,8 @@ mod tests {
 
     fn has_verb(s: &str) -> bool {
         let lex = Lexicon::builtin();
-        let words: Vec<&str> = unicode_segmentation::UnicodeSegmentation::unicode_words(s).collect();
+        let words: Vec<&str> =
+            unicode_segmentation::UnicodeSegmentation::unicode_words(s).collect();
         finite_verb(&lex, &words).is_some()
     }
 
@@ -156,6 +163,9 @@ mod tests {
             "It’s a draft.",
             "They’ve gone.",
             "Officials livestreamed the hearing.",
+            "He also plans to start an anthology.",
+            "I also use a tool for the to-do list.",
+            "Click here to subscribe.",
             "He was killed by a drone.",
         ] {
             assert!(has_verb(s), "{s}");
@@ -182,8 +192,12 @@ mod tests {
             &lex,
             "Gen Qassem Soleimani, commander of the elite Quds forces."
         ));
-        assert!(is_appositive(&lex, "Abu Bakr al Baghdadi, the group's leader."));
+        assert!(is_appositive(
+            &lex,
+            "Abu Bakr al Baghdadi, the group's leader."
+        ));
         assert!(!is_appositive(&lex, "In the end, a draw."));
+        assert!(!is_appositive(&lex, "Ok, now for a little fun."));
         assert!(!is_appositive(&lex, "Paris, London and Rome."));
         assert!(!is_appositive(&lex, "The minister, who resigned."));
     }
