@@ -45,15 +45,12 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
 
 /// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
 fn has_credit_tail(text: &str) -> bool {
-    let stop = text
-        .char_indices()
-        .filter(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | '…')
-                && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
-        })
-        .last();
-    stop.is_some_and(|(i, _)| {
-        text[i + 1..]
+    let stop = text.char_indices().rev().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?' | '…')
+            && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    });
+    stop.is_some_and(|(i, c)| {
+        text[i + c.len_utf8()..]
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count()
@@ -195,7 +192,7 @@ mod tests {
         );
         assert!(flagged(&heading, |p, l, k| truncated(p, l, 12, k)).is_empty());
         let credit = format!(
-            "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it. – Reuters\n\n{BODY}\n"
+            "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it… – Reuters\n\n{BODY}\n"
         );
         assert!(flagged(&credit, |p, l, k| truncated(p, l, 12, k)).is_empty());
     }

@@ -248,7 +248,9 @@ impl FragmentRule {
                             .sentences_of(k)
                             .last()
                             .map_or(range, |s| s.range.clone());
-                        hits.push(Hit::new(last, "no terminal punctuation"));
+                        let words: Vec<&str> = doc.slice(&last).split_whitespace().collect();
+                        let tail = words[words.len().saturating_sub(6)..].join(" ");
+                        hits.push(Hit::new(last, format!("…{tail}")));
                     }
                 }
                 Check::Quotes => {

@@ -62,7 +62,7 @@ pub(super) fn verbless(
         && !text.contains(OPENING_QUOTES)
         && !text.contains(['(', ')', ':', '|'])
         && (min_words..=max_words).contains(&words.len());
-    if !shaped || finite_verb(lex, &words).is_some() {
+    if !shaped || finite_verb(lex, page.doc.text(), page.doc.words_of(s)).is_some() {
         return None;
     }
     Some(if is_appositive(lex, text) {

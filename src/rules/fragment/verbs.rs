@@ -15,6 +15,8 @@
 //! `-ifies` is taken for a verb (suffix morphology), so unknown words err on the side
 //! of "has a verb".
 
+use std::ops::Range;
+
 use super::lexicon::{Closed, Lexicon};
 
 /// Lowercase, with curly apostrophes made straight.
@@ -26,81 +28,114 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The index of the first finite verb among `words` (the word tokens of a sentence).
-pub(super) fn finite_verb(lex: &Lexicon, words: &[&str]) -> Option<usize> {
+/// The index of the first finite verb among the word tokens `ranges` of a sentence
+/// of `text`.
+pub(super) fn finite_verb(lex: &Lexicon, text: &str, ranges: &[Range<usize>]) -> Option<usize> {
+    let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
     let lower: Vec<String> = words.iter().map(|w| normalise(w)).collect();
-    (0..words.len()).find(|&i| is_finite_at(lex, words, &lower, i))
+    let comma_before: Vec<bool> = (0..ranges.len())
+        .map(|i| i > 0 && text[ranges[i - 1].end..ranges[i].start].contains([',', ';']))
+        .collect();
+    let sentence = Sentence {
+        words: &words,
+        lower: &lower,
+        comma_before: &comma_before,
+    };
+    (0..words.len()).find(|&i| sentence.is_finite_at(lex, i))
 }
 
-fn is_finite_at(lex: &Lexicon, words: &[&str], lower: &[String], i: usize) -> bool {
-    let word = lower[i].as_str();
-    if i > 0 && capitalised(words[i]) {
-        return false;
-    }
-    if let Some(form) = lex.verb(word) {
-        if !form.finite {
+/// A sentence's words, lowercased, and where commas stand between them.
+struct Sentence<'a> {
+    words: &'a [&'a str],
+    lower: &'a [String],
+    comma_before: &'a [bool],
+}
+
+impl Sentence<'_> {
+    fn is_finite_at(&self, lex: &Lexicon, i: usize) -> bool {
+        let (words, lower) = (self.words, self.lower);
+        let word = lower[i].as_str();
+        if i > 0 && capitalised(words[i]) {
             return false;
         }
-        let prev = i.checked_sub(1).map(|j| lower[j].as_str());
-        if form.base && prev == Some("to") {
-            return false;
-        }
-        if i == 0 && form.base {
-            return true; // an imperative: `Click here to subscribe.`
-        }
-        return !form.noun_first || noun_first_form_is_verb(lex, lower, i);
-    }
-    if let Some((base, clitic)) = word.rsplit_once('\'') {
-        return match clitic {
-            "re" | "ve" | "m" | "ll" | "d" => true,
-            "t" => base.ends_with('n'),
-            "s" => {
-                lex.closed(base).is_some_and(|c| c == Closed::Pronoun)
-                    || matches!(base, "that" | "here" | "where" | "how" | "what" | "who")
+        if let Some(form) = lex.verb(word) {
+            if !form.finite {
+                return false;
             }
-            _ => false,
-        };
-    }
-    !capitalised(words[i])
-        && word.chars().count() >= 5
-        && word.chars().all(char::is_alphabetic)
-        && ["ed", "izes", "ises", "ifies"]
-            .iter()
-            .any(|suffix| word.ends_with(suffix))
-}
-
-/// A noun-first form (`forces`) is a verb when a subject can precede it.
-fn noun_first_form_is_verb(lex: &Lexicon, lower: &[String], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_str()) else {
-        return false; // sentence-initial: `Plans for ...`
-    };
-    match lex.closed(prev) {
-        Some(Closed::Pronoun) => return SUBJECT_PRONOUNS.contains(&prev),
-        Some(Closed::Other) if matches!(prev, "which" | "that") => return true,
-        Some(_) => return false,
-        None => {}
-    }
-    if prev.ends_with("'s") || prev.chars().any(|c| c.is_ascii_digit()) {
-        return false; // `the country's forces`, `two ends`
-    }
-    // Walk back over the content words of the noun phrase before it.
-    let mut j = i - 1;
-    while j > 0 && lex.closed(&lower[j - 1]).is_none() && !is_plain_verb(lex, &lower[j - 1]) {
-        j -= 1;
-    }
-    let Some(before) = j.checked_sub(1) else {
-        return true; // the phrase starts the sentence: its subject
-    };
-    match lex.closed(&lower[before]) {
-        Some(Closed::Pronoun) => SUBJECT_PRONOUNS.contains(&lower[before].as_str()),
-        Some(Closed::Determiner | Closed::Possessive) => {
-            // `the elite forces`: a subject, unless a preposition governs the phrase.
-            !before.checked_sub(1).is_some_and(|k| {
-                lex.closed(&lower[k]) == Some(Closed::Preposition) || is_plain_verb(lex, &lower[k])
-            })
+            let prev = i.checked_sub(1).map(|j| lower[j].as_str());
+            if form.base && prev == Some("to") {
+                return false;
+            }
+            if i == 0 && form.base {
+                return true; // an imperative: `Click here to subscribe.`
+            }
+            return !form.noun_first || self.noun_first_form_is_verb(lex, i);
         }
-        Some(Closed::Other) => true, // `and`, `but`: a new clause may start
-        _ => false,                  // a preposition or a verb governs the phrase
+        if let Some((base, clitic)) = word.rsplit_once('\'') {
+            return match clitic {
+                "re" | "ve" | "m" | "ll" | "d" => true,
+                "t" => base.ends_with('n'),
+                "s" => {
+                    lex.closed(base).is_some_and(|c| c == Closed::Pronoun)
+                        || matches!(base, "that" | "here" | "where" | "how" | "what" | "who")
+                }
+                _ => false,
+            };
+        }
+        !capitalised(words[i])
+            && word.chars().count() >= 5
+            && word.chars().all(char::is_alphabetic)
+            && ["ed", "izes", "ises", "ifies"]
+                .iter()
+                .any(|suffix| word.ends_with(suffix))
+    }
+
+    /// A noun-first form (`forces`) is a verb when a subject can precede it.
+    fn noun_first_form_is_verb(&self, lex: &Lexicon, i: usize) -> bool {
+        let lower = self.lower;
+        let Some(prev) = i.checked_sub(1).map(|j| lower[j].as_str()) else {
+            return false; // sentence-initial: `Plans for ...`
+        };
+        if self.comma_before[i] {
+            return false; // `Dr Helen Ashcombe, head of the centre`
+        }
+        match lex.closed(prev) {
+            Some(Closed::Pronoun) => return SUBJECT_PRONOUNS.contains(&prev),
+            Some(Closed::Other) if matches!(prev, "which" | "that") => return true,
+            Some(_) => return false,
+            None => {}
+        }
+        if prev.ends_with("'s") || prev.chars().any(|c| c.is_ascii_digit()) {
+            return false; // `the country's forces`, `two ends`
+        }
+        // Walk back over the content words of the noun phrase before it.
+        let mut j = i - 1;
+        while j > 0
+            && !self.comma_before[j]
+            && lex.closed(&lower[j - 1]).is_none()
+            && !is_plain_verb(lex, &lower[j - 1])
+        {
+            j -= 1;
+        }
+        if self.comma_before[j] {
+            return true; // the phrase starts a clause: `In Kelby, the trust plans`
+        }
+
+        let Some(before) = j.checked_sub(1) else {
+            return true; // the phrase starts the sentence: its subject
+        };
+        match lex.closed(&lower[before]) {
+            Some(Closed::Pronoun) => SUBJECT_PRONOUNS.contains(&lower[before].as_str()),
+            Some(Closed::Determiner | Closed::Possessive) => {
+                // `the elite forces`: a subject, unless a preposition governs the phrase.
+                !before.checked_sub(1).is_some_and(|k| {
+                    lex.closed(&lower[k]) == Some(Closed::Preposition)
+                        || is_plain_verb(lex, &lower[k])
+                })
+            }
+            Some(Closed::Other) => true, // `and`, `but`: a new clause may start
+            _ => false,                  // a preposition or a verb governs the phrase
+        }
     }
 }
 
@@ -147,9 +182,8 @@ mod tests {
 
     fn has_verb(s: &str) -> bool {
         let lex = Lexicon::builtin();
-        let words: Vec<&str> =
-            unicode_segmentation::UnicodeSegmentation::unicode_words(s).collect();
-        finite_verb(&lex, &words).is_some()
+        let words = crate::text::segment::words(s, &(0..s.len()));
+        finite_verb(&lex, s, &words).is_some()
     }
 
     #[test]
@@ -180,6 +214,7 @@ mod tests {
             "A statement from the country's forces.",
             "Plans for a new bridge.",
             "President Will Rose, the new leader.",
+            "Dr Helen Ashcombe, head of the regional centre.",
         ] {
             assert!(!has_verb(s), "{s}");
         }
