@@ -164,18 +164,8 @@ fn name_word(lex: &Lexicon, w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::page::flagged_paragraphs as flagged;
     use super::*;
-    use crate::text::Document;
-
-    fn flagged(text: &str, check: impl Fn(&Page<'_>, &Lexicon, usize) -> bool) -> Vec<String> {
-        let lex = Lexicon::builtin();
-        let doc = Document::from_text(text);
-        let page = Page::new(&doc, &lex);
-        (0..page.paras.len())
-            .filter(|&k| check(&page, &lex, k))
-            .map(|k| page.text(k).to_owned())
-            .collect()
-    }
 
     const BODY: &str =
         "The council met on Monday and agreed to keep the library open for another year.";

@@ -127,6 +127,21 @@ pub(super) fn ending(s: &str) -> Ending {
     }
 }
 
+/// The paragraphs of `text` for which `check` holds, for the checks' unit tests.
+#[cfg(test)]
+pub(super) fn flagged_paragraphs(
+    text: &str,
+    check: impl Fn(&Page<'_>, &Lexicon, usize) -> bool,
+) -> Vec<String> {
+    let lex = Lexicon::builtin();
+    let doc = Document::from_text(text);
+    let page = Page::new(&doc, &lex);
+    (0..page.paras.len())
+        .filter(|&k| check(&page, &lex, k))
+        .map(|k| page.text(k).to_owned())
+        .collect()
+}
+
 /// `• item`, `- item`, `1. item`, `2) item`, `a) item`.
 pub(super) fn starts_with_bullet(s: &str) -> bool {
     let s = s.trim_start();

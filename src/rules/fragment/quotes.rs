@@ -164,10 +164,23 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
         }
         k = last + 1;
     }
+    let open = open.into_iter().map(|(at, _)| at).collect();
+    finish(para, out, open, next, "quotation")
+}
+
+/// Adds the quotations still `open` at the paragraph's end (unless the next paragraph
+/// runs the quotation on) and sorts the problems by position.
+fn finish(
+    para: &str,
+    mut out: Vec<Unpaired>,
+    open: Vec<Range<usize>>,
+    next: Option<&str>,
+    what: &str,
+) -> Vec<Unpaired> {
     if !runs_on(next) {
-        out.extend(open.into_iter().map(|(at, _)| Unpaired {
+        out.extend(open.into_iter().map(|at| Unpaired {
             what: format!(
-                "the quotation opened with `{}` is never closed",
+                "the {what} opened with `{}` is never closed",
                 &para[at.clone()]
             ),
             at,
@@ -248,17 +261,7 @@ fn single(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
             open.pop();
         }
     }
-    if !runs_on(next) {
-        out.extend(open.into_iter().map(|at| Unpaired {
-            what: format!(
-                "the single quotation opened with `{}` is never closed",
-                &para[at.clone()]
-            ),
-            at,
-        }));
-    }
-    out.sort_by_key(|u| u.at.start);
-    out
+    finish(para, out, open, next, "single quotation")
 }
 
 /// A single mark that is half of `’’`, `‘‘` or `''` (read as a double mark).

@@ -151,7 +151,6 @@ fn is_quotation(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Document;
 
     #[test]
     fn fused_sentences() {
@@ -169,13 +168,7 @@ mod tests {
     }
 
     fn unattributed(text: &str) -> Vec<String> {
-        let lex = Lexicon::builtin();
-        let doc = Document::from_text(text);
-        let page = Page::new(&doc, &lex);
-        (0..page.paras.len())
-            .filter(|&k| unattributed_quote(&page, &lex, k))
-            .map(|k| page.text(k).to_owned())
-            .collect()
+        super::super::page::flagged_paragraphs(text, unattributed_quote)
     }
 
     #[test]
