@@ -27,6 +27,8 @@ fn seeds() {
         s.report()
     );
     assert!(s.found("boilerplate", "must") >= 6, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
+    assert!(s.found("fragment", "should") >= 4, "{}", s.report());
 }
 
 #[test]

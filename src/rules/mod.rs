@@ -14,6 +14,7 @@ mod template;
 
 pub mod classifier;
 pub mod encoding;
+pub mod fragment;
 pub mod pattern;
 pub mod phrase;
 pub mod substitution;

@@ -10,6 +10,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::phrase::PhraseKind,
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
+    &super::fragment::FragmentKind,
     // Last: it reads the other kinds' diagnostics as features.
     &super::classifier::ClassifierKind,
 ];
