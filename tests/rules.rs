@@ -78,6 +78,7 @@ fn render(docs: &[(String, Document)], diags: &[Vec<Diagnostic>]) -> String {
             statistics: false,
             quiet: true,
         },
+        &[],
     );
     for ((path, doc), ds) in docs.iter().zip(diags) {
         e.file(

@@ -28,6 +28,8 @@ fn seeds() {
     );
     assert!(s.found("boilerplate", "must") >= 10, "{}", s.report());
     assert!(s.found("boilerplate", "should") >= 3, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
+    assert!(s.found("fragment", "should") >= 4, "{}", s.report());
 }
 
 #[test]

@@ -13,7 +13,9 @@ mod selection;
 mod template;
 
 pub mod block;
+pub mod classifier;
 pub mod encoding;
+pub mod fragment;
 pub mod pattern;
 pub mod phrase;
 pub mod repeated;

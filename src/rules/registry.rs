@@ -12,6 +12,9 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::substitution::SubstitutionKind,
     &super::block::BlockKind,
     &super::repeated::RepeatedKind,
+    &super::fragment::FragmentKind,
+    // Last: it reads the other kinds' diagnostics as features.
+    &super::classifier::ClassifierKind,
 ];
 
 /// The kind named `name`, if any.
