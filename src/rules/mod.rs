@@ -6,6 +6,7 @@
 
 pub(crate) mod builtin;
 mod data;
+mod lazy_regex;
 mod load;
 mod meta;
 pub mod registry;
@@ -22,10 +23,13 @@ pub mod repeated;
 pub mod substitution;
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::fmt::Debug;
 use std::sync::Arc;
 
 pub use data::DataStore;
+pub use lazy_regex::LazyRegex;
 pub use load::{FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex};
 pub use meta::{FixAction, FixSpec, Flag, Origin, RuleMeta, Scope, Units, unit_containing};
 pub use selection::{Selection, longest_prefix, matches as selector_matches};
@@ -130,13 +134,22 @@ impl RuleSet {
         }
         let data = DataStore::default();
         let mut rules = Vec::new();
-        let mut checkers = Vec::new();
+        let mut jobs = Vec::new();
         for kind in registry::KINDS {
-            let Some(inputs) = by_kind.remove(kind.name()) else {
-                continue;
-            };
-            rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
-            match kind.build(inputs, &data) {
+            if let Some(inputs) = by_kind.remove(kind.name()) {
+                rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
+                jobs.push((*kind, inputs));
+            }
+        }
+        // Kinds compile their automata independently: build them in parallel, keeping
+        // registry order for the checkers.
+        let built: Vec<_> = jobs
+            .into_par_iter()
+            .map(|(kind, inputs)| kind.build(inputs, &data))
+            .collect();
+        let mut checkers = Vec::new();
+        for result in built {
+            match result {
                 Ok(c) => checkers.push(c),
                 Err(e) => errors.extend(e),
             }

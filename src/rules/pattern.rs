@@ -12,14 +12,15 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use rayon::prelude::*;
+use regex::{Captures, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::meta::{Flag, Units};
 use super::{
-    CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, Scope, Template,
-    compile_regex,
+    CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, RuleInput, RuleMeta, Scope,
+    Template, compile_regex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -49,7 +50,7 @@ struct Config {
 #[derive(Debug)]
 struct PatternRule {
     meta: RuleMeta,
-    regexes: Vec<Regex>,
+    regexes: Vec<LazyRegex>,
     flag: Flag,
     suggestion: Option<Template>,
 }
@@ -69,10 +70,8 @@ struct PatternChecker {
 }
 
 /// Placeholders a regex can fill: its numbered and named groups.
-pub(crate) fn capture_vars(re: &Regex) -> Vec<String> {
-    let mut vars: Vec<String> = (1..re.captures_len()).map(|i| i.to_string()).collect();
-    vars.extend(re.capture_names().flatten().map(str::to_owned));
-    vars
+pub(crate) fn capture_vars(re: &LazyRegex) -> Vec<String> {
+    re.capture_vars().to_vec()
 }
 
 /// The span a match flags: the `flag` group if the regex has one, else the whole match.
@@ -127,22 +126,25 @@ impl Kind for PatternKind {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut sets = Vec::new();
-        for (scope, (patterns, members)) in sources {
-            let set = RegexSetBuilder::new(&patterns)
-                .size_limit(1 << 26)
-                .build()
-                .map_err(|e| {
-                    vec![LoadError::general(format!(
-                        "cannot build the pattern set: {e}"
-                    ))]
-                })?;
-            sets.push(ScopeSet {
-                scope,
-                set,
-                members,
-            });
-        }
+        // One automaton per scope; they are independent, so build them in parallel.
+        let mut sets = sources
+            .into_par_iter()
+            .map(|(scope, (patterns, members))| {
+                let set = RegexSetBuilder::new(&patterns)
+                    .size_limit(1 << 26)
+                    .build()
+                    .map_err(|e| {
+                        vec![LoadError::general(format!(
+                            "cannot build the pattern set: {e}"
+                        ))]
+                    })?;
+                Ok(ScopeSet {
+                    scope,
+                    set,
+                    members,
+                })
+            })
+            .collect::<Result<Vec<_>, Vec<LoadError>>>()?;
         sets.sort_by_key(|s| s.scope as u8);
         Ok(Box::new(PatternChecker { rules, sets }))
     }
@@ -165,7 +167,7 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
             .map_err(|e| input.error(spec.span(), e))?;
         let spec = Spanned::new(spec.span(), expanded);
         let re = compile_regex(input.file, &spec, !config.case_sensitive)?;
-        sources.push(re.as_str().to_owned());
+        sources.push(re.set_source());
         regexes.push(re);
     }
     // Every pattern must offer the captures the message uses.
@@ -189,16 +191,6 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         }
         None => None,
     };
-    let sources = sources
-        .into_iter()
-        .map(|s| {
-            if config.case_sensitive {
-                s
-            } else {
-                format!("(?i:{s})")
-            }
-        })
-        .collect();
     Ok((
         PatternRule {
             meta: input.meta.clone(),

@@ -1,7 +1,7 @@
 //! What a widget line looks like, and how lines group into blocks: the method of kind
 //! `block`, kept apart from the rule plumbing so it can be tested on plain strings.
 
-use regex::Regex;
+use crate::rules::LazyRegex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -100,7 +100,7 @@ pub(super) struct Block {
 /// One rule's trigger and thresholds: classifies lines and groups them into blocks.
 #[derive(Debug)]
 pub(super) struct Segmenter {
-    trigger: Option<Regex>,
+    trigger: Option<LazyRegex>,
     config: Config,
 }
 
@@ -126,12 +126,7 @@ impl Segmenter {
                 .iter()
                 .map(|t| format!("(?:{})", t.get_ref()))
                 .collect();
-            let re = regex::RegexBuilder::new(&format!("^(?:{})$", body.join("|")))
-                .case_insensitive(true)
-                .size_limit(1 << 24)
-                .build()
-                .map_err(|e| e.to_string())?;
-            Some(re)
+            Some(LazyRegex::new(&format!("^(?:{})$", body.join("|")), true)?)
         };
         Ok(Segmenter { trigger, config })
     }
