@@ -8,11 +8,13 @@ pub(crate) mod builtin;
 mod data;
 mod load;
 mod meta;
+mod near;
 pub mod registry;
 mod selection;
 mod template;
 
 pub mod encoding;
+pub mod lexicon;
 pub mod pattern;
 pub mod phrase;
 pub mod substitution;
