@@ -27,6 +27,8 @@ fn seeds() {
         s.report()
     );
     assert!(s.found("boilerplate", "must") >= 6, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 2, "{}", s.report());
+    assert!(s.found("mangled", "should") >= 5, "{}", s.report());
 }
 
 #[test]
@@ -38,4 +40,6 @@ fn generalisation() {
         s.report()
     );
     assert!(s.recall("boilerplate", "must") >= 0.14, "{}", s.report());
+    assert!(s.recall("mangled", "must") >= 1.0, "{}", s.report());
+    assert!(s.recall("mangled", "should") >= 0.9, "{}", s.report());
 }

@@ -13,6 +13,7 @@ pub mod registry;
 mod selection;
 mod template;
 
+pub mod consistency;
 pub mod encoding;
 pub mod lexicon;
 pub mod pattern;

@@ -11,6 +11,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
     &super::lexicon::LexiconKind,
+    &super::consistency::ConsistencyKind,
 ];
 
 /// The kind named `name`, if any.
