@@ -20,8 +20,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::meta::Units;
 use super::near::{self, WordFreq};
-use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -144,19 +145,8 @@ impl Kind for ConsistencyKind {
         inputs: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        for input in inputs {
-            match build_rule(&input, data) {
-                Ok(r) => rules.push(r),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(ConsistencyChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        let rules = build_each(&inputs, |input| build_rule(input, data))?;
+        Ok(Box::new(ConsistencyChecker { rules }))
     }
 }
 
@@ -515,12 +505,8 @@ impl ConsistencyRule {
     ) {
         let text = doc.text();
         let span = span.start..span.start + names::without_possessive(&text[span.clone()]).len();
-        let unit = self
-            .meta
-            .scope
-            .units(doc)
-            .into_iter()
-            .find(|u| u.start <= span.start && span.end <= u.end)
+        let unit = Units::new(doc)
+            .containing(self.meta.scope, &span)
             .unwrap_or(span.clone());
         if self.meta.excused(&text[span.clone()], &text[unit]) {
             return;

@@ -24,8 +24,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::meta::Units;
 use super::near::{self, WordFreq};
-use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
 use crate::text::segment;
@@ -110,6 +111,8 @@ struct Lexicon {
     exact: HashSet<String>,
     /// Lowercase words of abbreviations (`brig`, `gen`, `lt`).
     abbreviations: HashSet<String>,
+    /// Entries of one word.
+    singles: Vec<usize>,
 }
 
 impl Lexicon {
@@ -121,6 +124,7 @@ impl Lexicon {
             index: HashMap::new(),
             exact: HashSet::new(),
             abbreviations: HashSet::new(),
+            singles: Vec::new(),
         };
         for (n, line) in near::data_lines(text) {
             let mut cols = line.split('\t');
@@ -133,6 +137,9 @@ impl Lexicon {
                 lex.abbreviations.extend(lower_words(abbr));
             }
             let e = lex.titles.len();
+            if words.len() == 1 {
+                lex.singles.push(e);
+            }
             for (p, w) in words.iter().enumerate() {
                 lex.index.entry(w.clone()).or_default().push((e, p));
             }
@@ -210,19 +217,8 @@ impl Kind for LexiconKind {
         inputs: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        for input in inputs {
-            match build_rule(&input, data) {
-                Ok(r) => rules.push(r),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(LexiconChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        let rules = build_each(&inputs, |input| build_rule(input, data))?;
+        Ok(Box::new(LexiconChecker { rules }))
     }
 }
 
@@ -313,6 +309,10 @@ impl LexiconRule {
         let mut hits = Vec::new();
         let mut tried = HashSet::new();
         for (i, word) in w.lower.iter().enumerate() {
+            // A hit needs an exact content word, so start from those only.
+            if !w.capitalised(i) || self.stopwords.contains(word.as_str()) {
+                continue;
+            }
             let Some(places) = self.lexicon.index.get(word) else {
                 continue;
             };
@@ -399,17 +399,16 @@ impl LexiconRule {
             {
                 continue;
             }
-            let best = self
-                .lexicon
-                .words
-                .iter()
-                .enumerate()
-                .filter(|(_, ws)| ws.len() == 1 && ws[0].chars().count() >= c.single_min_length)
-                .filter(|(_, ws)| {
-                    !near::is_plural_of(word, &ws[0]) && near::edit_distance(word, &ws[0]) == 1
-                })
-                .map(|(e, _)| e)
-                .next();
+            let letters = word.chars().count();
+            let best = self.lexicon.singles.iter().copied().find(|&e| {
+                let title = &self.lexicon.words[e][0];
+                let n = title.chars().count();
+                n >= c.single_min_length
+                    && n.abs_diff(letters) <= 1
+                    && one_of_first_two_letters_equal(word, title)
+                    && !near::is_plural_of(word, title)
+                    && near::edit_distance(word, title) == 1
+            });
             if let Some(entry) = best {
                 if !self.used_as_name(doc, w.get(i)) && !in_byline(doc, w, i) {
                     hits.push(Hit {
@@ -495,12 +494,8 @@ impl LexiconRule {
     fn report(&self, doc: &Document, w: &Words<'_>, hit: &Hit, out: &mut Vec<Diagnostic>) {
         let span = w.ranges[hit.words.start].start..w.ranges[hit.words.end - 1].end;
         let text = doc.text();
-        let unit = self
-            .meta
-            .scope
-            .units(doc)
-            .into_iter()
-            .find(|u| u.start <= span.start && span.end <= u.end)
+        let unit = Units::new(doc)
+            .containing(self.meta.scope, &span)
             .unwrap_or(span.clone());
         if self.meta.excused(&text[span.clone()], &text[unit]) {
             return;
@@ -533,6 +528,13 @@ impl LexiconRule {
                 && !self.lexicon.has_word(&before.to_lowercase())
         })
     }
+}
+
+/// One edit leaves the first or the second letter in place: a cheap filter before the
+/// edit distance.
+fn one_of_first_two_letters_equal(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    x.next() == y.next() || x.next() == y.next()
 }
 
 /// Whether word `i` follows a `By` that opens its line: a byline names an author.

@@ -174,6 +174,19 @@ impl RuleSet {
     }
 }
 
+/// Builds every rule of a kind with `build`, reporting all invalid rules at once.
+pub(crate) fn build_each<R>(
+    inputs: &[RuleInput<'_>],
+    build: impl Fn(&RuleInput<'_>) -> Result<R, LoadError>,
+) -> Result<Vec<R>, Vec<LoadError>> {
+    let (ok, errors): (Vec<_>, Vec<_>) = inputs.iter().map(build).partition(Result::is_ok);
+    if errors.is_empty() {
+        Ok(ok.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(errors.into_iter().filter_map(Result::err).collect())
+    }
+}
+
 fn check_duplicates(inputs: &[RuleInput], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<&str, &RuleInput> = HashMap::new();
     for input in inputs {
