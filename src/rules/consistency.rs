@@ -1,5 +1,5 @@
 //! Kind `consistency`: one name spelled two ways (`Katarzyna Wójcik` / `Katarzina
-//! Wojcik`, `Adel Abdul-Mahdi` / `Abdel Abdul Mahdi`); the minority spelling is flagged
+//! Wojcik`, `Adel Salam-Qureshi` / `Abdel Salam Qureshi`); the minority spelling is flagged
 //! and the message names the other.
 //!
 //! Names are runs of capitalised words ([`crate::text::names`]) less the titles before
@@ -62,8 +62,8 @@ struct Config {
     /// Groups of spellings that are one name (transliterations: `["al", "el"]`).
     #[serde(default)]
     same: Vec<Vec<String>>,
-    /// When above 0: the two spellings must share a word rarer than this zipf (`Mahdi`
-    /// in `Abdel Abdul Mahdi` / `Adel Abdul-Mahdi`, not `Steve` in `Steve Castro` /
+    /// When above 0: the two spellings must share a word rarer than this zipf (`Qureshi`
+    /// in `Abdel Salam Qureshi` / `Adel Salam-Qureshi`, not `Steve` in `Steve Castro` /
     /// `Steve Castor`), for comparisons where little else says the names are one.
     #[serde(default)]
     shared_word_zipf: f32,
@@ -399,7 +399,7 @@ impl ConsistencyRule {
     }
 
     /// Mentions that back `s`: its own, and shorter ones that end like it but not like
-    /// `rival` (`Abdul-Mahdi` backs `Adel Abdul-Mahdi`).
+    /// `rival` (`Salam-Qureshi` backs `Adel Salam-Qureshi`).
     fn support(&self, s: &Spelling, rival: &Spelling, all: &[Spelling]) -> usize {
         let ends = |long: &Spelling, short: &Spelling| {
             short.folded.len() < long.folded.len() && long.folded.ends_with(&short.folded)
@@ -616,7 +616,7 @@ mod tests {
     #[test]
     fn hyphens_and_case_are_not_variants() {
         assert!(
-            flagged("Adel Abdul-Mahdi spoke to them. After that, Abdul Mahdi said it was so.")
+            flagged("Adel Salam-Qureshi spoke to them. After that, Salam Qureshi said it was so.")
                 .is_empty()
         );
     }
@@ -641,16 +641,16 @@ mod tests {
     fn across_files_compares_with_the_run() {
         let docs = [
             Document::from_text(
-                "Iraqi Prime Minister Abdel Abdul Mahdi spoke to them on the phone.",
+                "Iraqi Prime Minister Abdel Salam Qureshi spoke to them on the phone.",
             ),
             Document::from_text(
-                "Iraqi PM Adel Abdul-Mahdi spoke to them. Then Adel Abdul-Mahdi left.",
+                "Iraqi PM Adel Salam-Qureshi spoke to them. Then Adel Salam-Qureshi left.",
             ),
-            Document::from_text("Later, Adel Abdul-Mahdi said no to all of it."),
+            Document::from_text("Later, Adel Salam-Qureshi said no to all of it."),
         ];
         let out = crate::engine::check_corpus(&rules(true), &docs);
         let messages: Vec<&str> = out[0].iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["Abdel Abdul Mahdi / Adel Abdul-Mahdi"]);
+        assert_eq!(messages, ["Abdel Salam Qureshi / Adel Salam-Qureshi"]);
         assert!(out[1].is_empty() && out[2].is_empty());
     }
 }

@@ -614,7 +614,7 @@ mod tests {
     #[test]
     fn variants_need_a_name_after() {
         assert_eq!(
-            flagged("It was signed by Brigade General William Seely."),
+            flagged("It was signed by Brigade General Harriet Okonkwo."),
             ["Brigade General"]
         );
         assert!(flagged("The Brigade General Staff met.").is_empty());
