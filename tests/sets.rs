@@ -26,7 +26,10 @@ fn seeds() {
         "warnings on clean seed lines:\n{}",
         s.report()
     );
-    assert!(s.found("boilerplate", "must") >= 6, "{}", s.report());
+    assert!(s.found("boilerplate", "must") >= 10, "{}", s.report());
+    assert!(s.found("boilerplate", "should") >= 3, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
+    assert!(s.found("fragment", "should") >= 4, "{}", s.report());
     assert!(s.found("mangled", "must") >= 2, "{}", s.report());
     assert!(s.found("mangled", "should") >= 5, "{}", s.report());
 }
@@ -39,7 +42,8 @@ fn generalisation() {
         "warnings on clean lines:\n{}",
         s.report()
     );
-    assert!(s.recall("boilerplate", "must") >= 0.14, "{}", s.report());
+    assert!(s.recall("boilerplate", "must") >= 0.95, "{}", s.report());
+    assert!(s.recall("boilerplate", "should") >= 0.8, "{}", s.report());
     assert!(s.recall("mangled", "must") >= 1.0, "{}", s.report());
     assert!(s.recall("mangled", "should") >= 0.9, "{}", s.report());
 }

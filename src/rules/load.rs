@@ -256,6 +256,16 @@ impl RuleInput<'_> {
         })
     }
 
+    /// [`RuleInput::config`], after checking that the message only uses placeholders
+    /// the kind fills (`vars`).
+    pub fn config_for<T: DeserializeOwned>(&self, vars: &[&str]) -> Result<T, LoadError> {
+        self.meta
+            .message
+            .check_vars(vars)
+            .map_err(|e| self.error(self.span.clone(), e))?;
+        self.config()
+    }
+
     /// An error about this rule at `span` (a span from a `Spanned` config field).
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
         LoadError::at(self.file, span, message)

@@ -13,11 +13,15 @@ pub mod registry;
 mod selection;
 mod template;
 
+pub mod block;
+pub mod classifier;
 pub mod consistency;
 pub mod encoding;
+pub mod fragment;
 pub mod lexicon;
 pub mod pattern;
 pub mod phrase;
+pub mod repeated;
 pub mod substitution;
 
 use std::collections::HashMap;
@@ -46,6 +50,26 @@ pub trait Kind: Sync {
         rules: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>>;
+}
+
+/// Builds each rule with `build`, collecting every error rather than stopping at the
+/// first, so a rule file's mistakes are reported together.
+pub fn build_each<T>(
+    inputs: &[RuleInput<'_>],
+    build: impl Fn(&RuleInput<'_>) -> Result<T, LoadError>,
+) -> Result<Vec<T>, Vec<LoadError>> {
+    let (mut built, mut errors) = (Vec::new(), Vec::new());
+    for input in inputs {
+        match build(input) {
+            Ok(rule) => built.push(rule),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(built)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Checks documents for all rules of one kind.
@@ -171,19 +195,6 @@ impl RuleSet {
         self.checkers
             .iter()
             .fold(CorpusNeeds::default(), |acc, c| acc.union(c.corpus_needs()))
-    }
-}
-
-/// Builds every rule of a kind with `build`, reporting all invalid rules at once.
-pub(crate) fn build_each<R>(
-    inputs: &[RuleInput<'_>],
-    build: impl Fn(&RuleInput<'_>) -> Result<R, LoadError>,
-) -> Result<Vec<R>, Vec<LoadError>> {
-    let (ok, errors): (Vec<_>, Vec<_>) = inputs.iter().map(build).partition(Result::is_ok);
-    if errors.is_empty() {
-        Ok(ok.into_iter().filter_map(Result::ok).collect())
-    } else {
-        Err(errors.into_iter().filter_map(Result::err).collect())
     }
 }
 

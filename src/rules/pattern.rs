@@ -5,10 +5,11 @@
 //! case-insensitive unless `case-sensitive = true`, and run on each unit of the rule's
 //! scope separately, so `^` and `$` are the unit's start and end. A group named `flag`
 //! narrows the underlined text to that group (so `^\s*(?P<flag>date \d{4}-\d\d-\d\d)`
-//! flags only the date stamp fused before a sentence).
+//! flags only the date stamp fused before a sentence). `defines` names sub-patterns
+//! that patterns splice in with `(?&name)`, so a date grammar is written once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
@@ -40,6 +41,9 @@ struct Config {
     /// What the flagged text should read; may use `{1}`, `{name}` captures.
     #[serde(default)]
     suggestion: Option<Spanned<String>>,
+    /// Named sub-patterns, spliced into patterns (and other defines) as `(?&name)`.
+    #[serde(default)]
+    defines: BTreeMap<String, String>,
 }
 
 #[derive(Debug)]
@@ -94,7 +98,7 @@ impl Kind for PatternKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
+        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
     }
 
     fn build(
@@ -157,7 +161,10 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
     let mut regexes = Vec::new();
     let mut sources = Vec::new();
     for spec in &specs {
-        let re = compile_regex(input.file, spec, !config.case_sensitive)?;
+        let expanded = expand_defines(spec.get_ref(), &config.defines)
+            .map_err(|e| input.error(spec.span(), e))?;
+        let spec = Spanned::new(spec.span(), expanded);
+        let re = compile_regex(input.file, &spec, !config.case_sensitive)?;
         sources.push(re.as_str().to_owned());
         regexes.push(re);
     }
@@ -201,6 +208,38 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         },
         sources,
     ))
+}
+
+/// Replaces each `(?&name)` by `(?:define)`, recursively; an unknown name or a cycle
+/// is an error.
+fn expand_defines(pattern: &str, defines: &BTreeMap<String, String>) -> Result<String, String> {
+    expand(pattern, defines, 0)
+}
+
+fn expand(
+    pattern: &str,
+    defines: &BTreeMap<String, String>,
+    depth: usize,
+) -> Result<String, String> {
+    if depth > defines.len() {
+        return Err("`defines` refer to each other in a cycle".into());
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find("(?&") {
+        let end = rest[at..].find(')').ok_or("unclosed `(?&name)`")? + at;
+        let name = &rest[at + 3..end];
+        let body = defines
+            .get(name)
+            .ok_or_else(|| format!("unknown define `{name}` in `(?&{name})`"))?;
+        out.push_str(&rest[..at]);
+        out.push_str("(?:");
+        out.push_str(&expand(body, defines, depth + 1)?);
+        out.push(')');
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 impl Checker for PatternChecker {
@@ -266,5 +305,21 @@ mod tests {
         let caps = re.captures(" date 2020 The").unwrap();
         assert_eq!(flagged_span(&caps, 10), 11..20);
         assert_eq!(capture_vars(&re), ["1", "flag"]);
+    }
+
+    #[test]
+    fn defines_expand_recursively() {
+        let defs: BTreeMap<String, String> = [
+            ("day".to_owned(), r"\d{1,2}".to_owned()),
+            ("date".to_owned(), "(?&day) (?&day)".to_owned()),
+        ]
+        .into();
+        assert_eq!(
+            expand_defines("^(?&date)$", &defs).unwrap(),
+            r"^(?:(?:\d{1,2}) (?:\d{1,2}))$"
+        );
+        assert!(expand_defines("(?&nope)", &defs).is_err());
+        let cycle: BTreeMap<String, String> = [("a".to_owned(), "(?&a)".to_owned())].into();
+        assert!(expand_defines("(?&a)", &cycle).is_err());
     }
 }
