@@ -30,6 +30,8 @@ fn seeds() {
     assert!(s.found("boilerplate", "should") >= 3, "{}", s.report());
     assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
     assert!(s.found("fragment", "should") >= 4, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 2, "{}", s.report());
+    assert!(s.found("mangled", "should") >= 5, "{}", s.report());
 }
 
 #[test]
@@ -42,4 +44,6 @@ fn generalisation() {
     );
     assert!(s.recall("boilerplate", "must") >= 0.95, "{}", s.report());
     assert!(s.recall("boilerplate", "should") >= 0.8, "{}", s.report());
+    assert!(s.recall("mangled", "must") >= 1.0, "{}", s.report());
+    assert!(s.recall("mangled", "should") >= 0.9, "{}", s.report());
 }

@@ -52,7 +52,7 @@ pub(crate) fn run(paths: &[PathBuf], mut rules: RuleSet, out: &mut Stdout) -> Ex
     }
     let needs = rules.corpus_needs().union(scrapelint::corpus::CorpusNeeds {
         line_counts: true,
-        term_counts: false,
+        ..Default::default()
     });
     let mut corpus = CorpusStats::default();
     for (_, doc) in &docs {

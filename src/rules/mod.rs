@@ -9,14 +9,17 @@ mod data;
 mod lazy_regex;
 mod load;
 mod meta;
+mod near;
 pub mod registry;
 mod selection;
 mod template;
 
 pub mod block;
 pub mod classifier;
+pub mod consistency;
 pub mod encoding;
 pub mod fragment;
+pub mod lexicon;
 pub mod pattern;
 pub mod phrase;
 pub mod repeated;

@@ -13,6 +13,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::block::BlockKind,
     &super::repeated::RepeatedKind,
     &super::fragment::FragmentKind,
+    &super::lexicon::LexiconKind,
+    &super::consistency::ConsistencyKind,
     // Last: it reads the other kinds' diagnostics as features.
     &super::classifier::ClassifierKind,
 ];

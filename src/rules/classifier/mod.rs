@@ -262,7 +262,7 @@ impl Checker for ClassifierChecker {
     fn corpus_needs(&self) -> CorpusNeeds {
         CorpusNeeds {
             line_counts: true,
-            term_counts: false,
+            ..CorpusNeeds::default()
         }
     }
 }
