@@ -2,7 +2,7 @@
 //!
 //! Sentence bounds come from Unicode's algorithm (UAX #29), which breaks after every
 //! period followed by a capital; news text is full of abbreviations before names
-//! ("Brig. Gen. William Seely", "U.S. Marine Corps"), so breaks after them are undone.
+//! ("Brig. Gen. Ruth Adebayo", "U.S. Marine Corps"), so breaks after them are undone.
 
 use std::ops::Range;
 
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn abbreviations_before_names_do_not_split() {
         let s = sentence_texts(
-            "It was signed by U.S. Marine Corps Brig. Gen. William H. Seely III, the commander. He left.",
+            "It was signed by U.S. Marine Corps Brig. Gen. Ruth H. Adebayo III, the commander. He left.",
         );
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].ends_with("commander."));
