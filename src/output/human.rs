@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use codespan_reporting::term::{self, Config};
 
 use super::{EmitOptions, Emitter, FileReport, Summary, write_statistics};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::rules::{LoadError, RuleSources};
 
 #[derive(Debug)]
@@ -74,10 +74,14 @@ impl Emitter for HumanEmitter {
             let mut notes = Vec::new();
             if let Some(s) = &d.suggestion {
                 notes.push(format!("help: replace with `{s}`"));
-            } else if let Some(f) = &d.fix {
-                if f.replacement.is_empty() {
-                    notes.push("help: remove this text (`--fix` can)".to_owned());
-                }
+            } else if let Some(f) = &d.fix
+                && f.replacement.is_empty()
+            {
+                notes.push(match f.applicability {
+                    Applicability::Safe => "help: remove this text (`--fix` can)".to_owned(),
+                    _ => "help: remove this text (`--fix --unsafe-fixes` can; check first)"
+                        .to_owned(),
+                });
             }
             let cs = CsDiagnostic::new(severity(d.severity))
                 .with_code(d.rule.to_string())

@@ -6,7 +6,8 @@
 //! logistic model fitted offline by `scripts/train/fit_classifier.py` turns them into a
 //! probability; a second stage adds the neighbours' probabilities, because boilerplate
 //! comes in runs. Lines at or above `threshold` are flagged, naming the features that
-//! weighed most. Lines another boilerplate rule already flags are left to that rule.
+//! weighed most. Lines another boilerplate rule already flags are left to that rule, and
+//! the title line is never flagged.
 
 pub mod features;
 pub mod model;
@@ -40,6 +41,14 @@ struct Config {
     /// Probability at or above which a line is flagged as `info`.
     #[serde(default)]
     info_threshold: Option<f32>,
+    /// Documents with fewer prose lines (10+ words ending a sentence) are not judged:
+    /// the features place each line relative to the article body.
+    #[serde(default = "one")]
+    min_prose_lines: usize,
+}
+
+fn one() -> usize {
+    1
 }
 
 fn default_stopwords() -> Spanned<String> {
@@ -53,6 +62,7 @@ struct ClassifierRule {
     stopwords: Arc<HashSet<String>>,
     threshold: f32,
     info_threshold: f32,
+    min_prose_lines: usize,
 }
 
 #[derive(Debug)]
@@ -87,7 +97,7 @@ impl Kind for ClassifierKind {
     }
 
     fn doc(&self) -> &'static str {
-        "A fitted logistic line classifier. Keys: `model` (JSON written by scripts/train/fit_classifier.py), `threshold` (probability for the rule's severity), `info-threshold` (optional, lower probability reported as info), `stopwords` (word list). Message placeholders: {probability}, {reasons}. Features: line shape (length, punctuation, capitals, digits, symbols, stopword share), position relative to the article body, hits of earlier boilerplate rules nearby, repetition across the run's files, content words shared with the rest of the article, and the same facts of neighbouring lines; a second stage adds the neighbours' probabilities."
+        "A fitted logistic line classifier. Keys: `model` (JSON written by scripts/train/fit_classifier.py), `threshold` (probability for the rule's severity), `info-threshold` (optional, lower probability reported as info), `min-prose-lines` (documents with fewer prose lines are not judged, default 1), `stopwords` (word list). Message placeholders: {probability}, {reasons}. Features: line shape (length, punctuation, capitals, digits, symbols, stopword share), position relative to the article body, hits of earlier boilerplate rules nearby, repetition across the run's files, content words shared with the rest of the article, and the same facts of neighbouring lines; a second stage adds the neighbours' probabilities."
     }
 
     fn build(
@@ -137,6 +147,7 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ClassifierRule,
         stopwords,
         threshold: config.threshold,
         info_threshold: config.info_threshold.unwrap_or(config.threshold),
+        min_prose_lines: config.min_prose_lines,
     })
 }
 
@@ -214,6 +225,13 @@ impl ClassifierRule {
         prior: &[Diagnostic],
     ) -> Vec<Diagnostic> {
         let lines = features::extract(doc, prior, cx.corpus, &self.stopwords);
+        let prose = FEATURES
+            .iter()
+            .position(|n| *n == "prose")
+            .expect("prose is a feature");
+        if lines.iter().filter(|l| l.values[prose] > 0.0).count() < self.min_prose_lines {
+            return Vec::new();
+        }
         let rows: Vec<Vec<f32>> = lines.iter().map(|l| l.values.clone()).collect();
         let p = self.model.predict(&rows);
         let bp_rule = FEATURES
@@ -221,8 +239,12 @@ impl ClassifierRule {
             .position(|n| *n == "bp_rule")
             .expect("bp_rule is a feature");
         let mut out = Vec::new();
+        let title = doc.title_line();
         for (i, line) in lines.iter().enumerate() {
-            if p[i] < self.info_threshold || line.values[bp_rule] > 0.0 {
+            // The title is the article's (the training labels leave it out, so the
+            // model knows nothing of it); title tags have rules of their own.
+            if p[i] < self.info_threshold || line.values[bp_rule] > 0.0 || Some(line.line) == title
+            {
                 continue;
             }
             let lo = i.saturating_sub(1);
