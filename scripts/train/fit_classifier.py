@@ -30,6 +30,7 @@ from sklearn.model_selection import GroupKFold
 SETS = ("naive", "recall")
 STAGE2 = ["self_logit", "prev_p", "next_p", "window_p"]
 SEED = 0
+MIN_LINES = 5
 
 
 def load_set(binary, root, name):
@@ -141,7 +142,8 @@ def metrics(docs, probs, t, bp_rule):
         for d, p in zip(docs, probs):
             if d["set"] != name:
                 continue
-            flagged = (p >= t) | (d["X"][:, bp_rule] > 0)
+            judged = len(d["y"]) >= MIN_LINES  # the rule's `min-lines`
+            flagged = ((p >= t) & judged) | (d["X"][:, bp_rule] > 0)
             y = d["y"]
             tp += int(((y == 1) & flagged).sum())
             fp += int(((y == 0) & flagged).sum())

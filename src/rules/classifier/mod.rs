@@ -41,14 +41,14 @@ struct Config {
     /// Probability at or above which a line is flagged as `info`.
     #[serde(default)]
     info_threshold: Option<f32>,
-    /// Documents with fewer prose lines (10+ words ending a sentence) are not judged:
-    /// the features place each line relative to the article body.
-    #[serde(default = "one")]
-    min_prose_lines: usize,
+    /// Documents with fewer non-empty lines are not judged: the features place each
+    /// line relative to the page around it, and a few lines are no page.
+    #[serde(default = "five")]
+    min_lines: usize,
 }
 
-fn one() -> usize {
-    1
+fn five() -> usize {
+    5
 }
 
 fn default_stopwords() -> Spanned<String> {
@@ -62,7 +62,7 @@ struct ClassifierRule {
     stopwords: Arc<HashSet<String>>,
     threshold: f32,
     info_threshold: f32,
-    min_prose_lines: usize,
+    min_lines: usize,
 }
 
 #[derive(Debug)]
@@ -97,7 +97,7 @@ impl Kind for ClassifierKind {
     }
 
     fn doc(&self) -> &'static str {
-        "A fitted logistic line classifier. Keys: `model` (JSON written by scripts/train/fit_classifier.py), `threshold` (probability for the rule's severity), `info-threshold` (optional, lower probability reported as info), `min-prose-lines` (documents with fewer prose lines are not judged, default 1), `stopwords` (word list). Message placeholders: {probability}, {reasons}. Features: line shape (length, punctuation, capitals, digits, symbols, stopword share), position relative to the article body, hits of earlier boilerplate rules nearby, repetition across the run's files, content words shared with the rest of the article, and the same facts of neighbouring lines; a second stage adds the neighbours' probabilities."
+        "A fitted logistic line classifier. Keys: `model` (JSON written by scripts/train/fit_classifier.py), `threshold` (probability for the rule's severity), `info-threshold` (optional, lower probability reported as info), `min-lines` (documents with fewer non-empty lines are not judged, default 5), `stopwords` (word list). Message placeholders: {probability}, {reasons}. Features: line shape (length, punctuation, capitals, digits, symbols, stopword share), position relative to the article body, hits of earlier boilerplate rules nearby, repetition across the run's files, content words shared with the rest of the article, and the same facts of neighbouring lines; a second stage adds the neighbours' probabilities."
     }
 
     fn build(
@@ -147,7 +147,7 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ClassifierRule,
         stopwords,
         threshold: config.threshold,
         info_threshold: config.info_threshold.unwrap_or(config.threshold),
-        min_prose_lines: config.min_prose_lines,
+        min_lines: config.min_lines,
     })
 }
 
@@ -225,11 +225,7 @@ impl ClassifierRule {
         prior: &[Diagnostic],
     ) -> Vec<Diagnostic> {
         let lines = features::extract(doc, prior, cx.corpus, &self.stopwords);
-        let prose = FEATURES
-            .iter()
-            .position(|n| *n == "prose")
-            .expect("prose is a feature");
-        if lines.iter().filter(|l| l.values[prose] > 0.0).count() < self.min_prose_lines {
+        if lines.len() < self.min_lines {
             return Vec::new();
         }
         let rows: Vec<Vec<f32>> = lines.iter().map(|l| l.values.clone()).collect();
