@@ -12,6 +12,7 @@ pub mod registry;
 mod selection;
 mod template;
 
+pub mod cohesion;
 pub mod encoding;
 pub mod pattern;
 pub mod phrase;

@@ -10,6 +10,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::phrase::PhraseKind,
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
+    &super::cohesion::CohesionKind,
 ];
 
 /// The kind named `name`, if any.
