@@ -51,6 +51,7 @@ impl Lexicon {
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '.')
             && !self.stopwords.contains(lower)
+            && !super::names::is_calendar(lower)
     }
 
     pub(crate) fn stem(&self, lower: &str) -> String {

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::lexicon::normalize;
 use crate::text::Document;
 
-/// Months, weekdays and holidays: capitalised, but they name no one in the story.
+/// Months and weekdays: capitalised, but they name no one in the story.
 const CALENDAR: &[&str] = &[
     "january",
     "february",
@@ -94,7 +94,7 @@ pub(crate) fn names_in(
             if lower.chars().count() < 2
                 || info.is_stopword(&lower)
                 || info.is_title(&lower)
-                || CALENDAR.contains(&lower.as_str())
+                || is_calendar(&lower)
             {
                 continue;
             }
@@ -118,6 +118,11 @@ pub(crate) fn names_in(
         }
     }
     out
+}
+
+/// A month or weekday name or abbreviation, lowercase.
+pub(crate) fn is_calendar(lower: &str) -> bool {
+    CALENDAR.contains(&lower)
 }
 
 /// Starts with an uppercase letter and has no digit.

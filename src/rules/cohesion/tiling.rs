@@ -3,8 +3,9 @@
 //!
 //! Hearst's TextTiling compares blocks on each side of a gap and scores a gap by the
 //! depth of its similarity valley. Here the unit is a paragraph: its similarity is the
-//! cosine with the `window` paragraphs on each side, and its depth is how far that
-//! falls below the highest similarity within `reach` paragraphs on each side.
+//! cosine with the `window` paragraphs on each side (a headline above it left out), and
+//! its depth is how far that falls below the highest similarity within `reach`
+//! paragraphs on each side.
 
 use super::vectors::{SparseVec, Weights};
 
@@ -38,21 +39,10 @@ pub(crate) fn window(
     before.chain(after)
 }
 
-/// [`depth`] with the similarity at `p` replaced by `here`.
+/// Depth of the valley at `p` when its similarity is `here`: the rise to the highest
+/// similarity within `reach` paragraphs on the left plus the rise on the right (0 for
+/// a side with nothing higher).
 pub(crate) fn depth_at(similarity: &[f64], p: usize, here: f64, reach: usize) -> f64 {
-    let left = similarity[p.saturating_sub(reach)..p]
-        .iter()
-        .fold(here, |m, &s| m.max(s));
-    let right = similarity[(p + 1).min(similarity.len())..(p + reach + 1).min(similarity.len())]
-        .iter()
-        .fold(here, |m, &s| m.max(s));
-    (left - here) + (right - here)
-}
-
-/// Depth of the valley at `p`: the rise to the highest similarity within `reach`
-/// paragraphs on the left plus the rise on the right (0 for a side with none).
-pub(crate) fn depth(similarity: &[f64], p: usize, reach: usize) -> f64 {
-    let here = similarity[p];
     let left = similarity[p.saturating_sub(reach)..p]
         .iter()
         .fold(here, |m, &s| m.max(s));
@@ -79,7 +69,9 @@ mod tests {
         let refs: Vec<&SparseVec> = v.iter().collect();
         let s = neighbour_similarity(&refs, &w, 1);
         assert_eq!(s[2], 0.0);
-        assert!(depth(&s, 2, 2) > 0.5);
-        assert_eq!(depth(&s, 1, 2), s[0].max(s[1]) - s[1]);
+        assert!(depth_at(&s, 2, s[2], 2) > 0.5);
+        let lowest_left = s[0].max(s[1]) - s[1];
+        let lowest_right = s[2..4].iter().fold(s[1], |m, &x| m.max(x)) - s[1];
+        assert!((depth_at(&s, 1, s[1], 2) - lowest_left - lowest_right).abs() < 1e-12);
     }
 }

@@ -35,10 +35,6 @@ impl SparseVec {
         self.entries.len()
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The count of `id`, 0 when absent.
     pub(crate) fn get(&self, id: u32) -> f32 {
         self.entries
@@ -124,8 +120,6 @@ pub(crate) struct RestOverlap {
     pub(crate) cosine: f64,
     /// Distinct terms of the paragraph that occur in the rest.
     pub(crate) shared: usize,
-    /// Share of the paragraph's weight carried by those shared terms.
-    pub(crate) shared_weight: f64,
 }
 
 impl Total {
@@ -166,21 +160,17 @@ impl Total {
             let left = (total - n).max(0.0);
             rest_norm2 -= weights.weight(id, total).powi(2) - weights.weight(id, left).powi(2);
         }
-        let (mut dot, mut shared, mut shared_w, mut all_w) = (0.0, 0, 0.0, 0.0);
+        let (mut dot, mut shared) = (0.0, 0);
         for &(id, n) in &v.entries {
             let left = (self.counts[id as usize] - excluded.get(id)).max(0.0);
-            let w = weights.weight(id, n);
-            all_w += w * w;
             if left > 0.0 {
-                dot += w * weights.weight(id, left);
+                dot += weights.weight(id, n) * weights.weight(id, left);
                 shared += 1;
-                shared_w += w * w;
             }
         }
         RestOverlap {
             cosine: ratio(dot, weights.norm(v) * rest_norm2.max(0.0).sqrt()),
             shared,
-            shared_weight: ratio(shared_w, all_w),
         }
     }
 }
