@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use super::evidence;
 use super::lexicon::{Lexicon, normalize};
-use super::names::{NameToken, names_in};
+use super::names::WordInfo;
+use super::names::{self, NameToken, names_in};
 use super::tiling;
 use super::vectors::{RestOverlap, SparseVec, Total, Weights};
 use crate::corpus::CorpusStats;
@@ -28,6 +29,8 @@ pub(crate) struct Params {
     /// How likely a content word of a paragraph is to recur elsewhere in its own story,
     /// beyond chance.
     pub(crate) recurrence: f64,
+    /// Names at least this common (zipf of the lowercase word) do not count for novelty.
+    pub(crate) common_name_zipf: f32,
 }
 
 /// What is measured about one paragraph, against the rest of its document.
@@ -51,12 +54,21 @@ pub(crate) struct Features {
     pub(crate) quoted: f64,
 }
 
+/// A name token with the id of its normalised word.
+#[derive(Debug)]
+struct Name {
+    id: u32,
+    token: NameToken,
+    /// So common a word (`Europe`, `Paul`) that finding it elsewhere, or not, says little.
+    common: bool,
+}
+
 #[derive(Debug, Default)]
 struct ParagraphTerms {
     terms: SparseVec,
     /// Sorted distinct ids of its normalised words.
     words: Vec<u32>,
-    names: Vec<(u32, NameToken)>,
+    names: Vec<Name>,
     word_count: usize,
 }
 
@@ -98,10 +110,18 @@ impl Analysis {
         // Per stem: background probability and the largest run df of its forms.
         let mut stem_info: Vec<(f64, u32)> = Vec::new();
         let mut paragraphs = Vec::with_capacity(doc.paragraphs().len());
-        for p in 0..doc.paragraphs().len() {
-            let names: Vec<(u32, NameToken)> = names_in(doc, p, lexicon, params.common_zipf)
+        let mut all_names: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
+            .map(|p| names_in(doc, p, lexicon, params.common_zipf))
+            .collect();
+        names::resolve(&mut all_names);
+        for (p, names) in all_names.into_iter().enumerate() {
+            let names: Vec<Name> = names
                 .into_iter()
-                .map(|n| (words.id(n.lower.clone()), n))
+                .map(|n| Name {
+                    id: words.id(n.lower.clone()),
+                    common: lexicon.zipf(&n.lower) >= params.common_name_zipf,
+                    token: n,
+                })
                 .collect();
             let mut terms = Vec::new();
             let mut word_ids = Vec::new();
@@ -111,7 +131,7 @@ impl Analysis {
                 let lower = normalize(raw);
                 // Names are judged by entity novelty; as terms they would make every
                 // paragraph that quotes someone new look lexically isolated.
-                let is_name = names.iter().any(|(_, n)| n.range.start == r.start);
+                let is_name = names.iter().any(|n| n.token.range.start == r.start);
                 let stem =
                     (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
                 word_ids.push(words.id(lower));
@@ -205,21 +225,22 @@ impl Analysis {
         }
     }
 
-    /// Distinct names of `p`, and those used by no paragraph outside `left_out`.
+    /// Distinct names of `p` (common ones left out), and those used by no paragraph
+    /// outside `left_out`.
     fn novel_names(&self, doc: &Document, p: usize, left_out: &[usize]) -> (usize, Vec<String>) {
         let mut seen: Vec<u32> = Vec::new();
         let mut novel = Vec::new();
-        for (id, name) in &self.paragraphs[p].names {
-            if seen.contains(id) {
+        for name in self.paragraphs[p].names.iter().filter(|n| !n.common) {
+            if seen.contains(&name.id) {
                 continue;
             }
-            seen.push(*id);
+            seen.push(name.id);
             let here = left_out
                 .iter()
-                .filter(|&&q| self.paragraphs[q].words.binary_search(id).is_ok())
+                .filter(|&&q| self.paragraphs[q].words.binary_search(&name.id).is_ok())
                 .count() as u32;
-            if self.word_paragraphs[*id as usize] <= here {
-                novel.push(doc.slice(&name.range).to_owned());
+            if self.word_paragraphs[name.id as usize] <= here {
+                novel.push(doc.slice(&name.token.range).to_owned());
             }
         }
         (seen.len(), novel)
@@ -237,7 +258,7 @@ impl Analysis {
         self.paragraphs[a]
             .names
             .iter()
-            .any(|(id, _)| b.iter().any(|(other, _)| other == id))
+            .any(|n| b.iter().any(|m| m.id == n.id))
     }
 
     /// Distinct content-word stems of paragraph `p`.

@@ -65,6 +65,8 @@ struct Config {
     common_zipf: f32,
     #[serde(default = "default_recurrence")]
     recurrence: f64,
+    #[serde(default = "default_common_name_zipf")]
+    common_name_zipf: f32,
 }
 
 fn data_file(name: &str) -> Spanned<String> {
@@ -102,6 +104,9 @@ fn default_common_zipf() -> f32 {
 }
 fn default_recurrence() -> f64 {
     0.3
+}
+fn default_common_name_zipf() -> f32 {
+    9.0
 }
 
 /// When a measured paragraph is flagged.
@@ -228,6 +233,7 @@ fn build_rule(
             common_zipf: c.common_zipf,
             window: c.window.max(1),
             recurrence: c.recurrence.clamp(0.01, 0.99),
+            common_name_zipf: c.common_name_zipf,
         },
     };
     let thresholds = Thresholds {

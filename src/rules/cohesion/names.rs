@@ -5,6 +5,7 @@
 //! (`Patients waited ...`). A sentence-initial word stays a name when the next word is
 //! also capitalised (`Meghan Markle and ...`) or when it is rare in English.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::normalize;
@@ -72,9 +73,12 @@ pub(crate) trait WordInfo {
 pub(crate) struct NameToken {
     pub(crate) lower: String,
     pub(crate) range: Range<usize>,
+    /// False for a common word standing first in a sentence: a name only if the
+    /// document also capitalises it elsewhere (see [`resolve`]).
+    pub(crate) certain: bool,
 }
 
-/// The name tokens of paragraph `p`, in order (repeats kept).
+/// The name tokens of paragraph `p`, in order (repeats kept), some still uncertain.
 pub(crate) fn names_in(
     doc: &Document,
     p: usize,
@@ -103,26 +107,40 @@ pub(crate) fn names_in(
                 _ => &text[words[i - 1].end..w.start],
             };
             let initial = i == 0 || gap_before.trim().ends_with(OPENERS);
-            if initial {
-                let next_capitalised = words.get(i + 1).is_some_and(|n| {
-                    text[w.end..n.start].trim().is_empty() && is_capitalised(&text[n.clone()])
-                });
-                if !next_capitalised && info.zipf(&lower) >= common_zipf {
-                    continue;
-                }
-            }
+            let next_capitalised = words.get(i + 1).is_some_and(|n| {
+                text[w.end..n.start].trim().is_empty() && is_capitalised(&text[n.clone()])
+            });
+            let certain = !initial || next_capitalised || info.zipf(&lower) < common_zipf;
             out.push(NameToken {
                 lower,
                 range: w.clone(),
+                certain,
             });
         }
     }
     out
 }
 
-/// A month or weekday name or abbreviation, lowercase.
+/// Keeps an uncertain name (`Ortiz will ...`, `Patients waited ...`) only when the
+/// document capitalises the same word where it must be a name.
+pub(crate) fn resolve(paragraphs: &mut [Vec<NameToken>]) {
+    let certain: HashSet<String> = paragraphs
+        .iter()
+        .flatten()
+        .filter(|n| n.certain)
+        .map(|n| n.lower.clone())
+        .collect();
+    for names in paragraphs {
+        names.retain(|n| n.certain || certain.contains(&n.lower));
+    }
+}
+
+/// A month or weekday name or abbreviation, lowercase (`sundays` too).
 pub(crate) fn is_calendar(lower: &str) -> bool {
-    CALENDAR.contains(&lower)
+    let weekdays = lower
+        .strip_suffix('s')
+        .is_some_and(|w| w.ends_with("day") && CALENDAR.contains(&w));
+    CALENDAR.contains(&lower) || weekdays
 }
 
 /// Starts with an uppercase letter and has no digit.
@@ -153,10 +171,11 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let doc = Document::from_text(text);
-        names_in(&doc, 0, &Info, 3.5)
-            .into_iter()
-            .map(|n| n.lower)
-            .collect()
+        let mut all: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
+            .map(|p| names_in(&doc, p, &Info, 3.5))
+            .collect();
+        resolve(&mut all);
+        all.into_iter().flatten().map(|n| n.lower).collect()
     }
 
     #[test]
@@ -165,6 +184,7 @@ mod tests {
             names("The envoy met Prince Harry on Monday in March."),
             ["harry"]
         );
+        assert_eq!(names("It opens on Sundays."), Vec::<String>::new());
     }
 
     #[test]
