@@ -41,37 +41,45 @@ fn generalisation() {
     assert!(s.recall("boilerplate", "must") >= 0.14, "{}", s.report());
 }
 
-/// Paragraph-level precision and recall of off-topic warnings on a spliced set, checked
-/// as one run (as `scrapelint check DIR` does) and one file at a time (no statistics
-/// from the other files, whose twins of the inserted paragraphs could give them away).
-fn spliced(set: &str) -> [common::score::SpliceScore; 2] {
+/// Paragraph-level precision and recall of off-topic diagnostics on a spliced set, of
+/// at least severity `min`, checked as one run (as `scrapelint check DIR` does) and one
+/// file at a time (no statistics from the other files, whose twins of the inserted
+/// paragraphs must not give them away).
+fn spliced(set: &str, min: Severity) -> [common::score::SpliceScore; 2] {
     let rules = RuleSet::builtin().unwrap();
     let dir = common::root().join("fixtures").join(set);
-    let run = splices(&rules, &dir, Severity::Warning, false);
-    let alone = splices(&rules, &dir, Severity::Warning, true);
-    let info = splices(&rules, &dir, Severity::Info, false);
+    let run = splices(&rules, &dir, min, false);
+    let alone = splices(&rules, &dir, min, true);
     eprintln!(
-        "== {set} (warnings, one run)\n{}== {set} (warnings, one file at a time)\n{}== {set} (with info, one run)\n{}",
+        "== {set}, {min} and above, one run\n{}== {set}, {min} and above, one file at a time\n{}",
         run.report(),
-        alone.report(),
-        info.report()
+        alone.report()
     );
     [run, alone]
 }
 
+/// Cross-topic splices: warnings are all right, and with the info rule most are found.
 #[test]
 fn spliced_cross_topic() {
-    for s in spliced("spliced") {
+    for s in spliced("spliced", Severity::Warning) {
+        assert!(s.recall() >= 0.55, "{}", s.report());
+        assert!(s.precision() >= 0.95, "{}", s.report());
+    }
+    for s in spliced("spliced", Severity::Info) {
         assert!(s.recall() >= 0.7, "{}", s.report());
-        assert!(s.precision() >= 0.9, "{}", s.report());
+        assert!(s.precision() >= 0.8, "{}", s.report());
     }
 }
 
 /// Same-register splices share the host's vocabulary; lexical signals alone find few.
 #[test]
 fn spliced_same_register() {
-    for s in spliced("spliced-same") {
+    for s in spliced("spliced-same", Severity::Warning) {
+        assert!(s.recall() >= 0.02, "{}", s.report());
+        assert!(s.precision() >= 0.9, "{}", s.report());
+    }
+    for s in spliced("spliced-same", Severity::Info) {
         assert!(s.recall() >= 0.05, "{}", s.report());
-        assert!(s.precision() >= 0.5, "{}", s.report());
+        assert!(s.precision() >= 0.3, "{}", s.report());
     }
 }

@@ -30,6 +30,17 @@ pub(crate) fn chance_in(idf: f32, words: f64) -> f64 {
     q.clamp(1e-9, 1.0 - 1e-9)
 }
 
+/// The recurrence of a story's words in a rest of `words` words: `recurrence` scaled
+/// by `1 - exp(-words / scale)`, as a short text leaves its words little room to recur
+/// (no scaling when `scale` is 0).
+pub(crate) fn recurrence_in(recurrence: f64, scale: f64, words: f64) -> f64 {
+    if scale <= 0.0 {
+        recurrence
+    } else {
+        (recurrence * -(-words / scale).exp_m1()).max(1e-6)
+    }
+}
+
 /// Evidence, in nats, from one content word of a paragraph: `recurs` says whether it
 /// occurs in the rest of the document, `chance` how likely that is for a paragraph from
 /// anywhere ([`chance_in`]). A paragraph of the story makes a word recur with
@@ -69,6 +80,14 @@ mod tests {
         assert!(chance_in(5.0, 1000.0) > chance_in(5.0, 100.0));
         assert!(chance_in(1.0, 500.0) > chance_in(5.0, 500.0));
         assert!((chance_in(2.0, 500.0) - (-2.0f64).exp()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn short_rests_lower_the_recurrence() {
+        assert_eq!(recurrence_in(0.3, 0.0, 10.0), 0.3);
+        let short = recurrence_in(0.3, 250.0, 100.0);
+        let long = recurrence_in(0.3, 250.0, 1000.0);
+        assert!(short < long && long < 0.3 && long > 0.29);
     }
 
     #[test]

@@ -136,8 +136,9 @@ pub(crate) fn parse_word_set(text: &str) -> Result<HashSet<Box<str>>, String> {
     let set: HashSet<Box<str>> = text
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .map(|l| normalize(l.trim()).into())
-        .filter(|w: &Box<str>| !w.is_empty())
+        .map(|l| normalize(l.trim()))
+        .filter(|w| !w.is_empty())
+        .map(String::into_boxed_str)
         .collect();
     if set.is_empty() {
         Err("no words".into())

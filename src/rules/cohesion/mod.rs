@@ -65,6 +65,8 @@ struct Config {
     common_zipf: f32,
     #[serde(default = "default_recurrence")]
     recurrence: f64,
+    #[serde(default)]
+    recurrence_words: f64,
     #[serde(default = "default_common_name_zipf")]
     common_name_zipf: f32,
 }
@@ -165,7 +167,7 @@ impl Kind for CohesionKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Paragraphs that do not belong to their document, such as a paragraph spliced in from another story. Each paragraph is compared with the rest of the document: the TF-IDF cosine over content-word stems (IDF from the background frequency list, refined by the run's document frequencies), the recurrence evidence (a log-likelihood ratio, in nats, that its words recur in the rest as words of the same story do; rare shared words count most), the share of its capitalised names found nowhere else, and the TextTiling depth of its dip in similarity with its neighbours. A paragraph is flagged when it is lexically isolated and introduces its own names (or, naming no one, is isolated beyond `max-evidence-unnamed`); a headline-like line right above it joins the diagnostic. The title, the closing paragraph and paragraphs under `min-content-words` are never judged; paragraphs mostly in quotation marks only with a headline above. Cost is linear in the document: each paragraph is compared with the document total minus itself and with its neighbours."
+        "Paragraphs that do not belong to their document, such as a paragraph spliced in from another story. Each paragraph is compared with the rest of the document: the TF-IDF cosine over content-word stems (IDF from the background frequency list, refined by the run's document frequencies), the recurrence evidence (a log-likelihood ratio, in nats, that its words recur in the rest as words of the same story do; rare shared words count most), the share of its capitalised names found nowhere else, and the TextTiling depth of its dip in similarity with its neighbours. A paragraph is flagged when it is lexically isolated and introduces its own names (or, naming no one, is isolated beyond `max-evidence-unnamed`); a headline-like line right above it joins the diagnostic. The title, the closing paragraph and paragraphs under `min-content-words` are never judged; paragraphs over `max-quoted-share` in quotation marks only when a headline sits above them. Cost is linear in the document: each paragraph is compared with the document total minus itself and with its neighbours."
     }
 
     fn build(
@@ -234,6 +236,7 @@ fn build_rule(
             window: c.window.max(1),
             recurrence: c.recurrence.clamp(0.01, 0.99),
             common_name_zipf: c.common_name_zipf,
+            recurrence_words: c.recurrence_words.max(0.0),
         },
     };
     let thresholds = Thresholds {
