@@ -72,8 +72,13 @@ impl Score {
     }
 }
 
-/// (file name, first line, last line, diagnostic) of every diagnostic of the set.
-fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, Diagnostic)> {
+/// (file name, first line, last line, diagnostic) of every diagnostic of the set,
+/// checked as one run or, with `one_at_a_time`, each file alone.
+fn diagnostics(
+    rules: &RuleSet,
+    docs_dir: &Path,
+    one_at_a_time: bool,
+) -> Vec<(String, usize, usize, Diagnostic)> {
     let mut paths: Vec<_> = std::fs::read_dir(docs_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -84,8 +89,15 @@ fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, D
         .iter()
         .map(|p| Document::new(Source::decode(&std::fs::read(p).unwrap())))
         .collect();
+    let results: Vec<Vec<Diagnostic>> = if one_at_a_time {
+        docs.iter()
+            .flat_map(|d| check_corpus(rules, std::slice::from_ref(d)))
+            .collect()
+    } else {
+        check_corpus(rules, &docs)
+    };
     let mut out = Vec::new();
-    for ((path, doc), diags) in paths.iter().zip(&docs).zip(check_corpus(rules, &docs)) {
+    for ((path, doc), diags) in paths.iter().zip(&docs).zip(results) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for d in diags {
             let (lo, hi) = (
@@ -100,7 +112,7 @@ fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, D
 
 pub(crate) fn score(rules: &RuleSet, docs_dir: &Path, expected: &Path) -> Score {
     let expected: Expected = toml::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
-    let diags = diagnostics(rules, docs_dir);
+    let diags = diagnostics(rules, docs_dir, false);
     let covers = |file: &str, line: usize| -> Vec<&Diagnostic> {
         diags
             .iter()
@@ -213,11 +225,7 @@ pub(crate) fn splices(
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let diags = if one_at_a_time {
-        diagnostics_one_at_a_time(rules, &set.join("docs"))
-    } else {
-        diagnostics(rules, &set.join("docs"))
-    };
+    let diags = diagnostics(rules, &set.join("docs"), one_at_a_time);
     let mut score = SpliceScore {
         spliced: splices.len(),
         ..SpliceScore::default()
@@ -248,29 +256,4 @@ pub(crate) fn splices(
         })
         .count();
     score
-}
-
-fn diagnostics_one_at_a_time(
-    rules: &RuleSet,
-    docs_dir: &Path,
-) -> Vec<(String, usize, usize, Diagnostic)> {
-    let mut paths: Vec<_> = std::fs::read_dir(docs_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let doc = Document::new(Source::decode(&std::fs::read(&path).unwrap()));
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        for d in check_corpus(rules, std::slice::from_ref(&doc)).remove(0) {
-            let (lo, hi) = (
-                doc.line_col(d.span.start).line,
-                doc.line_col(d.span.end).line,
-            );
-            out.push((name.clone(), lo, hi, d));
-        }
-    }
-    out
 }
