@@ -16,10 +16,13 @@ fn main() {
     let entry = |out: &mut String, (name, path): &(String, String)| {
         writeln!(out, "    ({name:?}, include_str!({path:?})),").unwrap();
     };
+    let bytes_entry = |out: &mut String, (name, path): &(String, String)| {
+        writeln!(out, "    ({name:?}, include_bytes!({path:?})),").unwrap();
+    };
     out.push_str("/// `(name, text)` of every built-in rule file, by path under `rules/`.\npub(crate) static RULE_FILES: &[(&str, &str)] = &[\n");
     rules.iter().for_each(|e| entry(&mut out, e));
-    out.push_str("];\n\n/// `(name, text)` of every data file rules may read, by path under `rules/`.\npub(crate) static DATA_FILES: &[(&str, &str)] = &[\n");
-    data.iter().for_each(|e| entry(&mut out, e));
+    out.push_str("];\n\n/// `(name, text)` of every data file rules may read, by path under `rules/`.\npub(crate) static DATA_FILES: &[(&str, &[u8])] = &[\n");
+    data.iter().for_each(|e| bytes_entry(&mut out, e));
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::text::Document;
+use crate::text::names;
 
 /// What a first pass must gather.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub struct CorpusNeeds {
     pub line_counts: bool,
     /// How many files use each lowercase word.
     pub term_counts: bool,
+    /// How many files use each run of capitalised words (names).
+    pub names: bool,
 }
 
 impl CorpusNeeds {
@@ -23,11 +26,12 @@ impl CorpusNeeds {
         CorpusNeeds {
             line_counts: self.line_counts || other.line_counts,
             term_counts: self.term_counts || other.term_counts,
+            names: self.names || other.names,
         }
     }
 
     pub fn any(self) -> bool {
-        self.line_counts || self.term_counts
+        self.line_counts || self.term_counts || self.names
     }
 }
 
@@ -37,6 +41,56 @@ pub struct CorpusStats {
     documents: u32,
     line_files: HashMap<u64, u32>,
     term_files: HashMap<Box<str>, u32>,
+    names: NameForms,
+}
+
+/// Distinct name forms kept at most; later new forms are not counted, so memory stays
+/// bounded (about 100 MB) however many files a run has.
+const MAX_NAME_FORMS: usize = 500_000;
+
+/// Runs of two or more capitalised words ([`names::name_runs`]) and how many files use
+/// each, found by [`names::block_keys`] so a rule can look up near spellings.
+#[derive(Debug, Clone, Default)]
+pub struct NameForms {
+    forms: Vec<(Box<str>, u32)>,
+    index: HashMap<Box<str>, u32>,
+    blocks: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl NameForms {
+    fn add(&mut self, form: &str, files: u32) {
+        if let Some(&i) = self.index.get(form) {
+            self.forms[i as usize].1 += files;
+            return;
+        }
+        if self.forms.len() >= MAX_NAME_FORMS {
+            return;
+        }
+        let i = self.forms.len() as u32;
+        for key in names::block_keys(&names::form_words(form)) {
+            self.blocks.entry(key.into_boxed_str()).or_default().push(i);
+        }
+        self.index.insert(form.into(), i);
+        self.forms.push((form.into(), files));
+    }
+
+    /// Forms sharing a block key with `words` (a name's words), with their file counts.
+    pub fn near(&self, words: &[&str]) -> Vec<(&str, u32)> {
+        let mut ids: Vec<u32> = names::lookup_keys(words)
+            .iter()
+            .filter_map(|k| self.blocks.get(k.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| {
+                let (form, n) = &self.forms[i as usize];
+                (&**form, *n)
+            })
+            .collect()
+    }
 }
 
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
@@ -94,6 +148,16 @@ impl CorpusStats {
                 *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
             }
         }
+        if needs.names {
+            let runs: HashSet<&str> = names::name_runs(doc)
+                .iter()
+                .filter(|r| r.words.len() >= 2)
+                .map(|r| doc.slice(&r.range()))
+                .collect();
+            for run in runs {
+                self.names.add(run, 1);
+            }
+        }
     }
 
     /// Combines the counts of two disjoint sets of documents.
@@ -104,6 +168,9 @@ impl CorpusStats {
         }
         for (k, v) in other.term_files {
             *self.term_files.entry(k).or_default() += v;
+        }
+        for (form, n) in &other.names.forms {
+            self.names.add(form, *n);
         }
         self
     }
@@ -119,6 +186,11 @@ impl CorpusStats {
             .get(&line_hash(&normalize_line(line)))
             .copied()
             .unwrap_or(0)
+    }
+
+    /// Name forms seen in the first pass (empty when there was none).
+    pub fn names(&self) -> &NameForms {
+        &self.names
     }
 
     /// Files using this lowercase word, 0 when unknown.
@@ -148,6 +220,7 @@ mod tests {
         let needs = CorpusNeeds {
             line_counts: true,
             term_counts: true,
+            names: true,
         };
         let mut a = CorpusStats::default();
         a.observe(&Document::from_text("Share this\nShare this\nBody"), needs);
@@ -158,5 +231,28 @@ mod tests {
         assert_eq!(all.files_with_line("Share this"), 2);
         assert_eq!(all.files_with_line("Body"), 1);
         assert_eq!(all.files_with_term("share"), 2);
+    }
+
+    #[test]
+    fn name_forms_are_found_by_near_spellings() {
+        let needs = CorpusNeeds {
+            names: true,
+            ..CorpusNeeds::default()
+        };
+        let mut a = CorpusStats::default();
+        a.observe(
+            &Document::from_text("It was Adel Salam-Qureshi. Then Adel Salam-Qureshi left."),
+            needs,
+        );
+        let mut b = CorpusStats::default();
+        b.observe(&Document::from_text("Adel Salam-Qureshi spoke."), needs);
+        let all = a.merge(b);
+        let mut near = all.names().near(&["Abdel", "Salam", "Qureshi"]);
+        near.sort_unstable();
+        // Runs are raw: the rule drops `Then`, a stopword opening a sentence.
+        assert_eq!(
+            near,
+            [("Adel Salam-Qureshi", 2), ("Then Adel Salam-Qureshi", 1)]
+        );
     }
 }

@@ -665,7 +665,7 @@ fn explain_unknown_rule_suggests_close_ids() {
         .args(["explain", "boilerplate.comment-promt"])
         .assert()
         .code(2)
-        .stderr(contains("did you mean boilerplate.comment-prompt?"));
+        .stderr(contains("did you mean boilerplate.comment-prompt"));
     scrapelint()
         .args(["explain", "--kind", "phrase"])
         .assert()

@@ -28,6 +28,7 @@ fn render(format: Format) -> String {
             statistics: true,
             quiet: false,
         },
+        rules.rules(),
     );
     e.file(&mut out, &report).unwrap();
     e.finish(&mut out, &summary).unwrap();
@@ -52,6 +53,31 @@ fn json() {
 #[test]
 fn jsonl() {
     insta::assert_snapshot!(render(Format::Jsonl));
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let out: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/schemas/sarif-schema-2.1.0.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&out)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let results = out["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
 }
 
 #[test]

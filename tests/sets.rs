@@ -26,7 +26,12 @@ fn seeds() {
         "warnings on clean seed lines:\n{}",
         s.report()
     );
-    assert!(s.found("boilerplate", "must") >= 6, "{}", s.report());
+    assert!(s.found("boilerplate", "must") >= 10, "{}", s.report());
+    assert!(s.found("boilerplate", "should") >= 3, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
+    assert!(s.found("fragment", "should") >= 4, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 2, "{}", s.report());
+    assert!(s.found("mangled", "should") >= 5, "{}", s.report());
     assert!(s.found("off-topic", "must") >= 2, "{}", s.report());
 }
 
@@ -38,48 +43,43 @@ fn generalisation() {
         "warnings on clean lines:\n{}",
         s.report()
     );
-    assert!(s.recall("boilerplate", "must") >= 0.14, "{}", s.report());
+    assert!(s.recall("boilerplate", "must") >= 0.95, "{}", s.report());
+    assert!(s.recall("boilerplate", "should") >= 0.8, "{}", s.report());
+    assert!(s.recall("mangled", "must") >= 1.0, "{}", s.report());
+    assert!(s.recall("mangled", "should") >= 0.9, "{}", s.report());
 }
 
 /// Paragraph-level precision and recall of off-topic diagnostics on a spliced set, of
-/// at least severity `min`, checked as one run (as `scrapelint check DIR` does) and one
-/// file at a time (no statistics from the other files, whose twins of the inserted
-/// paragraphs must not give them away).
-fn spliced(set: &str, min: Severity) -> [common::score::SpliceScore; 2] {
+/// at least severity `min`, asserted to reach the floors both when the set is checked
+/// as one run (as `scrapelint check DIR` does) and one file at a time (no statistics
+/// from the other files, whose twins of the inserted paragraphs must not give them
+/// away).
+fn spliced(set: &str, min: Severity, recall: f64, precision: f64) {
     let rules = RuleSet::builtin().unwrap();
     let dir = common::root().join("fixtures").join(set);
-    let run = splices(&rules, &dir, min, false);
-    let alone = splices(&rules, &dir, min, true);
-    eprintln!(
-        "== {set}, {min} and above, one run\n{}== {set}, {min} and above, one file at a time\n{}",
-        run.report(),
-        alone.report()
-    );
-    [run, alone]
+    for one_at_a_time in [false, true] {
+        let s = splices(&rules, &dir, min, one_at_a_time);
+        let how = if one_at_a_time {
+            "one file at a time"
+        } else {
+            "one run"
+        };
+        eprintln!("== {set}, {min} and above, {how}\n{}", s.report());
+        assert!(s.recall() >= recall, "{set}, {how}: {}", s.report());
+        assert!(s.precision() >= precision, "{set}, {how}: {}", s.report());
+    }
 }
 
 /// Cross-topic splices: warnings are all right, and with the info rule most are found.
 #[test]
 fn spliced_cross_topic() {
-    for s in spliced("spliced", Severity::Warning) {
-        assert!(s.recall() >= 0.55, "{}", s.report());
-        assert!(s.precision() >= 0.95, "{}", s.report());
-    }
-    for s in spliced("spliced", Severity::Info) {
-        assert!(s.recall() >= 0.7, "{}", s.report());
-        assert!(s.precision() >= 0.8, "{}", s.report());
-    }
+    spliced("spliced", Severity::Warning, 0.55, 0.95);
+    spliced("spliced", Severity::Info, 0.7, 0.8);
 }
 
 /// Same-register splices share the host's vocabulary; lexical signals alone find few.
 #[test]
 fn spliced_same_register() {
-    for s in spliced("spliced-same", Severity::Warning) {
-        assert!(s.recall() >= 0.02, "{}", s.report());
-        assert!(s.precision() >= 0.9, "{}", s.report());
-    }
-    for s in spliced("spliced-same", Severity::Info) {
-        assert!(s.recall() >= 0.05, "{}", s.report());
-        assert!(s.precision() >= 0.3, "{}", s.report());
-    }
+    spliced("spliced-same", Severity::Warning, 0.02, 0.9);
+    spliced("spliced-same", Severity::Info, 0.05, 0.3);
 }

@@ -21,6 +21,8 @@ if sys.version_info < (3, 11):
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import gen_function_words  # noqa: E402
+import gen_sections  # noqa: E402
 import gen_stopwords  # noqa: E402
 import gen_titles  # noqa: E402
 import gen_verbs  # noqa: E402
@@ -35,6 +37,8 @@ def main() -> int:
     counts["verbs-en.tsv"] = gen_verbs.build(common)
     counts["stopwords-en.txt"] = gen_stopwords.build()
     counts["titles-en.tsv"] = gen_titles.build()
+    counts["function-words-en.tsv"] = gen_function_words.build(common)
+    counts["sections-en.txt"] = gen_sections.build(common)
     for name, n in counts.items():
         size = (OUT_DIR / name).stat().st_size
         print(f"{name:20} {n:7d} records {size:9d} bytes")

@@ -36,6 +36,7 @@ LICENCES = {
     "wn": "code Apache-2.0; bundled WordNet 3.0 data under the Princeton "
     "WordNet 3.0 licence (BSD-style, free use with copyright notice)",
     "pysbd": "MIT",
+    "gnews": "MIT",
 }
 
 

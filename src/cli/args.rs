@@ -46,6 +46,29 @@ pub(crate) enum Command {
         after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase"
     )]
     Explain(ExplainArgs),
+    /// Run the language server on stdin/stdout (for editors).
+    #[command(
+        after_help = "Point your editor's LSP client at `scrapelint server` for plain-text files;\nit finds scrapelint.toml from the directory it is started in."
+    )]
+    Server(ServerArgs),
+    /// Print the line classifier's features as JSON lines (for fitting the model).
+    #[command(hide = true)]
+    Features(FeaturesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServerArgs {
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FeaturesArgs {
+    /// Files or directories of articles.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
 }
 
 /// Where rules come from; shared by every subcommand.

@@ -132,7 +132,8 @@ pub(crate) fn run(
         statistics: args.statistics,
         quiet: args.quiet,
     };
-    let mut emitter = output::emitter(format, options);
+    let run_rules: Vec<_> = rules.enabled().cloned().collect();
+    let mut emitter = output::emitter(format, options, &run_rules);
     let mut summary = Summary::default();
     let progress = !args.quiet && std::io::stderr().is_terminal() && inputs.len() > CHUNK;
     let mut done = 0;

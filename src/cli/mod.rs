@@ -4,7 +4,9 @@
 mod args;
 mod check;
 mod config;
+mod features;
 mod list;
+mod server;
 mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -71,6 +73,27 @@ fn run(cli: Cli) -> Exit {
             Ok((_, rules)) => list::rules(
                 &rules,
                 args.format,
+                &mut stdout(ColorArg::Never, Format::Short),
+            ),
+            Err(exit) => exit,
+        },
+        Command::Server(args) => match setup(&args.sources) {
+            Ok((config, mut rules)) => {
+                let selection = scrapelint::rules::Selection {
+                    select: config.config.select.clone(),
+                    ignore: config.config.ignore.clone(),
+                };
+                if let Err(e) = rules.select(selection) {
+                    return report_error(&e);
+                }
+                server::run(rules)
+            }
+            Err(exit) => exit,
+        },
+        Command::Features(args) => match setup(&args.sources) {
+            Ok((_, rules)) => features::run(
+                &args.paths,
+                rules,
                 &mut stdout(ColorArg::Never, Format::Short),
             ),
             Err(exit) => exit,

@@ -8,10 +8,12 @@ mod github;
 mod human;
 mod json;
 mod record;
+mod sarif;
 mod short;
 
 use std::collections::BTreeMap;
 use std::io;
+use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,7 @@ pub use human::{HumanEmitter, render_load_errors};
 pub use record::{JsonDiagnostic, JsonFix, Position, Span};
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::rules::RuleMeta;
 use crate::text::Document;
 
 /// The output formats.
@@ -38,6 +41,8 @@ pub enum Format {
     Jsonl,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 /// One checked file and its diagnostics.
@@ -112,14 +117,15 @@ pub trait Emitter {
     fn finish(&mut self, out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()>;
 }
 
-/// The emitter for `format`.
-pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
+/// The emitter for `format`; `rules` are the rules of the run (SARIF lists them).
+pub fn emitter(format: Format, options: EmitOptions, rules: &[Arc<RuleMeta>]) -> Box<dyn Emitter> {
     match format {
         Format::Human => Box::new(HumanEmitter::new(options)),
         Format::Short => Box::new(short::ShortEmitter::new(options)),
         Format::Json => Box::new(json::JsonEmitter::default()),
         Format::Jsonl => Box::new(json::JsonlEmitter),
         Format::Github => Box::new(github::GithubEmitter),
+        Format::Sarif => Box::new(sarif::SarifEmitter::new(rules.to_vec())),
     }
 }
 

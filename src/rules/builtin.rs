@@ -2,8 +2,13 @@
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
-/// The embedded data file at `name` (a path under `rules/`, e.g. `data/stopwords-en.txt`).
-pub(crate) fn data_file(name: &str) -> Option<&'static str> {
+/// The embedded data file at `name` (a path under `rules/`, e.g. `data/vectors-en.bin`).
+pub(crate) fn data_bytes(name: &str) -> Option<&'static [u8]> {
     let name = name.trim_start_matches("./");
     DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// The embedded text data file at `name` (e.g. `data/stopwords-en.txt`).
+pub(crate) fn data_file(name: &str) -> Option<&'static str> {
+    data_bytes(name).and_then(|b| std::str::from_utf8(b).ok())
 }

@@ -1,6 +1,7 @@
-//! Data files rules read (word lists, lexicons), loaded once per run and shared.
+//! Data files rules read (word lists, lexicons, vectors), loaded once per run and shared.
 
 use std::any::{Any, TypeId};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -17,8 +18,14 @@ pub struct DataStore {
     cache: Mutex<HashMap<(String, TypeId), Arc<dyn Any + Send + Sync>>>,
 }
 
+/// Where a data file name leads.
+enum Resolved {
+    Builtin(&'static [u8]),
+    File(PathBuf),
+}
+
 impl DataStore {
-    /// Reads the data file `name` for `rule` and parses it with `parse`, once per run.
+    /// Reads the text data file `name` for `rule` and parses it with `parse`, once per run.
     pub fn load<T, F>(
         &self,
         rule: &RuleInput<'_>,
@@ -29,7 +36,24 @@ impl DataStore {
         T: Any + Send + Sync,
         F: FnOnce(&str) -> Result<T, String>,
     {
-        let (key, text) = self.read(rule, name)?;
+        self.load_bytes(rule, name, |bytes| {
+            let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+            parse(text)
+        })
+    }
+
+    /// Like [`DataStore::load`] for binary data files.
+    pub fn load_bytes<T, F>(
+        &self,
+        rule: &RuleInput<'_>,
+        name: &Spanned<String>,
+        parse: F,
+    ) -> Result<Arc<T>, LoadError>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce(&[u8]) -> Result<T, String>,
+    {
+        let (key, resolved) = self.resolve(rule, name)?;
         let cache_key = (key, TypeId::of::<T>());
         if let Some(hit) = self
             .cache
@@ -39,7 +63,16 @@ impl DataStore {
         {
             return Ok(hit.clone().downcast::<T>().expect("cache keyed by type"));
         }
-        let parsed = Arc::new(parse(&text).map_err(|e| {
+        let bytes: Cow<'static, [u8]> = match resolved {
+            Resolved::Builtin(b) => Cow::Borrowed(b),
+            Resolved::File(path) => Cow::Owned(std::fs::read(&path).map_err(|e| {
+                rule.error(
+                    name.span(),
+                    format!("cannot read data file {}: {e}", path.display()),
+                )
+            })?),
+        };
+        let parsed = Arc::new(parse(&bytes).map_err(|e| {
             rule.error(
                 name.span(),
                 format!("cannot parse data file `{}`", name.get_ref()),
@@ -53,12 +86,19 @@ impl DataStore {
         Ok(parsed)
     }
 
-    fn read(
+    fn resolve(
         &self,
         rule: &RuleInput<'_>,
         name: &Spanned<String>,
-    ) -> Result<(String, String), LoadError> {
-        let builtin = || super::builtin::data_file(name.get_ref());
+    ) -> Result<(String, Resolved), LoadError> {
+        let builtin = || {
+            super::builtin::data_bytes(name.get_ref()).map(|b| {
+                (
+                    format!("<builtin>/{}", name.get_ref()),
+                    Resolved::Builtin(b),
+                )
+            })
+        };
         let missing = || {
             rule.error(
                 name.span(),
@@ -67,23 +107,13 @@ impl DataStore {
             .with_label("no such file")
         };
         match &rule.meta.origin {
-            Origin::Builtin(_) => builtin()
-                .map(|t| (format!("<builtin>/{}", name.get_ref()), t.to_owned()))
-                .ok_or_else(missing),
+            Origin::Builtin(_) => builtin().ok_or_else(missing),
             Origin::File(path) => {
                 let candidate: PathBuf = path.parent().unwrap_or(path).join(name.get_ref());
                 if candidate.is_file() {
-                    let text = std::fs::read_to_string(&candidate).map_err(|e| {
-                        rule.error(
-                            name.span(),
-                            format!("cannot read data file {}: {e}", candidate.display()),
-                        )
-                    })?;
-                    Ok((candidate.display().to_string(), text))
+                    Ok((candidate.display().to_string(), Resolved::File(candidate)))
                 } else {
-                    builtin()
-                        .map(|t| (format!("<builtin>/{}", name.get_ref()), t.to_owned()))
-                        .ok_or_else(missing)
+                    builtin().ok_or_else(missing)
                 }
             }
         }

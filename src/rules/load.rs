@@ -4,12 +4,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::lazy_regex::LazyRegex;
 use super::meta::{FixSpec, Origin, RuleMeta, Scope};
 use super::template::Template;
 use crate::diagnostic::{Category, Severity};
@@ -256,6 +256,16 @@ impl RuleInput<'_> {
         })
     }
 
+    /// [`RuleInput::config`], after checking that the message only uses placeholders
+    /// the kind fills (`vars`).
+    pub fn config_for<T: DeserializeOwned>(&self, vars: &[&str]) -> Result<T, LoadError> {
+        self.meta
+            .message
+            .check_vars(vars)
+            .map_err(|e| self.error(self.span.clone(), e))?;
+        self.config()
+    }
+
     /// An error about this rule at `span` (a span from a `Spanned` config field).
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> LoadError {
         LoadError::at(self.file, span, message)
@@ -402,13 +412,13 @@ fn check_id(file: FileId, id: &Spanned<String>) -> Result<(), LoadError> {
     }
 }
 
-/// Compiles regexes into one case-insensitive alternation, optionally anchored to the
+/// Joins regexes into one case-insensitive alternation, optionally anchored to the
 /// whole text; errors point at the offending string.
 fn compile_alternation(
     file: FileId,
     items: &[Spanned<String>],
     whole: bool,
-) -> Result<Option<Regex>, LoadError> {
+) -> Result<Option<LazyRegex>, LoadError> {
     if items.is_empty() {
         return Ok(None);
     }
@@ -421,27 +431,20 @@ fn compile_alternation(
         .collect::<Vec<_>>()
         .join("|");
     let pattern = if whole { format!("^(?:{body})$") } else { body };
-    Ok(Some(
-        RegexBuilder::new(&pattern)
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| LoadError::general(e.to_string()))?,
-    ))
+    LazyRegex::new(&pattern, true)
+        .map(Some)
+        .map_err(LoadError::general)
 }
 
-/// Compiles one regex, pointing at it on error.
+/// Checks one regex (compiled on first use), pointing at it on error.
 pub fn compile_regex(
     file: FileId,
     pattern: &Spanned<String>,
     case_insensitive: bool,
-) -> Result<Regex, LoadError> {
-    RegexBuilder::new(pattern.get_ref())
-        .case_insensitive(case_insensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            LoadError::at(file, pattern.span(), "invalid regular expression")
-                .with_label("this pattern does not compile")
-                .with_note(e.to_string())
-        })
+) -> Result<LazyRegex, LoadError> {
+    LazyRegex::new(pattern.get_ref(), case_insensitive).map_err(|e| {
+        LoadError::at(file, pattern.span(), "invalid regular expression")
+            .with_label("this pattern does not compile")
+            .with_note(e)
+    })
 }

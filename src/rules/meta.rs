@@ -4,9 +4,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use super::lazy_regex::LazyRegex;
 use super::template::Template;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 use crate::fix;
@@ -93,9 +93,9 @@ pub struct RuleMeta {
     pub fix: Option<FixSpec>,
     pub explain: Option<String>,
     /// Matched text equal to one of these (case-insensitively) is not flagged.
-    pub exceptions: Option<Regex>,
+    pub exceptions: Option<LazyRegex>,
     /// A unit in which this matches is not flagged.
-    pub unless: Option<Regex>,
+    pub unless: Option<LazyRegex>,
     pub enabled: bool,
     pub origin: Origin,
 }

@@ -6,23 +6,34 @@
 
 pub(crate) mod builtin;
 mod data;
+mod lazy_regex;
 mod load;
 mod meta;
+mod near;
 pub mod registry;
 mod selection;
 mod template;
 
+pub mod block;
+pub mod classifier;
 pub mod cohesion;
+pub mod consistency;
 pub mod encoding;
+pub mod fragment;
+pub mod lexicon;
 pub mod pattern;
 pub mod phrase;
+pub mod repeated;
 pub mod substitution;
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::fmt::Debug;
 use std::sync::Arc;
 
 pub use data::DataStore;
+pub use lazy_regex::LazyRegex;
 pub use load::{FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex};
 pub use meta::{FixAction, FixSpec, Flag, Origin, RuleMeta, Scope, Units, unit_containing};
 pub use selection::{Selection, longest_prefix, matches as selector_matches};
@@ -44,6 +55,26 @@ pub trait Kind: Sync {
         rules: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>>;
+}
+
+/// Builds each rule with `build`, collecting every error rather than stopping at the
+/// first, so a rule file's mistakes are reported together.
+pub fn build_each<T>(
+    inputs: &[RuleInput<'_>],
+    build: impl Fn(&RuleInput<'_>) -> Result<T, LoadError>,
+) -> Result<Vec<T>, Vec<LoadError>> {
+    let (mut built, mut errors) = (Vec::new(), Vec::new());
+    for input in inputs {
+        match build(input) {
+            Ok(rule) => built.push(rule),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(built)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Checks documents for all rules of one kind.
@@ -107,13 +138,22 @@ impl RuleSet {
         }
         let data = DataStore::default();
         let mut rules = Vec::new();
-        let mut checkers = Vec::new();
+        let mut jobs = Vec::new();
         for kind in registry::KINDS {
-            let Some(inputs) = by_kind.remove(kind.name()) else {
-                continue;
-            };
-            rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
-            match kind.build(inputs, &data) {
+            if let Some(inputs) = by_kind.remove(kind.name()) {
+                rules.extend(inputs.iter().map(|i| Arc::new(i.meta.clone())));
+                jobs.push((*kind, inputs));
+            }
+        }
+        // Kinds compile their automata independently: build them in parallel, keeping
+        // registry order for the checkers.
+        let built: Vec<_> = jobs
+            .into_par_iter()
+            .map(|(kind, inputs)| kind.build(inputs, &data))
+            .collect();
+        let mut checkers = Vec::new();
+        for result in built {
+            match result {
                 Ok(c) => checkers.push(c),
                 Err(e) => errors.extend(e),
             }

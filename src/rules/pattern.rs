@@ -5,20 +5,22 @@
 //! case-insensitive unless `case-sensitive = true`, and run on each unit of the rule's
 //! scope separately, so `^` and `$` are the unit's start and end. A group named `flag`
 //! narrows the underlined text to that group (so `^\s*(?P<flag>date \d{4}-\d\d-\d\d)`
-//! flags only the date stamp fused before a sentence).
+//! flags only the date stamp fused before a sentence). `defines` names sub-patterns
+//! that patterns splice in with `(?&name)`, so a date grammar is written once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use rayon::prelude::*;
+use regex::{Captures, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::meta::{Flag, Units};
 use super::{
-    CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, Scope, Template,
-    compile_regex,
+    CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, RuleInput, RuleMeta, Scope,
+    Template, compile_regex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -40,12 +42,15 @@ struct Config {
     /// What the flagged text should read; may use `{1}`, `{name}` captures.
     #[serde(default)]
     suggestion: Option<Spanned<String>>,
+    /// Named sub-patterns, spliced into patterns (and other defines) as `(?&name)`.
+    #[serde(default)]
+    defines: BTreeMap<String, String>,
 }
 
 #[derive(Debug)]
 struct PatternRule {
     meta: RuleMeta,
-    regexes: Vec<Regex>,
+    regexes: Vec<LazyRegex>,
     flag: Flag,
     suggestion: Option<Template>,
 }
@@ -65,10 +70,8 @@ struct PatternChecker {
 }
 
 /// Placeholders a regex can fill: its numbered and named groups.
-pub(crate) fn capture_vars(re: &Regex) -> Vec<String> {
-    let mut vars: Vec<String> = (1..re.captures_len()).map(|i| i.to_string()).collect();
-    vars.extend(re.capture_names().flatten().map(str::to_owned));
-    vars
+pub(crate) fn capture_vars(re: &LazyRegex) -> Vec<String> {
+    re.capture_vars().to_vec()
 }
 
 /// The span a match flags: the `flag` group if the regex has one, else the whole match.
@@ -94,7 +97,7 @@ impl Kind for PatternKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
+        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
     }
 
     fn build(
@@ -123,22 +126,25 @@ impl Kind for PatternKind {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut sets = Vec::new();
-        for (scope, (patterns, members)) in sources {
-            let set = RegexSetBuilder::new(&patterns)
-                .size_limit(1 << 26)
-                .build()
-                .map_err(|e| {
-                    vec![LoadError::general(format!(
-                        "cannot build the pattern set: {e}"
-                    ))]
-                })?;
-            sets.push(ScopeSet {
-                scope,
-                set,
-                members,
-            });
-        }
+        // One automaton per scope; they are independent, so build them in parallel.
+        let mut sets = sources
+            .into_par_iter()
+            .map(|(scope, (patterns, members))| {
+                let set = RegexSetBuilder::new(&patterns)
+                    .size_limit(1 << 26)
+                    .build()
+                    .map_err(|e| {
+                        vec![LoadError::general(format!(
+                            "cannot build the pattern set: {e}"
+                        ))]
+                    })?;
+                Ok(ScopeSet {
+                    scope,
+                    set,
+                    members,
+                })
+            })
+            .collect::<Result<Vec<_>, Vec<LoadError>>>()?;
         sets.sort_by_key(|s| s.scope as u8);
         Ok(Box::new(PatternChecker { rules, sets }))
     }
@@ -157,8 +163,11 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
     let mut regexes = Vec::new();
     let mut sources = Vec::new();
     for spec in &specs {
-        let re = compile_regex(input.file, spec, !config.case_sensitive)?;
-        sources.push(re.as_str().to_owned());
+        let expanded = expand_defines(spec.get_ref(), &config.defines)
+            .map_err(|e| input.error(spec.span(), e))?;
+        let spec = Spanned::new(spec.span(), expanded);
+        let re = compile_regex(input.file, &spec, !config.case_sensitive)?;
+        sources.push(re.set_source());
         regexes.push(re);
     }
     // Every pattern must offer the captures the message uses.
@@ -182,16 +191,6 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         }
         None => None,
     };
-    let sources = sources
-        .into_iter()
-        .map(|s| {
-            if config.case_sensitive {
-                s
-            } else {
-                format!("(?i:{s})")
-            }
-        })
-        .collect();
     Ok((
         PatternRule {
             meta: input.meta.clone(),
@@ -201,6 +200,38 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         },
         sources,
     ))
+}
+
+/// Replaces each `(?&name)` by `(?:define)`, recursively; an unknown name or a cycle
+/// is an error.
+fn expand_defines(pattern: &str, defines: &BTreeMap<String, String>) -> Result<String, String> {
+    expand(pattern, defines, 0)
+}
+
+fn expand(
+    pattern: &str,
+    defines: &BTreeMap<String, String>,
+    depth: usize,
+) -> Result<String, String> {
+    if depth > defines.len() {
+        return Err("`defines` refer to each other in a cycle".into());
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find("(?&") {
+        let end = rest[at..].find(')').ok_or("unclosed `(?&name)`")? + at;
+        let name = &rest[at + 3..end];
+        let body = defines
+            .get(name)
+            .ok_or_else(|| format!("unknown define `{name}` in `(?&{name})`"))?;
+        out.push_str(&rest[..at]);
+        out.push_str("(?:");
+        out.push_str(&expand(body, defines, depth + 1)?);
+        out.push(')');
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 impl Checker for PatternChecker {
@@ -262,9 +293,25 @@ mod tests {
 
     #[test]
     fn flag_group_narrows_span() {
-        let re = Regex::new(r"^\s*(?P<flag>date \d{4})\b").unwrap();
+        let re = LazyRegex::new(r"^\s*(?P<flag>date \d{4})\b", true).unwrap();
         let caps = re.captures(" date 2020 The").unwrap();
         assert_eq!(flagged_span(&caps, 10), 11..20);
         assert_eq!(capture_vars(&re), ["1", "flag"]);
+    }
+
+    #[test]
+    fn defines_expand_recursively() {
+        let defs: BTreeMap<String, String> = [
+            ("day".to_owned(), r"\d{1,2}".to_owned()),
+            ("date".to_owned(), "(?&day) (?&day)".to_owned()),
+        ]
+        .into();
+        assert_eq!(
+            expand_defines("^(?&date)$", &defs).unwrap(),
+            r"^(?:(?:\d{1,2}) (?:\d{1,2}))$"
+        );
+        assert!(expand_defines("(?&nope)", &defs).is_err());
+        let cycle: BTreeMap<String, String> = [("a".to_owned(), "(?&a)".to_owned())].into();
+        assert!(expand_defines("(?&a)", &cycle).is_err());
     }
 }

@@ -10,7 +10,14 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::phrase::PhraseKind,
     &super::pattern::PatternKind,
     &super::substitution::SubstitutionKind,
+    &super::block::BlockKind,
+    &super::repeated::RepeatedKind,
+    &super::fragment::FragmentKind,
+    &super::lexicon::LexiconKind,
+    &super::consistency::ConsistencyKind,
     &super::cohesion::CohesionKind,
+    // Last: it reads the other kinds' diagnostics as features.
+    &super::classifier::ClassifierKind,
 ];
 
 /// The kind named `name`, if any.

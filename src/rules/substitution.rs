@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -18,8 +17,8 @@ use super::meta::Units;
 use super::pattern::flagged_span;
 use super::phrase::on_word_boundaries;
 use super::{
-    CheckContext, Checker, DataStore, FixAction, FixSpec, Kind, LoadError, RuleInput, RuleMeta,
-    compile_regex,
+    CheckContext, Checker, DataStore, FixAction, FixSpec, Kind, LazyRegex, LoadError, RuleInput,
+    RuleMeta, compile_regex,
 };
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::text::Document;
@@ -41,7 +40,7 @@ struct Config {
 struct SubRule {
     meta: RuleMeta,
     /// For `regex = true`: each key's regex and its replacement.
-    regexes: Vec<(Regex, String)>,
+    regexes: Vec<(LazyRegex, String)>,
 }
 
 #[derive(Debug)]

@@ -4,6 +4,7 @@
 
 mod document;
 mod line_index;
+pub mod names;
 pub mod segment;
 mod source;
 

@@ -2,7 +2,7 @@
 //!
 //! Sentence bounds come from Unicode's algorithm (UAX #29), which breaks after every
 //! period followed by a capital; news text is full of abbreviations before names
-//! ("Brig. Gen. William Seely", "U.S. Marine Corps"), so breaks after them are undone.
+//! ("Brig. Gen. Ruth Adebayo", "U.S. Marine Corps"), so breaks after them are undone.
 
 use std::ops::Range;
 
@@ -129,8 +129,10 @@ fn trimmed_paragraph(text: &str, index: &LineIndex, lines: Range<usize>) -> Opti
 
 /// A text is hard-wrapped when most lines that continue into a next line of the same
 /// block break mid-sentence: no closing punctuation, or the next line starts in lowercase.
+/// Wrapped prose also starts many of its lines in lowercase; a block of headlines (a
+/// related-links list: long lines, no full stops, every line capitalised) does not.
 fn detect_layout(text: &str, index: &LineIndex, blocks: &[Paragraph]) -> Layout {
-    let (mut continued, mut mid_sentence) = (0usize, 0usize);
+    let (mut continued, mut mid_sentence, mut lower) = (0usize, 0usize, 0usize);
     for block in blocks {
         for line in block.lines.start..block.lines.end.saturating_sub(1) {
             let this = text[index.line_range(line)].trim_end();
@@ -138,12 +140,13 @@ fn detect_layout(text: &str, index: &LineIndex, blocks: &[Paragraph]) -> Layout 
             continued += 1;
             let open_end = !this.ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\'', ')']);
             let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+            lower += usize::from(lower_next);
             if lower_next || (open_end && this.chars().count() >= 30) {
                 mid_sentence += 1;
             }
         }
     }
-    if continued >= 3 && mid_sentence * 3 >= continued * 2 {
+    if continued >= 3 && mid_sentence * 3 >= continued * 2 && lower * 4 >= continued {
         Layout::Wrapped
     } else {
         Layout::LinePerParagraph
@@ -230,7 +233,7 @@ mod tests {
     #[test]
     fn abbreviations_before_names_do_not_split() {
         let s = sentence_texts(
-            "It was signed by U.S. Marine Corps Brig. Gen. William H. Seely III, the commander. He left.",
+            "It was signed by U.S. Marine Corps Brig. Gen. Ruth H. Adebayo III, the commander. He left.",
         );
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].ends_with("commander."));
@@ -267,6 +270,15 @@ mod tests {
         assert_eq!(layout, Layout::Wrapped);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].lines, 0..3);
+    }
+
+    #[test]
+    fn a_block_of_headlines_is_not_wrapped_prose() {
+        let text = "Title of the story\n\nUS\nA soldier walks next to a wall, January 21. (Photo/Reuters)\n\nThe story.\n\nArticles You May Like\n\nUN newsletter told activists how to protest on Tax Day\nTexas boy admits to shooting man in 2022, police say\nNetworks omit latest overrun of the border at El Paso\nMigrants say city plan to provide housing is ‘insufficient’\nSenator endorses the idea of a new president for Harvard\n";
+        let idx = LineIndex::new(text);
+        let (layout, p) = paragraphs(text, &idx);
+        assert_eq!(layout, Layout::LinePerParagraph);
+        assert_eq!(&text[p[1].range.clone()], "US");
     }
 
     #[test]

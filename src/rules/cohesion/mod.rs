@@ -15,6 +15,7 @@ mod names;
 mod tiling;
 mod vectors;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -22,7 +23,7 @@ use toml::Spanned;
 
 use self::analysis::Params;
 use self::lexicon::{EnglishStemmer, Frequencies, Lexicon};
-use super::{Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use super::{Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 
 #[derive(Debug)]
 pub struct CohesionKind;
@@ -175,24 +176,17 @@ impl Kind for CohesionKind {
         inputs: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        let mut lexicons: Vec<Arc<Lexicon>> = Vec::new();
-        for input in inputs {
-            match build_rule(&input, data, &mut lexicons) {
-                Ok((model, thresholds)) => rules.push(CohesionRule {
-                    meta: input.meta,
-                    model,
-                    thresholds,
-                }),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(check::CohesionChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        // Rules naming the same data files share one lexicon.
+        let lexicons: RefCell<Vec<Arc<Lexicon>>> = RefCell::default();
+        let rules = build_each(&inputs, |input| {
+            let (model, thresholds) = build_rule(input, data, &mut lexicons.borrow_mut())?;
+            Ok(CohesionRule {
+                meta: input.meta.clone(),
+                model,
+                thresholds,
+            })
+        })?;
+        Ok(Box::new(check::CohesionChecker { rules }))
     }
 }
 

@@ -1,0 +1,486 @@
+//! What a widget line looks like, and how lines group into blocks: the method of kind
+//! `block`, kept apart from the rule plumbing so it can be tested on plain strings.
+
+use crate::rules::LazyRegex;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The kind-specific keys of a `block` rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct Config {
+    /// Regexes a heading line must match as a whole. Empty: no heading needed.
+    #[serde(default)]
+    pub(super) triggers: Vec<Spanned<String>>,
+    /// Words a headline (or heading) line may have at most.
+    #[serde(default = "default_max_words")]
+    max_words: usize,
+    /// Headlines a block needs (besides its heading).
+    #[serde(default)]
+    min_lines: usize,
+    /// Headlines a block takes at most; the rest is left to the next block.
+    #[serde(default = "default_max_lines")]
+    max_lines: usize,
+    /// Blank lines allowed between two lines of a block.
+    #[serde(default = "default_max_blank")]
+    max_blank: usize,
+    /// A line of this many words or more that ends like a sentence is prose.
+    #[serde(default = "default_prose_min_words")]
+    prose_min_words: usize,
+    #[serde(default)]
+    case: Case,
+    /// Whether a bulleted or numbered line can be a headline (lists in articles have
+    /// bullets; scraped menus rarely do).
+    #[serde(default = "yes")]
+    bullets: bool,
+    #[serde(default)]
+    position: Position,
+}
+
+fn default_max_words() -> usize {
+    20
+}
+fn default_max_lines() -> usize {
+    40
+}
+fn default_max_blank() -> usize {
+    1
+}
+fn default_prose_min_words() -> usize {
+    8
+}
+fn yes() -> bool {
+    true
+}
+
+/// How a headline line must be capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+enum Case {
+    Any,
+    /// The first letter is a capital (or the line starts with a digit).
+    #[default]
+    Capitalised,
+    /// Every word of four letters or more starts with a capital.
+    Title,
+}
+
+/// Where an untriggered run must stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+enum Position {
+    #[default]
+    Anywhere,
+    /// No prose follows the run: a list tacked on after the article.
+    End,
+}
+
+/// What one line is, for one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineClass {
+    Blank,
+    Trigger,
+    Headline,
+    /// Only punctuation: `-`, `|`, `___` between widget items.
+    Separator,
+    /// Ends like a sentence and is long enough to be article text.
+    Prose,
+    Other,
+}
+
+/// A block found in a text, in 0-based line numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Block {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    /// Headline lines in the block (not counting headings and separators).
+    pub(super) headlines: usize,
+}
+
+/// One rule's trigger and thresholds: classifies lines and groups them into blocks.
+#[derive(Debug)]
+pub(super) struct Segmenter {
+    trigger: Option<LazyRegex>,
+    config: Config,
+}
+
+const BULLETS: &[char] = &[
+    '-', '–', '—', '•', '*', '·', '▪', '►', '●', '◦', '>', '»', '›', '|', '#', '+',
+];
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '|', '»', '›'];
+
+impl Segmenter {
+    /// Checks the thresholds and joins the triggers into one whole-line regex.
+    pub(super) fn new(config: Config) -> Result<Segmenter, String> {
+        if config.triggers.is_empty() && config.min_lines < 2 {
+            return Err("a block rule without `triggers` needs `min-lines` of 2 or more".into());
+        }
+        if config.max_words == 0 || config.max_lines < config.min_lines {
+            return Err("`max-words` must be positive and `max-lines` at least `min-lines`".into());
+        }
+        let trigger = if config.triggers.is_empty() {
+            None
+        } else {
+            let body: Vec<String> = config
+                .triggers
+                .iter()
+                .map(|t| format!("(?:{})", t.get_ref()))
+                .collect();
+            Some(LazyRegex::new(&format!("^(?:{})$", body.join("|")), true)?)
+        };
+        Ok(Segmenter { trigger, config })
+    }
+
+    pub(super) fn classify(&self, line: &str) -> LineClass {
+        let line = line.trim();
+        if line.is_empty() {
+            return LineClass::Blank;
+        }
+        if !line.chars().any(char::is_alphanumeric) {
+            return LineClass::Separator;
+        }
+        let body = strip_bullet(line);
+        let words = word_count(body);
+        if let Some(re) = &self.trigger {
+            let core = body.trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
+            if words <= self.config.max_words
+                && sentence_ending(core) == Ending::Open
+                && re.is_match(core)
+            {
+                return LineClass::Trigger;
+            }
+        }
+        let ending = sentence_ending(body);
+        let bullet_ok = self.config.bullets || body.len() == line.len();
+        if words <= self.config.max_words
+            && ending == Ending::Open
+            && bullet_ok
+            && !several_sentences(body)
+            && self.capitalised_as_asked(body)
+        {
+            return LineClass::Headline;
+        }
+        if words >= self.config.prose_min_words && ending == Ending::Sentence {
+            LineClass::Prose
+        } else {
+            LineClass::Other
+        }
+    }
+
+    fn capitalised_as_asked(&self, body: &str) -> bool {
+        match self.config.case {
+            Case::Any => true,
+            // Caseless scripts give no headline signal, so they do not pass.
+            Case::Capitalised => body
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            Case::Title => body.split_whitespace().all(|w| {
+                let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
+                let first = letters.next();
+                w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                    || first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            }),
+        }
+    }
+
+    /// Groups classified lines into blocks.
+    pub(super) fn segment(&self, classes: &[LineClass]) -> Vec<Block> {
+        let opener = if self.trigger.is_some() {
+            LineClass::Trigger
+        } else {
+            LineClass::Headline
+        };
+        let mut blocks = Vec::new();
+        let mut i = 0;
+        while i < classes.len() {
+            if classes[i] != opener {
+                i += 1;
+                continue;
+            }
+            let block = self.extend(classes, i);
+            i = block.last + 1;
+            if block.headlines >= self.config.min_lines && self.placed(classes, &block) {
+                blocks.push(block);
+            }
+        }
+        blocks
+    }
+
+    /// The block opened at line `start`: every headline that follows it.
+    fn extend(&self, classes: &[LineClass], start: usize) -> Block {
+        let mut block = Block {
+            first: start,
+            last: start,
+            headlines: usize::from(classes[start] == LineClass::Headline),
+        };
+        let mut blanks = 0;
+        for (j, class) in classes.iter().enumerate().skip(start + 1) {
+            match class {
+                LineClass::Blank => {
+                    blanks += 1;
+                    if blanks > self.config.max_blank {
+                        break;
+                    }
+                    continue;
+                }
+                LineClass::Separator => {}
+                // Stacked headings are one widget; a heading after headlines is the
+                // next widget, reported on its own.
+                LineClass::Trigger if block.headlines == 0 => block.last = j,
+                LineClass::Trigger => break,
+                LineClass::Headline => {
+                    let subheading = blanks > 0 && next_line(classes, j) == Some(LineClass::Prose);
+                    if block.headlines >= self.config.max_lines || subheading {
+                        break;
+                    }
+                    block.headlines += 1;
+                    block.last = j;
+                }
+                // A teaser's one-line summary between its headline and the next
+                // separator belongs to the widget.
+                LineClass::Prose | LineClass::Other
+                    if blanks == 0
+                        && block.last + 1 == j
+                        && classes[block.last] == LineClass::Headline
+                        && next_line(classes, j) == Some(LineClass::Separator) =>
+                {
+                    block.last = j;
+                }
+                LineClass::Prose | LineClass::Other => break,
+            }
+            blanks = 0;
+        }
+        block
+    }
+
+    fn placed(&self, classes: &[LineClass], block: &Block) -> bool {
+        match self.config.position {
+            Position::Anywhere => true,
+            Position::End => !classes[block.last + 1..].contains(&LineClass::Prose),
+        }
+    }
+}
+
+/// The class of the next non-blank line after `j`.
+fn next_line(classes: &[LineClass], j: usize) -> Option<LineClass> {
+    classes[j + 1..]
+        .iter()
+        .copied()
+        .find(|c| *c != LineClass::Blank)
+}
+
+/// Whether a sentence ends inside the line (`Help! I don't know.`): headlines are
+/// one phrase. A full stop counts only after a lowercase word, not after `U.S.`.
+fn several_sentences(body: &str) -> bool {
+    let chars: Vec<char> = body.chars().collect();
+    chars.windows(3).enumerate().any(|(i, w)| {
+        let end = match w[0] {
+            '?' | '!' => true,
+            '.' => {
+                chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .filter(|c| c.is_lowercase())
+                    .count()
+                    >= 3
+            }
+            _ => false,
+        };
+        end && w[1] == ' ' && w[2].is_uppercase()
+    })
+}
+
+/// The line without a leading bullet or list number.
+fn strip_bullet(line: &str) -> &str {
+    let s = line.trim_start_matches(|c: char| c.is_whitespace() || BULLETS.contains(&c));
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &s[digits..];
+    if (1..=2).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        rest[1..].trim_start()
+    } else {
+        s
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// `.`, `!` or `?`: a sentence.
+    Sentence,
+    /// `,`, `;` or `:`: text continues.
+    Continued,
+    /// No punctuation, or `?`/`!`/`…` that headlines use too.
+    Open,
+}
+
+fn sentence_ending(body: &str) -> Ending {
+    let s = body.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c));
+    if s.ends_with("...") || s.ends_with('…') {
+        return Ending::Open;
+    }
+    match s.chars().next_back() {
+        Some('.') if !ends_with_initialism(s) => Ending::Sentence,
+        Some(',' | ';' | ':') => Ending::Continued,
+        _ => Ending::Open,
+    }
+}
+
+/// `U.S.` or `U.K.` at the end of a headline is not a full stop.
+fn ends_with_initialism(s: &str) -> bool {
+    let last = s.rsplit(char::is_whitespace).next().unwrap_or(s);
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && last.chars().all(|c| c.is_uppercase() || c == '.')
+        && last.matches('.').count() == letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(toml: &str) -> Segmenter {
+        Segmenter::new(toml::from_str(toml).unwrap()).unwrap()
+    }
+
+    fn related() -> Segmenter {
+        seg(r#"triggers = ['related articles', 'read more: .+', 'you may also like']"#)
+    }
+
+    fn found(seg: &Segmenter, text: &str) -> Vec<(usize, usize, usize)> {
+        let classes: Vec<LineClass> = text.split('\n').map(|l| seg.classify(l)).collect();
+        seg.segment(&classes)
+            .into_iter()
+            .map(|b| (b.first + 1, b.last + 1, b.headlines))
+            .collect()
+    }
+
+    #[test]
+    fn heading_and_headlines_are_one_block() {
+        let text = "Body of the story ends here.\n\nRelated Articles\n\nMayor opens new bridge\nTeam wins cup after 40 years, coach says\nWhy bread costs more\n\nLeave a comment:";
+        assert_eq!(found(&related(), text), [(3, 7, 3)]);
+    }
+
+    #[test]
+    fn block_stops_at_prose() {
+        let text = "You may also like:\nMayor opens new bridge\nThe council said on Monday that the works would take two years.\nAnother Headline Here";
+        assert_eq!(found(&related(), text), [(1, 2, 1)]);
+    }
+
+    #[test]
+    fn lone_heading_and_inline_read_more() {
+        let text = "Prose sentence one here.\n\nRead more: Budget passes after all-night sitting\n\nThe vote followed a long debate in which eleven members spoke against it.";
+        assert_eq!(found(&related(), text), [(3, 3, 0)]);
+    }
+
+    #[test]
+    fn subheading_followed_by_prose_is_not_taken() {
+        let text = "Related articles\nFirst headline\n\nWhat happens next\nThe committee will meet again in March to decide on the final wording of the plan.";
+        assert_eq!(found(&related(), text), [(1, 2, 1)]);
+    }
+
+    #[test]
+    fn separators_and_bullets_stay_inside() {
+        let text = "Related Articles\n-\n• Storm closes schools\n-\n2. Rail fares rise again in the U.S.\n-\n\nThe minister said the scheme had already been approved by the cabinet last year.";
+        assert_eq!(found(&related(), text), [(1, 5, 2)]);
+    }
+
+    #[test]
+    fn each_widget_is_its_own_block() {
+        let text = "Related Articles\nYou may also like\nStorm closes schools\n\nRead more: Rail fares rise again\nBus Drivers Strike";
+        assert_eq!(found(&related(), text), [(1, 3, 1), (5, 6, 1)]);
+    }
+
+    #[test]
+    fn too_many_blank_lines_end_the_block() {
+        let text = "Related Articles\nStorm closes schools\n\n\n\nRail fares rise again";
+        assert_eq!(found(&related(), text), [(1, 2, 1)]);
+    }
+
+    #[test]
+    fn heading_in_a_sentence_is_not_a_trigger() {
+        let text =
+            "Readers said they would like related articles to be linked.\nStorm closes schools";
+        assert!(found(&related(), text).is_empty());
+        assert_eq!(related().classify("Related articles."), LineClass::Other);
+    }
+
+    #[test]
+    fn min_lines_and_max_lines() {
+        let strict = seg("triggers = ['trending now']\nmin-lines = 2\nmax-lines = 2");
+        assert!(found(&strict, "Trending now\nOne headline only").is_empty());
+        assert_eq!(
+            found(
+                &strict,
+                "Trending now\nFirst Story\nSecond Story\nThird Story"
+            ),
+            [(1, 3, 2)]
+        );
+    }
+
+    #[test]
+    fn untriggered_runs_need_min_lines_and_case() {
+        let menu = seg("min-lines = 4\nmax-words = 3\ncase = 'title'");
+        let text = "Home\nPolitics\nBusiness\nLife in Town\nSport\n\nThe story starts here with a sentence.";
+        assert_eq!(found(&menu, text), [(1, 5, 5)]);
+        assert!(found(&menu, "apples\npears\nplums\nfigs\ndates").is_empty());
+        assert!(found(&menu, "Home\nPolitics\nBusiness").is_empty());
+    }
+
+    #[test]
+    fn position_end_keeps_only_trailing_runs() {
+        let end = seg("min-lines = 3\nposition = 'end'");
+        let mid = "Alpha Beta\nGamma Delta\nEpsilon Zeta\nThe story goes on with this sentence of prose here.";
+        assert!(found(&end, mid).is_empty());
+        let tail = "The story ends with this sentence of prose here.\nAlpha Beta\nGamma Delta\nEpsilon Zeta\n";
+        assert_eq!(found(&end, tail), [(2, 4, 3)]);
+    }
+
+    #[test]
+    fn a_teaser_summary_before_a_separator_stays_inside() {
+        let text = "Related Articles\n-\nStorm closes schools\nThe council said roads were flooded in three places overnight.\n-\nRail fares rise again\n\nThe minister said the scheme had already been approved by the cabinet last year.";
+        assert_eq!(found(&related(), text), [(1, 6, 2)]);
+    }
+
+    #[test]
+    fn several_sentences_or_bullets_are_not_headlines() {
+        let r = related();
+        assert_eq!(
+            r.classify("Do you make jam? I do not know! Help"),
+            LineClass::Other
+        );
+        assert_eq!(
+            r.classify("Troops leave the U.S. Army base"),
+            LineClass::Headline
+        );
+        let no_bullets = seg("min-lines = 2\nbullets = false");
+        assert_eq!(no_bullets.classify("- Spain (Group F)"), LineClass::Other);
+        assert_eq!(
+            no_bullets.classify("무단전재 및 재배포금지"),
+            LineClass::Other
+        );
+    }
+
+    #[test]
+    fn endings() {
+        assert_eq!(sentence_ending("Who will replace him?"), Ending::Open);
+        assert_eq!(sentence_ending("Cup final (VIDEO)"), Ending::Open);
+        assert_eq!(sentence_ending("He said so."), Ending::Sentence);
+        assert_eq!(sentence_ending("“We won.”"), Ending::Sentence);
+        assert_eq!(sentence_ending("Troops leave the U.S."), Ending::Open);
+        assert_eq!(sentence_ending("Leave a comment:"), Ending::Continued);
+        assert_eq!(sentence_ending("Minister quits after row..."), Ending::Open);
+    }
+
+    #[test]
+    fn rejects_untriggered_rule_without_min_lines() {
+        assert!(Segmenter::new(toml::from_str("max-words = 3").unwrap()).is_err());
+    }
+}

@@ -1,0 +1,268 @@
+//! Kind `classifier`: a fitted line classifier for leftovers no phrase list names.
+//!
+//! Every non-empty line gets the features of [`features::FEATURES`] (shape,
+//! position, the hits of earlier boilerplate rules, repetition across the run's files,
+//! words shared with the rest of the article, the same facts of its neighbours). A
+//! logistic model fitted offline by `scripts/train/fit_classifier.py` turns them into a
+//! probability; a second stage adds the neighbours' probabilities, because boilerplate
+//! comes in runs. Lines at or above `threshold` are flagged, naming the features that
+//! weighed most. Lines another boilerplate rule already flags are left to that rule.
+
+pub mod features;
+pub mod model;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use crate::corpus::CorpusNeeds;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Document;
+use features::{FEATURES, Facts, LineFeatures};
+use model::Model;
+
+#[derive(Debug)]
+pub struct ClassifierKind;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Config {
+    /// The fitted model (JSON), relative to the rule file or built in.
+    model: Spanned<String>,
+    #[serde(default = "default_stopwords")]
+    stopwords: Spanned<String>,
+    /// Probability at or above which a line is flagged with the rule's severity.
+    threshold: f32,
+    /// Probability at or above which a line is flagged as `info`.
+    #[serde(default)]
+    info_threshold: Option<f32>,
+}
+
+fn default_stopwords() -> Spanned<String> {
+    Spanned::new(0..0, "data/stopwords-en.txt".to_owned())
+}
+
+#[derive(Debug)]
+struct ClassifierRule {
+    meta: RuleMeta,
+    model: Arc<Model>,
+    stopwords: Arc<HashSet<String>>,
+    threshold: f32,
+    info_threshold: f32,
+}
+
+#[derive(Debug)]
+struct ClassifierChecker {
+    rules: Vec<ClassifierRule>,
+}
+
+/// Parses a word list: one word per line, `#` comments, compared lowercase.
+pub fn parse_word_set(text: &str) -> Result<HashSet<String>, String> {
+    let set: HashSet<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').next().unwrap_or(l).to_lowercase())
+        .collect();
+    if set.is_empty() {
+        Err("no words in the list".into())
+    } else {
+        Ok(set)
+    }
+}
+
+/// The built-in stopword list, for feature export outside a rule.
+pub fn builtin_stopwords() -> HashSet<String> {
+    parse_word_set(super::builtin::data_file("data/stopwords-en.txt").unwrap_or_default())
+        .unwrap_or_default()
+}
+
+impl Kind for ClassifierKind {
+    fn name(&self) -> &'static str {
+        "classifier"
+    }
+
+    fn doc(&self) -> &'static str {
+        "A fitted logistic line classifier. Keys: `model` (JSON written by scripts/train/fit_classifier.py), `threshold` (probability for the rule's severity), `info-threshold` (optional, lower probability reported as info), `stopwords` (word list). Message placeholders: {probability}, {reasons}. Features: line shape (length, punctuation, capitals, digits, symbols, stopword share), position relative to the article body, hits of earlier boilerplate rules nearby, repetition across the run's files, content words shared with the rest of the article, and the same facts of neighbouring lines; a second stage adds the neighbours' probabilities."
+    }
+
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let mut rules = Vec::new();
+        for input in inputs {
+            match build_rule(&input, data) {
+                Ok(r) => rules.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Box::new(ClassifierChecker { rules }))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ClassifierRule, LoadError> {
+    let config: Config = input.config()?;
+    input
+        .meta
+        .message
+        .check_vars(&["match", "probability", "reasons"])
+        .map_err(|e| input.error(input.span.clone(), e))?;
+    let model = data.load(input, &config.model, |t| Model::parse(t, FEATURES))?;
+    let stopwords = data.load(input, &config.stopwords, parse_word_set)?;
+    let in_unit = |v: f32| (0.0..=1.0).contains(&v);
+    if !in_unit(config.threshold)
+        || config
+            .info_threshold
+            .is_some_and(|t| !in_unit(t) || t > config.threshold)
+    {
+        return Err(input.error(
+            input.span.clone(),
+            "thresholds are probabilities: 0 <= info-threshold <= threshold <= 1",
+        ));
+    }
+    Ok(ClassifierRule {
+        meta: input.meta.clone(),
+        model,
+        stopwords,
+        threshold: config.threshold,
+        info_threshold: config.info_threshold.unwrap_or(config.threshold),
+    })
+}
+
+/// Words the strongest reasons, e.g. "short line (3 words), repeated in 14 files".
+fn reasons(model: &Model, line: &LineFeatures, p_window: f32) -> String {
+    let contributions = model.stage1.contributions(&line.values);
+    let mut ranked: Vec<(usize, f32)> = contributions
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| *c > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut out: Vec<String> = Vec::new();
+    if p_window > 0.5 {
+        out.push("among other boilerplate lines".into());
+    }
+    for (i, _) in ranked {
+        if let Some(r) = reason(FEATURES[i], line.values[i], &line.facts)
+            && !out.contains(&r)
+        {
+            out.push(r);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        "its overall shape".into()
+    } else {
+        out.join(", ")
+    }
+}
+
+fn reason(name: &str, value: f32, f: &Facts) -> Option<String> {
+    Some(match name {
+        "words" | "chars" if f.words < 8 => format!(
+            "short line ({} word{})",
+            f.words,
+            if f.words == 1 { "" } else { "s" }
+        ),
+        "terminal" | "prose" if value == 0.0 => "no sentence punctuation".into(),
+        "stopword_share" => "few function words".into(),
+        "cap_share" | "headline_like" => "headline-like capitalisation".into(),
+        "caps_share" => "words in capitals".into(),
+        "digit_share" | "date_like" => "a date, time or number".into(),
+        "symbol_share" | "separator" => "menu-like separators".into(),
+        "link" => "a link, address or handle".into(),
+        "before_body" => "before the article text".into(),
+        "after_body" => "after the end of the article text".into(),
+        "position" | "edge" => "at the edge of the page".into(),
+        "bp_near" | "bp_region" | "bp_rule" => "next to other boilerplate".into(),
+        "repeated" | "repeated_share" if f.files_with_line > 1 => {
+            format!("repeated in {} files", f.files_with_line)
+        }
+        "cohesion" | "no_content" => format!(
+            "shares {} of {} content words with the article",
+            f.shared_content_words, f.content_words
+        ),
+        "prev_words" | "next_words" | "prev_prose" | "next_prose" | "prev_headline"
+        | "next_headline" => "between short lines".into(),
+        "body_share" => "little prose on the page".into(),
+        "punct_only" => "punctuation only".into(),
+        "run_len" => "in a run of lines that are not sentences".into(),
+        "tail_run" => "in the trailing run of non-sentences".into(),
+        _ => return None,
+    })
+}
+
+impl ClassifierRule {
+    fn check(
+        &self,
+        doc: &Document,
+        cx: &CheckContext<'_>,
+        prior: &[Diagnostic],
+    ) -> Vec<Diagnostic> {
+        let lines = features::extract(doc, prior, cx.corpus, &self.stopwords);
+        let rows: Vec<Vec<f32>> = lines.iter().map(|l| l.values.clone()).collect();
+        let p = self.model.predict(&rows);
+        let bp_rule = FEATURES
+            .iter()
+            .position(|n| *n == "bp_rule")
+            .expect("bp_rule is a feature");
+        let mut out = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            if p[i] < self.info_threshold || line.values[bp_rule] > 0.0 {
+                continue;
+            }
+            let lo = i.saturating_sub(1);
+            let hi = (i + 2).min(p.len());
+            let window = (lo..hi)
+                .filter(|j| *j != i)
+                .map(|j| p[j])
+                .fold(0.0f32, f32::max);
+            let why = reasons(&self.model, line, window);
+            let probability = format!("{:.2}", p[i]);
+            let mut d = self
+                .meta
+                .diagnostic(doc, line.range.clone(), None, |v| match v {
+                    "probability" => Some(Cow::Owned(probability.clone())),
+                    "reasons" => Some(Cow::Owned(why.clone())),
+                    _ => None,
+                });
+            if p[i] < self.threshold {
+                d.severity = Severity::Info;
+            }
+            out.push(d);
+        }
+        out
+    }
+}
+
+impl Checker for ClassifierChecker {
+    fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+        for rule in &self.rules {
+            if cx.enabled(&rule.meta) {
+                let found = rule.check(doc, cx, out);
+                out.extend(found);
+            }
+        }
+    }
+
+    fn corpus_needs(&self) -> CorpusNeeds {
+        CorpusNeeds {
+            line_counts: true,
+            ..CorpusNeeds::default()
+        }
+    }
+}

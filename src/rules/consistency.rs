@@ -1,0 +1,656 @@
+//! Kind `consistency`: one name spelled two ways (`Katarzyna Wójcik` / `Katarzina
+//! Wojcik`, `Adel Salam-Qureshi` / `Abdel Salam Qureshi`); the minority spelling is flagged
+//! and the message names the other.
+//!
+//! Names are runs of capitalised words ([`crate::text::names`]) less the titles before
+//! them (`Prime Minister`), a leading stopword, and a common word opening a sentence.
+//! Two names are spellings of one when they have as many words (particles such as `al`
+//! and `van` aside) and every pair of words is the same, a listed transliteration
+//! (`same`), or a few edits apart; hyphens and case never count. Pairs that are two
+//! names, not one, are kept apart: a gendered or plural ending (`Kowalski`/`Kowalska`),
+//! or two common spellings of their own (`John`/`Joan`). A surname alone is compared
+//! with stricter limits. With `across-files = true` the rule compares the names of a
+//! document with those of every file of the run (`Checker::corpus_needs`).
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::meta::Units;
+use super::near::{self, WordFreq};
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
+use crate::corpus::CorpusNeeds;
+use crate::diagnostic::Diagnostic;
+use crate::text::Document;
+use crate::text::names::{self, NameRun};
+
+#[derive(Debug)]
+pub struct ConsistencyKind;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Config {
+    /// `word<TAB>zipf` frequencies.
+    words: Spanned<String>,
+    stopwords: Spanned<String>,
+    /// A lexicon of titles (first column) stripped from the front of names.
+    titles: Spanned<String>,
+    /// Compare with the names of the other files of the run, not this document's.
+    #[serde(default)]
+    across_files: bool,
+    /// Shorter words must be the same (or listed in `same`).
+    #[serde(default = "defaults::min_length")]
+    min_length: usize,
+    #[serde(default = "defaults::letters_per_edit")]
+    letters_per_edit: usize,
+    #[serde(default = "defaults::max_edits")]
+    max_edits: usize,
+    /// Two spellings that are both at least this frequent are two names (`John`/`Joan`).
+    #[serde(default = "defaults::distinct_zipf")]
+    distinct_zipf: f32,
+    /// A surname alone is compared only from this length, one edit, and when neither
+    /// spelling is a listed word (0: never).
+    #[serde(default = "defaults::single_min_length")]
+    single_min_length: usize,
+    /// A word this frequent opening a sentence is not read as part of a name.
+    #[serde(default = "defaults::sentence_start_zipf")]
+    sentence_start_zipf: f32,
+    /// Groups of spellings that are one name (transliterations: `["al", "el"]`).
+    #[serde(default)]
+    same: Vec<Vec<String>>,
+    /// When above 0: the two spellings must share a word rarer than this zipf (`Qureshi`
+    /// in `Abdel Salam Qureshi` / `Adel Salam-Qureshi`, not `Steve` in `Steve Castro` /
+    /// `Steve Castor`), for comparisons where little else says the names are one.
+    #[serde(default)]
+    shared_word_zipf: f32,
+    /// Documents where fewer words are stopwords are not English (German capitalises
+    /// every noun, Russian inflects names) and are not checked.
+    #[serde(default = "defaults::min_stopword_share")]
+    min_stopword_share: f32,
+}
+
+mod defaults {
+    pub(super) fn min_length() -> usize {
+        4
+    }
+    pub(super) fn letters_per_edit() -> usize {
+        5
+    }
+    pub(super) fn max_edits() -> usize {
+        2
+    }
+    pub(super) fn distinct_zipf() -> f32 {
+        3.5
+    }
+    pub(super) fn single_min_length() -> usize {
+        6
+    }
+    pub(super) fn sentence_start_zipf() -> f32 {
+        4.0
+    }
+    pub(super) fn min_stopword_share() -> f32 {
+        0.2
+    }
+}
+
+#[derive(Debug)]
+struct ConsistencyRule {
+    meta: RuleMeta,
+    config: Config,
+    freq: Arc<WordFreq>,
+    stopwords: Arc<HashSet<Box<str>>>,
+    titles: Arc<TitleWords>,
+    /// Folded spelling -> group id, from `same`.
+    same: HashMap<String, usize>,
+}
+
+#[derive(Debug)]
+struct ConsistencyChecker {
+    rules: Vec<ConsistencyRule>,
+}
+
+/// Lowercase words of titles and their abbreviations (`prime`, `minister`, `gen`).
+#[derive(Debug)]
+struct TitleWords(HashSet<String>);
+
+impl TitleWords {
+    fn parse(text: &str) -> Result<TitleWords, String> {
+        let mut set = HashSet::new();
+        for (_, line) in near::data_lines(text) {
+            let mut cols = line.split('\t');
+            let fields = [cols.next().unwrap_or(""), cols.next().unwrap_or("")];
+            for field in fields {
+                set.extend(names::form_words(field).iter().map(|w| w.to_lowercase()));
+            }
+        }
+        Ok(TitleWords(set))
+    }
+}
+
+impl Kind for ConsistencyKind {
+    fn name(&self) -> &'static str {
+        "consistency"
+    }
+
+    fn doc(&self) -> &'static str {
+        "One name spelled two ways: within a document, or (`across-files = true`) across the files of a run. Names are runs of capitalised words less leading titles; two are one name when they have as many words and each pair is equal, listed in `same`, or within `max-edits` (one edit per `letters-per-edit` letters; hyphens, case and diacritics aside). Gendered and plural endings and two common spellings (`distinct-zipf`) are two names. The minority spelling is flagged; the message may use `{other}` and `{uses}`."
+    }
+
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+        let rules = build_each(&inputs, |input| build_rule(input, data))?;
+        Ok(Box::new(ConsistencyChecker { rules }))
+    }
+}
+
+fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule, LoadError> {
+    let config: Config = input.config()?;
+    input
+        .meta
+        .message
+        .check_vars(&["match", "suggestion", "other", "uses"])
+        .map_err(|e| input.error(input.span.clone(), e))?;
+    let mut same = HashMap::new();
+    for (g, group) in config.same.iter().enumerate() {
+        for spelling in group {
+            same.insert(names::fold(spelling), g);
+        }
+    }
+    Ok(ConsistencyRule {
+        meta: input.meta.clone(),
+        freq: data.load(input, &config.words, WordFreq::parse)?,
+        stopwords: data.load(input, &config.stopwords, near::parse_word_set)?,
+        titles: data.load(input, &config.titles, TitleWords::parse)?,
+        same,
+        config,
+    })
+}
+
+impl Checker for ConsistencyChecker {
+    fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+        for rule in &self.rules {
+            if !cx.enabled(&rule.meta) || !rule.english(doc) {
+                continue;
+            }
+            let spellings = rule.spellings(doc);
+            if rule.config.across_files {
+                rule.check_corpus(doc, &spellings, cx, out);
+            } else {
+                rule.check_document(doc, &spellings, out);
+            }
+        }
+    }
+
+    fn corpus_needs(&self) -> CorpusNeeds {
+        CorpusNeeds {
+            names: self.rules.iter().any(|r| r.config.across_files),
+            ..CorpusNeeds::default()
+        }
+    }
+}
+
+/// One spelling of a name and where the document uses it.
+#[derive(Debug, Clone)]
+struct Spelling {
+    /// Folded words, particles left out: what is compared.
+    folded: Vec<String>,
+    /// Lowercase words with their diacritics: what tells two spellings apart.
+    key: String,
+    /// As first written (possessive dropped).
+    display: String,
+    /// Mentions, in order.
+    spans: Vec<Range<usize>>,
+}
+
+impl Spelling {
+    fn accents(&self) -> usize {
+        self.display.chars().filter(|c| !c.is_ascii()).count()
+    }
+}
+
+impl ConsistencyRule {
+    /// Whether enough of the words are (English) stopwords.
+    fn english(&self, doc: &Document) -> bool {
+        let text = doc.text();
+        let words = doc.words();
+        let stop = words
+            .iter()
+            .filter(|w| {
+                self.stopwords
+                    .contains(text[(*w).clone()].to_lowercase().as_str())
+            })
+            .count();
+        stop as f32 >= self.config.min_stopword_share * words.len() as f32
+    }
+
+    /// The distinct spellings of names in `doc`, in order of first use.
+    fn spellings(&self, doc: &Document) -> Vec<Spelling> {
+        let text = doc.text();
+        let runs = names::name_runs(doc);
+        let mid_sentence: HashSet<&str> = runs
+            .iter()
+            .flat_map(|r| {
+                let skip = usize::from(r.sentence_start);
+                r.words[skip..].iter().map(|w| &text[w.clone()])
+            })
+            .collect();
+        let mut out: Vec<Spelling> = Vec::new();
+        for run in &runs {
+            let Some(words) = self.name_part(doc, run, &mid_sentence) else {
+                continue;
+            };
+            let span = words[0].start..words[words.len() - 1].end;
+            let raw: Vec<&str> = words.iter().map(|w| &text[w.clone()]).collect();
+            let Some(mut s) = self.spelling(&raw) else {
+                continue;
+            };
+            match out.iter_mut().find(|o| o.key == s.key) {
+                Some(o) => o.spans.push(span),
+                None => {
+                    s.display = names::without_possessive(&text[span.clone()]).to_owned();
+                    s.spans.push(span);
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// The words of a run that make the name: titles, stopwords and a common word
+    /// opening the sentence dropped from the front.
+    fn name_part<'r>(
+        &self,
+        doc: &Document,
+        run: &'r NameRun,
+        mid_sentence: &HashSet<&str>,
+    ) -> Option<&'r [Range<usize>]> {
+        let text = doc.text();
+        let words: Vec<&str> = run.words.iter().map(|w| &text[w.clone()]).collect();
+        let mut start = 0;
+        if run.sentence_start {
+            let lower = words[0].to_lowercase();
+            let common = self
+                .freq
+                .zipf(&lower)
+                .is_some_and(|z| z >= self.config.sentence_start_zipf);
+            if self.stopwords.contains(lower.as_str())
+                || (common && !mid_sentence.contains(words[0]))
+            {
+                start = 1;
+            }
+        }
+        let start = start.max(self.after_titles(&words)?);
+        (start < words.len()).then(|| &run.words[start..])
+    }
+
+    /// Where the name starts after leading stopwords and titles; `None` when nothing
+    /// but titles is left (`Prime Minister`, `Islamic State`).
+    fn after_titles(&self, words: &[&str]) -> Option<usize> {
+        let lower: Vec<String> = words
+            .iter()
+            .map(|w| names::without_possessive(w).to_lowercase())
+            .collect();
+        let mut start = lower
+            .iter()
+            .take_while(|w| self.stopwords.contains(w.as_str()))
+            .count();
+        if let Some(last) = lower.iter().rposition(|w| self.titles.0.contains(w)) {
+            start = start.max(last + 1);
+        }
+        (start < words.len()).then_some(start)
+    }
+
+    fn spelling(&self, words: &[&str]) -> Option<Spelling> {
+        let kept: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !names::is_particle(&w.to_lowercase()))
+            .collect();
+        if kept.is_empty() {
+            return None;
+        }
+        Some(Spelling {
+            folded: kept.iter().map(|w| names::fold(w)).collect(),
+            key: kept
+                .iter()
+                .map(|w| names::without_possessive(w).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" "),
+            display: words.join(" "),
+            spans: Vec::new(),
+        })
+    }
+
+    /// Whether two spellings are evidently one name.
+    fn one_name(&self, a: &Spelling, b: &Spelling) -> bool {
+        if a.key == b.key || a.folded.len() != b.folded.len() {
+            return false;
+        }
+        if a.folded.len() == 1 {
+            return self.one_surname(&a.folded[0], &b.folded[0]);
+        }
+        let shared_rare = self.config.shared_word_zipf <= 0.0
+            || a.folded
+                .iter()
+                .zip(&b.folded)
+                .any(|(x, y)| x == y && !self.common(x, self.config.shared_word_zipf));
+        shared_rare
+            && a.folded
+                .iter()
+                .zip(&b.folded)
+                .all(|(x, y)| self.one_word(x, y))
+    }
+
+    /// Two folded words that may be spellings of one: equal, listed together, or near.
+    fn one_word(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        if let (Some(x), Some(y)) = (self.same.get(a), self.same.get(b)) {
+            return x == y;
+        }
+        let c = &self.config;
+        let longest = a.chars().count().max(b.chars().count());
+        if a.chars().count().min(b.chars().count()) < c.min_length
+            || near::differ_by_ending(a, b)
+            || (self.common(a, c.distinct_zipf) && self.common(b, c.distinct_zipf))
+        {
+            return false;
+        }
+        near::edit_distance(a, b) <= near::allowed_edits(longest, c.letters_per_edit, c.max_edits)
+    }
+
+    /// A surname alone: long, one edit, and neither spelling a word of its own.
+    fn one_surname(&self, a: &str, b: &str) -> bool {
+        let min = self.config.single_min_length;
+        min > 0
+            && a.chars().count().min(b.chars().count()) >= min
+            && self.freq.zipf(a).is_none()
+            && self.freq.zipf(b).is_none()
+            && !near::differ_by_ending(a, b)
+            && near::edit_distance(a, b) == 1
+    }
+
+    /// Whether `single`, a surname alone, is a near spelling of the last word of `full`.
+    fn surname_of(&self, single: &Spelling, full: &Spelling) -> bool {
+        single.folded.len() == 1
+            && full.folded.len() >= 2
+            && self.one_surname(&single.folded[0], &full.folded[full.folded.len() - 1])
+    }
+
+    /// Mentions ending in the same word as `s` (`Solvang`, `Ingrid Solvang`).
+    fn surname_support(&self, s: &Spelling, all: &[Spelling]) -> usize {
+        let last = s.folded.last();
+        all.iter()
+            .filter(|o| o.folded.last() == last)
+            .map(|o| o.spans.len())
+            .sum()
+    }
+
+    fn common(&self, word: &str, zipf: f32) -> bool {
+        self.freq.zipf(word).is_some_and(|z| z >= zipf)
+    }
+
+    /// Mentions that back `s`: its own, and shorter ones that end like it but not like
+    /// `rival` (`Salam-Qureshi` backs `Adel Salam-Qureshi`).
+    fn support(&self, s: &Spelling, rival: &Spelling, all: &[Spelling]) -> usize {
+        let ends = |long: &Spelling, short: &Spelling| {
+            short.folded.len() < long.folded.len() && long.folded.ends_with(&short.folded)
+        };
+        s.spans.len()
+            + all
+                .iter()
+                .filter(|o| ends(s, o) && !ends(rival, o))
+                .map(|o| o.spans.len())
+                .sum::<usize>()
+    }
+
+    fn check_document(&self, doc: &Document, spellings: &[Spelling], out: &mut Vec<Diagnostic>) {
+        // For each spelling flagged, the rival it is flagged against and its support.
+        let mut flagged: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (i, a) in spellings.iter().enumerate() {
+            for (j, b) in spellings.iter().enumerate().skip(i + 1) {
+                let (sa, sb) = if self.one_name(a, b) {
+                    (self.support(a, b, spellings), self.support(b, a, spellings))
+                } else if self.surname_of(a, b) || self.surname_of(b, a) {
+                    (
+                        self.surname_support(a, spellings),
+                        self.surname_support(b, spellings),
+                    )
+                } else {
+                    continue;
+                };
+                // Ties go to the spelling with diacritics, then to the full name, then
+                // to the first used.
+                let minority = match sa
+                    .cmp(&sb)
+                    .then(a.accents().cmp(&b.accents()))
+                    .then(a.folded.len().cmp(&b.folded.len()))
+                {
+                    std::cmp::Ordering::Less => i,
+                    _ => j,
+                };
+                let (rival, support) = if minority == i { (j, sb) } else { (i, sa) };
+                let best = flagged.entry(minority).or_insert((rival, support));
+                if support > best.1 {
+                    *best = (rival, support);
+                }
+            }
+        }
+        let mut flagged: Vec<_> = flagged.into_iter().collect();
+        flagged.sort_unstable();
+        for (minority, (rival, support)) in flagged {
+            let uses = format!("used {}", times(support));
+            for span in &spellings[minority].spans {
+                // A quotation may spell a name its own way (an official transcript).
+                if !in_quotation(doc, span.start) {
+                    self.report(doc, span.clone(), &spellings[rival].display, &uses, out);
+                }
+            }
+        }
+    }
+
+    fn check_corpus(
+        &self,
+        doc: &Document,
+        spellings: &[Spelling],
+        cx: &CheckContext<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let forms = cx.corpus.names();
+        for s in spellings.iter().filter(|s| s.folded.len() >= 2) {
+            let words: Vec<&str> = s.display.split([' ', '-']).collect();
+            // Files per spelling of the candidates, by key.
+            let mut files: HashMap<String, (Spelling, u32)> = HashMap::new();
+            for (form, n) in forms.near(&words) {
+                let raw = names::form_words(form);
+                let Some(start) = self.after_titles(&raw) else {
+                    continue;
+                };
+                let Some(mut other) = self.spelling(&raw[start..]) else {
+                    continue;
+                };
+                let from = raw[start].as_ptr() as usize - form.as_ptr() as usize;
+                other.display = names::without_possessive(&form[from..]).to_owned();
+                files.entry(other.key.clone()).or_insert((other, 0)).1 += n;
+            }
+            let own = files.get(&s.key).map_or(0, |(_, n)| *n);
+            let in_doc: HashSet<&str> = spellings.iter().map(|o| o.key.as_str()).collect();
+            let rival = files
+                .values()
+                .filter(|(o, _)| !in_doc.contains(o.key.as_str()) && self.one_name(s, o))
+                .filter(|(o, n)| own < *n || (own == *n && o.accents() >= s.accents()))
+                .max_by_key(|(o, n)| (*n, o.key.clone()));
+            if let Some((other, n)) = rival {
+                let uses = format!("in {} of the files checked", n);
+                self.report(doc, s.spans[0].clone(), &other.display, &uses, out);
+            }
+        }
+    }
+
+    fn report(
+        &self,
+        doc: &Document,
+        span: Range<usize>,
+        other: &str,
+        uses: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = doc.text();
+        let span = span.start..span.start + names::without_possessive(&text[span.clone()]).len();
+        let unit = Units::new(doc)
+            .containing(self.meta.scope, &span)
+            .unwrap_or(span.clone());
+        if self.meta.excused(&text[span.clone()], &text[unit]) {
+            return;
+        }
+        out.push(
+            self.meta
+                .diagnostic(doc, span, Some(other.to_owned()), |v| match v {
+                    "other" => Some(Cow::Owned(other.to_owned())),
+                    "uses" => Some(Cow::Owned(uses.to_owned())),
+                    _ => None,
+                }),
+        );
+    }
+}
+
+/// Whether `offset` lies inside a quotation of its paragraph.
+fn in_quotation(doc: &Document, offset: usize) -> bool {
+    let Some(p) = doc.paragraph_at(offset) else {
+        return false;
+    };
+    let start = doc.paragraphs()[p].range.start;
+    doc.text()[start..offset]
+        .chars()
+        .fold(false, |open, c| match c {
+            '\u{201C}' => true,
+            '\u{201D}' => false,
+            '"' => !open,
+            _ => open,
+        })
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        n => format!("{n} times"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::CorpusStats;
+    use crate::rules::{LoadOptions, Origin, RuleSet, RuleSources};
+    use crate::text::Document;
+
+    fn rules(across: bool) -> RuleSet {
+        let mut sources = RuleSources::new();
+        sources.add_text(
+            "test.toml",
+            format!(
+                "[[rule]]\nid = \"mangled.t\"\nkind = \"consistency\"\ncategory = \"mangled\"\nmessage = \"{{match}} / {{other}}\"\nwords = \"data/wordfreq-en.tsv\"\nstopwords = \"data/stopwords-en.txt\"\ntitles = \"data/titles-en.tsv\"\nacross-files = {across}\nsame = [[\"al\", \"el\"]]\n"
+            ),
+            Origin::File("no-such-dir/test.toml".into()),
+        );
+        RuleSet::load(&sources, &LoadOptions::default()).unwrap()
+    }
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::from_text(text);
+        let stop = [
+            "the", "to", "and", "at", "it", "was", "that", "they", "of", "on", "then", "there",
+            "were", "i", "he", "she", "for", "by", "in", "all", "so", "after", "no", "too",
+        ];
+        let words = doc.words();
+        let share = words
+            .iter()
+            .filter(|w| stop.contains(&doc.slice(w).to_lowercase().as_str()))
+            .count();
+        assert!(
+            share * 5 >= words.len(),
+            "test text too short of stopwords to be checked"
+        );
+        crate::engine::check(&rules(false), &doc, &CorpusStats::default())
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_minority_spelling_is_flagged() {
+        assert_eq!(
+            flagged(
+                "Katarzyna Wójcik won it in the end. Later on, Katarzyna Wójcik spoke to us. Then Katarzina Wojcik left for the airport."
+            ),
+            ["Katarzina Wojcik / Katarzyna Wójcik"]
+        );
+        assert_eq!(
+            flagged(
+                "It was won by Anastasiya Hrynchuk. Then Hrynchuk said that it was hard. After that, Anastasia Grynchuk left."
+            ),
+            ["Anastasia Grynchuk / Anastasiya Hrynchuk"]
+        );
+    }
+
+    #[test]
+    fn different_people_are_not_variants() {
+        assert!(flagged("Mark Esper met Mark Milley at the base. John Smith and Jane Smith were there too, and they said it was over.").is_empty());
+        assert!(flagged("Anna Kowalska and Piotr Kowalski were there; then Olga Sokolova met Ivan Sokolov at the door of the hall.").is_empty());
+        assert!(flagged("Joan Harper and John Harper were both at the meeting, and they said that it was over.").is_empty());
+    }
+
+    #[test]
+    fn quotations_may_spell_names_their_own_way() {
+        assert!(flagged("Volodymyr Zelensky spoke to them. Then Zelensky left. \"I met Zelenskyy at the time,\" he said.").is_empty());
+    }
+
+    #[test]
+    fn hyphens_and_case_are_not_variants() {
+        assert!(
+            flagged("Adel Salam-Qureshi spoke to them. After that, Salam Qureshi said it was so.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn ties_go_to_diacritics_and_full_names() {
+        assert_eq!(
+            flagged(
+                "The head, Gráinne Mulvihill, spoke to them. Later on, Grainne Mulvihil said she was glad."
+            ),
+            ["Grainne Mulvihil / Gráinne Mulvihill"]
+        );
+        assert_eq!(
+            flagged(
+                "It was said by Ingrid Solvang at the time. Comets fade. Solvaag said that it was so."
+            ),
+            ["Solvaag / Ingrid Solvang"]
+        );
+    }
+
+    #[test]
+    fn across_files_compares_with_the_run() {
+        let docs = [
+            Document::from_text(
+                "Iraqi Prime Minister Abdel Salam Qureshi spoke to them on the phone.",
+            ),
+            Document::from_text(
+                "Iraqi PM Adel Salam-Qureshi spoke to them. Then Adel Salam-Qureshi left.",
+            ),
+            Document::from_text("Later, Adel Salam-Qureshi said no to all of it."),
+        ];
+        let out = crate::engine::check_corpus(&rules(true), &docs);
+        let messages: Vec<&str> = out[0].iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["Abdel Salam Qureshi / Adel Salam-Qureshi"]);
+        assert!(out[1].is_empty() && out[2].is_empty());
+    }
+}

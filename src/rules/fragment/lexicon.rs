@@ -1,0 +1,215 @@
+//! The word knowledge the fragment checks share: verb forms, closed-class words,
+//! stopwords and section names, parsed once per run from `rules/data/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::rules::{DataStore, LoadError, RuleInput};
+
+pub(super) const VERBS: &str = "data/verbs-en.tsv";
+pub(super) const FUNCTION_WORDS: &str = "data/function-words-en.tsv";
+pub(super) const STOPWORDS: &str = "data/stopwords-en.txt";
+pub(super) const SECTIONS: &str = "data/sections-en.txt";
+
+/// Reporting verbs: a quotation is attributed when one of these stands beside it.
+/// A closed, grammatical set (verbs of saying), matched on the lemma, so every
+/// inflection in `verbs-en.tsv` counts.
+const SPEECH_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "ask",
+    "reply",
+    "state",
+    "note",
+    "explain",
+    "insist",
+    "claim",
+    "announce",
+    "warn",
+    "argue",
+    "declare",
+    "comment",
+    "recall",
+    "tweet",
+    "respond",
+    "conclude",
+    "admit",
+    "acknowledge",
+    "stress",
+    "confirm",
+    "deny",
+    "suggest",
+    "quote",
+];
+
+/// What the lexicon knows about a verb form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Form {
+    /// Tagged VBD, VBZ, VBP or MD for some lemma.
+    pub finite: bool,
+    /// Its most frequent tag is not a verb tag (`plans` NNS, `forces` NNS).
+    pub noun_first: bool,
+    /// Also a base form (VB), so `to <form>` is an infinitive.
+    pub base: bool,
+    /// A form of a reporting verb (`said`, `tells`).
+    pub speech: bool,
+}
+
+/// The class of a closed-class word, from its Penn tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Closed {
+    /// DT, PDT: `the`, `all`.
+    Determiner,
+    /// IN, TO: `of`, `that`, `to`.
+    Preposition,
+    /// PRP, WP, EX: `he`, `who`, `there`.
+    Pronoun,
+    /// PRP$, WP$: `its`, `whose`.
+    Possessive,
+    /// CC, WDT: `and`, `which`.
+    Other,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    verbs: Arc<HashMap<String, Form>>,
+    closed: Arc<HashMap<String, Closed>>,
+    stopwords: Arc<HashSet<String>>,
+    sections: Arc<HashSet<String>>,
+}
+
+impl Lexicon {
+    /// Loads the four data files for `rule` (cached by the store across kinds).
+    pub(super) fn load(data: &DataStore, rule: &RuleInput<'_>) -> Result<Lexicon, LoadError> {
+        let name = |n: &str| Spanned::new(rule.span.clone(), n.to_owned());
+        Ok(Lexicon {
+            verbs: data.load(rule, &name(VERBS), parse_verbs)?,
+            closed: data.load(rule, &name(FUNCTION_WORDS), parse_function_words)?,
+            stopwords: data.load(rule, &name(STOPWORDS), parse_list)?,
+            sections: data.load(rule, &name(SECTIONS), parse_list)?,
+        })
+    }
+
+    /// A lexicon from data file texts, for unit tests.
+    #[cfg(test)]
+    pub(super) fn from_texts(verbs: &str, function_words: &str, stopwords: &str) -> Lexicon {
+        Lexicon {
+            verbs: Arc::new(parse_verbs(verbs).unwrap()),
+            closed: Arc::new(parse_function_words(function_words).unwrap()),
+            stopwords: Arc::new(parse_list(stopwords).unwrap()),
+            sections: Arc::default(),
+        }
+    }
+
+    /// The built-in data files, for unit tests.
+    #[cfg(test)]
+    pub(super) fn builtin() -> Lexicon {
+        let file = |n: &str| crate::rules::builtin::data_file(n).unwrap();
+        let mut lex = Lexicon::from_texts(file(VERBS), file(FUNCTION_WORDS), file(STOPWORDS));
+        lex.sections = Arc::new(parse_list(file(SECTIONS)).unwrap());
+        lex
+    }
+
+    pub(super) fn verb(&self, lower: &str) -> Option<Form> {
+        self.verbs.get(lower).copied()
+    }
+
+    pub(super) fn closed(&self, lower: &str) -> Option<Closed> {
+        self.closed.get(lower).copied()
+    }
+
+    pub(super) fn is_stopword(&self, lower: &str) -> bool {
+        self.stopwords.contains(lower)
+    }
+
+    pub(super) fn is_section(&self, lower: &str) -> bool {
+        self.sections.contains(lower)
+    }
+}
+
+fn records(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn parse_verbs(text: &str) -> Result<HashMap<String, Form>, String> {
+    let mut out: HashMap<String, Form> = HashMap::new();
+    for (i, line) in records(text).enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [form, lemma, tag, primary] = cols[..] else {
+            return Err(format!(
+                "record {}: expected 4 columns, got {line:?}",
+                i + 1
+            ));
+        };
+        let entry = out.entry(form.to_owned()).or_default();
+        entry.finite |= matches!(tag, "VBD" | "VBZ" | "VBP" | "MD");
+        entry.base |= tag == "VB";
+        entry.noun_first = primary != "-" && !primary.starts_with("VB") && primary != "MD";
+        entry.speech |= SPEECH_LEMMAS.contains(&lemma) && tag != "VBG";
+    }
+    Ok(out)
+}
+
+fn parse_function_words(text: &str) -> Result<HashMap<String, Closed>, String> {
+    let mut out = HashMap::new();
+    for (i, line) in records(text).enumerate() {
+        let Some((word, tag)) = line.split_once('\t') else {
+            return Err(format!(
+                "record {}: expected word<TAB>tag, got {line:?}",
+                i + 1
+            ));
+        };
+        let class = match tag {
+            "DT" | "PDT" => Closed::Determiner,
+            "IN" | "TO" => Closed::Preposition,
+            "PRP" | "WP" | "EX" => Closed::Pronoun,
+            "PRP$" | "WP$" => Closed::Possessive,
+            _ => Closed::Other,
+        };
+        out.insert(word.to_owned(), class);
+    }
+    Ok(out)
+}
+
+fn parse_list(text: &str) -> Result<HashSet<String>, String> {
+    Ok(records(text).map(|w| w.trim().to_lowercase()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_carry_their_tags() {
+        let lex = Lexicon::builtin();
+        let said = lex.verb("said").unwrap();
+        assert!(said.finite && !said.noun_first && said.speech);
+        let forces = lex.verb("forces").unwrap();
+        assert!(forces.finite && forces.noun_first);
+        assert!(lex.verb("leave").unwrap().base);
+        assert!(lex.verb("commander").is_none());
+    }
+
+    #[test]
+    fn closed_classes() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.closed("the"), Some(Closed::Determiner));
+        assert_eq!(lex.closed("of"), Some(Closed::Preposition));
+        assert_eq!(lex.closed("they"), Some(Closed::Pronoun));
+        assert_eq!(lex.closed("its"), Some(Closed::Possessive));
+        assert!(lex.is_stopword("and"));
+        assert!(lex.is_section("politics") && lex.is_section("sport"));
+    }
+
+    #[test]
+    fn malformed_records_are_errors() {
+        assert!(parse_verbs("# header\nsaid\tsay\n").is_err());
+        assert!(parse_function_words("the DT\n").is_err());
+    }
+}

@@ -1,0 +1,228 @@
+//! Checks on whole paragraphs: truncated paragraphs, lone section labels and orphan
+//! bylines. Each returns the indices of the paragraphs to flag.
+
+use super::lexicon::Lexicon;
+use super::page::{Ending, Page, strip_bullet};
+use super::verbs::normalise;
+
+/// A paragraph whose last sentence stops without terminal punctuation.
+///
+/// Not flagged: the first two paragraphs (title and standfirst), list items, lines
+/// ending in a bracket (credits, captions), headings (Title Case, ALL CAPS, or fewer
+/// than `min_words` words), `Label: headline` lines, lines ending in a URL or handle,
+/// a short credit after a finished sentence (`... missions. – Reuters`), and runs of
+/// unterminated paragraphs (a block of headlines or a text written without full stops).
+pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> bool {
+    let p = &page.paras[k];
+    if k < 2 || p.ending != Ending::Open || page.in_list(k) || p.words < min_words {
+        return false;
+    }
+    let text = page.text(k);
+    let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
+    if open_neighbour(k - 1) || open_neighbour(k + 1) {
+        return false;
+    }
+    let lowercase_content = page
+        .doc
+        .paragraph_words(k)
+        .iter()
+        .map(|w| page.doc.slice(w))
+        .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| lex.closed(&normalise(w)).is_none())
+        .count();
+    if lowercase_content < 2 || text.contains(": ") {
+        return false;
+    }
+    let last_token = text.split_whitespace().next_back().unwrap_or("");
+    if ["://", "www.", "@", ".com", "/"]
+        .iter()
+        .any(|m| last_token.contains(m))
+    {
+        return false;
+    }
+    !has_credit_tail(text)
+}
+
+/// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
+fn has_credit_tail(text: &str) -> bool {
+    let stop = text.char_indices().rev().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?' | '…')
+            && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    });
+    stop.is_some_and(|(i, c)| {
+        text[i + c.len_utf8()..]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 3
+    })
+}
+
+/// A lone line of one or two capitalised words, no punctuation, that is a section
+/// label: either it is a known section name next to running text, or it stands
+/// between the title and the first paragraph of running text (within the first
+/// `max_lead` paragraphs). Returns which of the two.
+pub(super) fn section_label(
+    page: &Page<'_>,
+    lex: &Lexicon,
+    max_words: usize,
+    max_lead: usize,
+    k: usize,
+) -> Option<&'static str> {
+    let p = &page.paras[k];
+    if k == 0 || k + 1 >= page.paras.len() || p.lines != 1 || p.bullet {
+        return None;
+    }
+    let text = page.text(k);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let label_shaped = !words.is_empty()
+        && words.len() <= max_words
+        && words.iter().all(|w| {
+            *w == "&"
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
+        })
+        && !text.ends_with('.');
+    if !label_shaped {
+        return None;
+    }
+    let before_lede = k <= max_lead
+        && (1..k).all(|j| !page.paras[j].is_body() && page.paras[j].words <= max_words + 1)
+        && page.paras[k + 1].words >= 5;
+    let known = lex.is_section(&text.to_lowercase().replace(" and ", " & "))
+        && (page.paras[k - 1].is_body() || page.paras[k + 1].is_body());
+    if known {
+        Some("a section name of news navigation")
+    } else if before_lede {
+        Some("a label between the title and the lede")
+    } else {
+        None
+    }
+}
+
+/// A short line of one to `max_names` capitalised name words, with an optional bullet
+/// or `By`, and no verb: at the end of the article, or (with a bullet or `By`) between
+/// two paragraphs of running text.
+pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k: usize) -> bool {
+    let p = &page.paras[k];
+    let last = k + 1 == page.paras.len();
+    if k < 2 || p.lines != 1 {
+        return false;
+    }
+    let (rest, bullet) = strip_bullet(page.text(k));
+    let (rest, by) = match rest.split_once(char::is_whitespace) {
+        Some((first, tail)) if first.eq_ignore_ascii_case("by") => (tail.trim_start(), true),
+        _ => (rest, false),
+    };
+    let names: Vec<&str> = rest.split_whitespace().collect();
+    let min = if bullet || by { 1 } else { 2 };
+    if names.len() < min || names.len() > max_names || !names.iter().all(|w| name_word(lex, w)) {
+        return false;
+    }
+    if !names
+        .first()
+        .zip(names.last())
+        .is_some_and(|(f, l)| starts_upper(f) && starts_upper(l))
+    {
+        return false;
+    }
+    let after_text = page.paras[k - 1].is_body();
+    if last {
+        return after_text;
+    }
+    let listed = page.text(k - 1).trim_end().ends_with(':')
+        || page.paras[k - 1].bullet
+        || page.paras[k + 1].bullet;
+    (bullet || by) && after_text && page.paras[k + 1].is_body() && !listed
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
+/// a particle (`de`, `al`), and not a function word, a verb or a section name.
+fn name_word(lex: &Lexicon, w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "di", "du", "del", "van", "von", "der", "al", "bin", "el", "la", "le",
+    ];
+    if PARTICLES.contains(&w) {
+        return true;
+    }
+    let lower = normalise(w);
+    let shape = starts_upper(w)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        && (!w.ends_with('.') || w.chars().count() == 2);
+    shape
+        && lex.closed(&lower).is_none()
+        && !lex.is_stopword(&lower)
+        && !lex.verb(&lower).is_some_and(|f| f.finite && !f.noun_first)
+        && !lex.is_section(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::page::flagged_paragraphs as flagged;
+    use super::*;
+
+    const BODY: &str =
+        "The council met on Monday and agreed to keep the library open for another year.";
+
+    #[test]
+    fn truncated_paragraph() {
+        let text = format!(
+            "Headline here\n\n{BODY}\n\nIt was signed by the commanding general of the task force, the coalition against the group\n\n{BODY}\n"
+        );
+        let got = flagged(&text, |p, l, k| truncated(p, l, 12, k));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let heading = format!(
+            "Headline\n\n{BODY}\n\nWhat Happens Next For The Library And Its Many Loyal Readers\n\n{BODY}\n"
+        );
+        assert!(flagged(&heading, |p, l, k| truncated(p, l, 12, k)).is_empty());
+        let credit = format!(
+            "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it… – Reuters\n\n{BODY}\n"
+        );
+        assert!(flagged(&credit, |p, l, k| truncated(p, l, 12, k)).is_empty());
+    }
+
+    #[test]
+    fn section_labels() {
+        let lead = format!(
+            "Headline about the letter\n\nUS\nA soldier walks next to a wall near Mosul. (Photo/Reuters)\n\n{BODY}\n"
+        );
+        assert_eq!(
+            flagged(&lead, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            ["US"]
+        );
+        let mid =
+            format!("Headline\n\n{BODY}\n\nPolitics\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&mid, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            ["Politics"]
+        );
+        let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
+        assert!(flagged(&heading, |p, l, k| section_label(p, l, 2, 3, k).is_some()).is_empty());
+    }
+
+    #[test]
+    fn orphan_bylines() {
+        let end = format!("Headline\n\n{BODY}\n\n{BODY}\n\n  • Sonia Alvarado");
+        assert_eq!(
+            flagged(&end, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["• Sonia Alvarado"]
+        );
+        let by = format!("Headline\n\n{BODY}\n\nBy Kwame Mensah\n\n{BODY}\n\n{BODY}");
+        assert_eq!(
+            flagged(&by, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["By Kwame Mensah"]
+        );
+        let list = format!(
+            "Headline\n\n{BODY}\n\nThe nominees are:\n\n• Sonia Alvarado\n\n• Kwame Mensah\n\n{BODY}"
+        );
+        assert!(flagged(&list, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+        let heading = format!("Headline\n\n{BODY}\n\nWhat Happens Next\n\n{BODY}");
+        assert!(flagged(&heading, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+    }
+}

@@ -1,0 +1,207 @@
+//! The shape of each paragraph of a document, worked out once for all fragment checks:
+//! how it ends, whether it is a list item, how long it is, and whether the document is
+//! English at all (the lexicon-based checks say nothing about other languages).
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use crate::text::Document;
+
+/// Characters that open a list item when followed by a space.
+const BULLETS: &[char] = &[
+    '-', '–', '—', '•', '·', '*', '▪', '●', '◦', '‣', '►', '■', '→',
+];
+/// Closing quotes and brackets, looked through when reading how a paragraph ends.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
+
+/// How a paragraph ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ending {
+    /// `.`, `!`, `?`, `…`, `:` or `;`, possibly inside closing quotes.
+    Terminal,
+    /// A closing bracket, as credits and captions end: `(Photo: AP)`.
+    Bracket,
+    /// A letter, digit or comma: the text stops mid-sentence, or it is a heading.
+    Open,
+    /// Anything else (a dash, a symbol).
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Para {
+    pub range: Range<usize>,
+    pub ending: Ending,
+    /// Starts with a bullet or an enumerator (`•`, `-`, `1.`, `a)`).
+    pub bullet: bool,
+    /// Word tokens in the paragraph.
+    pub words: usize,
+    /// Number of lines it covers.
+    pub lines: usize,
+}
+
+impl Para {
+    /// Reads like running text: a terminated paragraph of a few words at least.
+    pub(super) fn is_body(&self) -> bool {
+        self.ending == Ending::Terminal && self.words >= 8 && !self.bullet
+    }
+}
+
+/// The paragraphs of a document with their shapes.
+#[derive(Debug)]
+pub(super) struct Page<'d> {
+    pub doc: &'d Document,
+    pub paras: Vec<Para>,
+    /// Share of word tokens that are English stopwords.
+    pub stopword_share: f64,
+}
+
+impl<'d> Page<'d> {
+    pub(super) fn new(doc: &'d Document, lex: &Lexicon) -> Self {
+        let text = doc.text();
+        let paras = doc
+            .paragraphs()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let s = &text[p.range.clone()];
+                Para {
+                    range: p.range.clone(),
+                    ending: ending(s),
+                    bullet: starts_with_bullet(s),
+                    words: doc.paragraph_words(i).len(),
+                    lines: p.lines.len(),
+                }
+            })
+            .collect();
+        let (mut all, mut stop) = (0usize, 0usize);
+        for w in doc.words() {
+            all += 1;
+            stop += usize::from(lex.is_stopword(&doc.slice(w).to_lowercase()));
+        }
+        let stopword_share = if all == 0 {
+            0.0
+        } else {
+            stop as f64 / all as f64
+        };
+        Page {
+            doc,
+            paras,
+            stopword_share,
+        }
+    }
+
+    pub(super) fn text(&self, i: usize) -> &'d str {
+        &self.doc.text()[self.paras[i].range.clone()]
+    }
+
+    /// The next paragraph of text after `i`, passing over up to two lines that do not
+    /// end a sentence (a `SEE MORE: ...` link, a heading) that the scraper left between
+    /// two paragraphs of one quotation.
+    pub(super) fn next_text(&self, i: usize) -> Option<&'d str> {
+        (i + 1..self.paras.len())
+            .take(3)
+            .find(|&j| self.paras[j].ending == Ending::Terminal)
+            .map(|j| self.text(j))
+    }
+
+    /// Whether paragraph `i` belongs to a list: it has a bullet, or it follows a line
+    /// ending in `:` or a list item.
+    pub(super) fn in_list(&self, i: usize) -> bool {
+        let p = &self.paras[i];
+        p.bullet
+            || i.checked_sub(1)
+                .is_some_and(|j| self.paras[j].bullet || self.text(j).trim_end().ends_with(':'))
+    }
+}
+
+/// How `s` ends, looking through closing quotes and brackets.
+pub(super) fn ending(s: &str) -> Ending {
+    let trimmed = s.trim_end();
+    let core = trimmed.trim_end_matches(CLOSERS);
+    let closed_bracket = trimmed[core.len()..].contains([')', ']']);
+    match core.chars().next_back() {
+        _ if closed_bracket => Ending::Bracket,
+        Some('.' | '!' | '?' | '…' | ':' | ';') => Ending::Terminal,
+        Some(c) if c.is_alphanumeric() || c == ',' => Ending::Open,
+        _ => Ending::Other,
+    }
+}
+
+/// The paragraphs of `text` for which `check` holds, for the checks' unit tests.
+#[cfg(test)]
+pub(super) fn flagged_paragraphs(
+    text: &str,
+    check: impl Fn(&Page<'_>, &Lexicon, usize) -> bool,
+) -> Vec<String> {
+    let lex = Lexicon::builtin();
+    let doc = Document::from_text(text);
+    let page = Page::new(&doc, &lex);
+    (0..page.paras.len())
+        .filter(|&k| check(&page, &lex, k))
+        .map(|k| page.text(k).to_owned())
+        .collect()
+}
+
+/// `• item`, `- item`, `1. item`, `2) item`, `a) item`.
+pub(super) fn starts_with_bullet(s: &str) -> bool {
+    let s = s.trim_start();
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if BULLETS.contains(&first) {
+        return chars.next().is_some_and(char::is_whitespace);
+    }
+    let marker: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let rest = &s[marker.len()..];
+    let enumerator = (!marker.is_empty() && marker.chars().all(|c| c.is_ascii_digit()))
+        || (marker.len() == 1 && marker.chars().all(|c| c.is_ascii_lowercase()));
+    enumerator && marker.len() <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
+}
+
+/// Strips a leading bullet or enumerator and the space after it.
+pub(super) fn strip_bullet(s: &str) -> (&str, bool) {
+    let t = s.trim_start();
+    if !starts_with_bullet(t) {
+        return (t, false);
+    }
+    let cut = t.find(char::is_whitespace).unwrap_or(t.len());
+    (t[cut..].trim_start(), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endings() {
+        assert_eq!(ending("He left."), Ending::Terminal);
+        assert_eq!(ending("“We left.”"), Ending::Terminal);
+        assert_eq!(ending("against Islamic State"), Ending::Open);
+        assert_eq!(ending("the plan,"), Ending::Open);
+        assert_eq!(
+            ending("near Mosul. (Khalid al Mousily/Reuters)"),
+            Ending::Bracket
+        );
+        assert_eq!(ending("Gaza –"), Ending::Other);
+    }
+
+    #[test]
+    fn bullets_and_enumerators() {
+        for s in [
+            "• Sonia",
+            "- item",
+            "1. first",
+            "12) twelfth",
+            "a) one",
+            "  – dash",
+        ] {
+            assert!(starts_with_bullet(s), "{s}");
+        }
+        for s in ["-5 degrees", "2020. It", "I. M. Pei", "Ahead of", "•"] {
+            assert!(!starts_with_bullet(s), "{s}");
+        }
+        assert_eq!(strip_bullet("  • Sonia Alvarado"), ("Sonia Alvarado", true));
+        assert_eq!(strip_bullet("Sonia"), ("Sonia", false));
+    }
+}

@@ -1,0 +1,128 @@
+//! Regexes checked at load, compiled on first use.
+//!
+//! Compiling every built-in pattern up front cost more than checking a file: a one-file
+//! run would spend most of its time building automata for rules that never match. The
+//! syntax is still checked at load (so a bad pattern is a load error pointing at the
+//! TOML line), and capture names are read from the parse, but the automaton is built
+//! the first time a rule needs it. The per-scope `RegexSet` prefilter is built eagerly,
+//! so most rules' own regexes are never compiled on a clean file.
+
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// Generous: a pattern that parses must also compile.
+const SIZE_LIMIT: usize = 1 << 26;
+
+/// Cheap to clone: clones share one compiled automaton.
+#[derive(Debug, Clone)]
+pub struct LazyRegex(std::sync::Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    pattern: String,
+    case_insensitive: bool,
+    /// Placeholder names the regex can fill: `1`, `2`, ... and named groups.
+    vars: Vec<String>,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// Checks the syntax now; the error text is the parser's.
+    pub fn new(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(pattern)
+            .map_err(|e| e.to_string())?;
+        let mut names = Vec::new();
+        capture_names(&hir, &mut names);
+        let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
+        vars.extend(names.into_iter().flatten());
+        Ok(LazyRegex(std::sync::Arc::new(Inner {
+            pattern: pattern.to_owned(),
+            case_insensitive,
+            vars,
+            compiled: OnceLock::new(),
+        })))
+    }
+
+    pub fn regex(&self) -> &Regex {
+        let inner = &self.0;
+        inner.compiled.get_or_init(|| {
+            RegexBuilder::new(&inner.pattern)
+                .case_insensitive(inner.case_insensitive)
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .expect("syntax checked at load; size limit generous")
+        })
+    }
+
+    /// The pattern as written, without the case flag.
+    pub fn as_str(&self) -> &str {
+        &self.0.pattern
+    }
+
+    /// The pattern with its case flag inlined, for a `RegexSet`.
+    pub fn set_source(&self) -> String {
+        let inner = &self.0;
+        if inner.case_insensitive {
+            format!("(?i:{})", inner.pattern)
+        } else {
+            inner.pattern.clone()
+        }
+    }
+
+    pub fn capture_vars(&self) -> &[String] {
+        &self.0.vars
+    }
+}
+
+impl Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+/// Capture groups in group-index order: `None` for unnamed ones.
+fn capture_names(hir: &Hir, out: &mut Vec<Option<String>>) {
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            out.push(c.name.as_deref().map(str::to_owned));
+            capture_names(&c.sub, out);
+        }
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+            hs.iter().for_each(|h| capture_names(h, out))
+        }
+        HirKind::Repetition(r) => capture_names(&r.sub, out),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vars_match_the_compiled_regex() {
+        let lazy = LazyRegex::new(r"(a)(?P<flag>b(c))(?:d)", true).unwrap();
+        let re = lazy.regex();
+        let mut expected: Vec<String> = (1..re.captures_len()).map(|i| i.to_string()).collect();
+        expected.extend(re.capture_names().flatten().map(str::to_owned));
+        assert_eq!(lazy.capture_vars(), expected);
+        assert!(lazy.is_match("ABCD"));
+    }
+
+    #[test]
+    fn syntax_errors_are_reported_without_compiling() {
+        assert!(
+            LazyRegex::new("date (\\d+", false)
+                .unwrap_err()
+                .contains("unclosed group")
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! How close two words are: edit distance, shared prefixes, inflection, and the word
+//! frequencies that tell a real word from a typo. Shared by the `lexicon` and
+//! `consistency` kinds.
+
+use std::collections::{HashMap, HashSet};
+
+/// Word frequencies from a `word<TAB>zipf` file (`data/wordfreq-en.tsv`).
+#[derive(Debug, Default)]
+pub(crate) struct WordFreq(HashMap<Box<str>, f32>);
+
+impl WordFreq {
+    pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
+        let mut map = HashMap::new();
+        for (n, line) in data_lines(text) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(zipf)) = (cols.next(), cols.next()) else {
+                return Err(format!("line {n}: expected `word<TAB>zipf`"));
+            };
+            let zipf: f32 = zipf
+                .trim()
+                .parse()
+                .map_err(|_| format!("line {n}: `{zipf}` is not a number"))?;
+            map.insert(word.to_lowercase().into_boxed_str(), zipf);
+        }
+        Ok(WordFreq(map))
+    }
+
+    /// The zipf frequency of a lowercase word, if listed.
+    pub(crate) fn zipf(&self, word: &str) -> Option<f32> {
+        self.0.get(word).copied()
+    }
+}
+
+/// One word per line (`data/stopwords-en.txt`), lowercased.
+pub(crate) fn parse_word_set(text: &str) -> Result<HashSet<Box<str>>, String> {
+    Ok(data_lines(text)
+        .map(|(_, l)| l.trim().to_lowercase().into_boxed_str())
+        .collect())
+}
+
+/// Non-empty, non-comment lines of a data file, with 1-based line numbers.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Optimal string alignment distance over characters (a swap of two neighbours is one
+/// edit: `Cheif` -> `Chief`).
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    strsim::osa_distance(a, b)
+}
+
+/// The edits a word of `letters` letters may carry and still count as near:
+/// `letters / letters_per_edit`, at most `max`.
+pub(crate) fn allowed_edits(letters: usize, letters_per_edit: usize, max: usize) -> usize {
+    (letters / letters_per_edit.max(1)).min(max)
+}
+
+/// Letters two words share at their start.
+pub(crate) fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Whether `long` is `short` with an English plural ending (`generals`, `attorneys`).
+pub(crate) fn is_plural_of(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest == "s" || rest == "es")
+}
+
+/// Whether two spellings differ only by a grammatical ending, as related but
+/// different names do: a plural, or a gendered form (`Kowalski`/`Kowalska`,
+/// `Sokolov`/`Sokolova`, `Paul`/`Paula`, `Louis`/`Louise`, `Mario`/`Maria`), or a
+/// name and its form in another language (`Milan`/`Milano`), or a place and its people
+/// (`Kenya`/`Kenyan`, `Iraq`/`Iraqi`).
+pub(crate) fn differ_by_ending(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if is_plural_of(long, short) {
+        return true;
+    }
+    if let Some(rest) = long.strip_prefix(short) {
+        return matches!(rest, "a" | "e" | "o" | "i" | "n" | "an");
+    }
+    if long.ends_with("skaya") && short.ends_with("sky") {
+        return long[..long.len() - 5] == short[..short.len() - 3];
+    }
+    // The same stem with a different final vowel.
+    let (mut x, mut y) = (a.chars(), b.chars());
+    let (Some(ea), Some(eb)) = (x.next_back(), y.next_back()) else {
+        return false;
+    };
+    let vowel = |c: char| "aeiouy".contains(c);
+    ea != eb && vowel(ea) && vowel(eb) && x.as_str() == y.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_a_swap_as_one_edit() {
+        assert_eq!(edit_distance("cheif", "chief"), 1);
+        assert_eq!(edit_distance("brigade", "brigadier"), 2);
+        assert_eq!(edit_distance("generel", "general"), 1);
+    }
+
+    #[test]
+    fn allowed_edits_grow_with_length() {
+        assert_eq!(allowed_edits(3, 4, 2), 0);
+        assert_eq!(allowed_edits(5, 4, 2), 1);
+        assert_eq!(allowed_edits(9, 4, 2), 2);
+        assert_eq!(allowed_edits(20, 4, 2), 2);
+    }
+
+    #[test]
+    fn plural_and_gendered_endings() {
+        assert!(is_plural_of("generals", "general"));
+        assert!(is_plural_of("attorneys", "attorney"));
+        assert!(!is_plural_of("generally", "general"));
+        assert!(differ_by_ending("kowalski", "kowalska"));
+        assert!(differ_by_ending("sokolova", "sokolov"));
+        assert!(differ_by_ending("paul", "paula"));
+        assert!(differ_by_ending("mario", "maria"));
+        assert!(differ_by_ending("dostoevsky", "dostoevskaya"));
+        assert!(differ_by_ending("milan", "milano"));
+        assert!(differ_by_ending("kenya", "kenyan"));
+        assert!(differ_by_ending("iraqi", "iraq"));
+        assert!(!differ_by_ending("mirela", "mirella"));
+        assert!(!differ_by_ending("anastasia", "anastasiya"));
+        assert!(!differ_by_ending("solvang", "solvaag"));
+    }
+}

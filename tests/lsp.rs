@@ -1,0 +1,129 @@
+//! The language server, driven over stdio like an editor would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{ChildStdout, Command, Stdio};
+
+use serde_json::{Value, json};
+
+fn send(stdin: &mut impl Write, msg: &Value) {
+    let body = msg.to_string();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    stdin.flush().unwrap();
+}
+
+fn recv(out: &mut BufReader<ChildStdout>) -> Value {
+    let mut len = 0;
+    loop {
+        let mut header = String::new();
+        out.read_line(&mut header).unwrap();
+        let header = header.trim();
+        if header.is_empty() {
+            break;
+        }
+        if let Some(v) = header.strip_prefix("Content-Length: ") {
+            len = v.parse().unwrap();
+        }
+    }
+    let mut body = vec![0; len];
+    out.read_exact(&mut body).unwrap();
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// Reads messages until one satisfies `want` (the server may interleave others).
+fn recv_until(out: &mut BufReader<ChildStdout>, want: impl Fn(&Value) -> bool) -> Value {
+    loop {
+        let m = recv(out);
+        if want(&m) {
+            return m;
+        }
+    }
+}
+
+#[test]
+fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scrapelint"))
+        .args(["server", "--isolated"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let init = recv_until(&mut out, |m| m["id"] == 1);
+    assert_eq!(init["result"]["serverInfo"]["name"], "scrapelint");
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+
+    // "😀" is two UTF-16 code units: the agency credit starts at UTF-16 column 20 of line 2 (0-based).
+    let text = "Headline\n\n😀 The vote passed. — AFP\n\nLeave a Reply\n";
+    let uri = "file:///tmp/article.txt";
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}}),
+    );
+    let published = recv_until(&mut out, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    let diags = published["params"]["diagnostics"].as_array().unwrap();
+    let credit = diags
+        .iter()
+        .find(|d| d["code"] == "boilerplate.agency-credit")
+        .expect("agency credit flagged");
+    assert_eq!(
+        credit["range"]["start"],
+        json!({"line": 2, "character": 20})
+    );
+    assert_eq!(credit["range"]["end"], json!({"line": 2, "character": 25}));
+    assert_eq!(credit["source"], "scrapelint");
+    let prompt = diags
+        .iter()
+        .find(|d| d["code"] == "boilerplate.comment-prompt")
+        .expect("comment prompt flagged");
+    assert_eq!(prompt["severity"], 1);
+
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}},
+        "context": {"diagnostics": []}}}),
+    );
+    let actions = recv_until(&mut out, |m| m["id"] == 2);
+    let action = &actions["result"][0];
+    assert_eq!(action["kind"], "quickfix");
+    let edit = &action["edit"]["changes"][uri][0];
+    assert_eq!(edit["newText"], "");
+    assert_eq!(edit["range"]["start"], json!({"line": 4, "character": 0}));
+
+    // Editing the text away clears the diagnostics.
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "Headline\n\nThe vote passed.\n"}]}}),
+    );
+    let cleared = recv_until(&mut out, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown", "params": null}),
+    );
+    recv_until(&mut out, |m| m["id"] == 3);
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
+    );
+    assert!(child.wait().unwrap().success());
+}
