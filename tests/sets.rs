@@ -73,13 +73,13 @@ fn spliced(set: &str, min: Severity, recall: f64, precision: f64) {
 /// Cross-topic splices: warnings are all right, and with the info rule most are found.
 #[test]
 fn spliced_cross_topic() {
-    spliced("spliced", Severity::Warning, 0.55, 0.95);
+    spliced("spliced", Severity::Warning, 0.6, 0.9);
     spliced("spliced", Severity::Info, 0.7, 0.8);
 }
 
 /// Same-register splices share the host's vocabulary; lexical signals alone find few.
 #[test]
 fn spliced_same_register() {
-    spliced("spliced-same", Severity::Warning, 0.02, 0.9);
+    spliced("spliced-same", Severity::Warning, 0.05, 0.5);
     spliced("spliced-same", Severity::Info, 0.05, 0.3);
 }

@@ -55,6 +55,9 @@ impl CohesionRule {
         out: &mut Vec<Diagnostic>,
     ) {
         let t = &self.thresholds;
+        if doc.words().len() < t.min_document_words {
+            return;
+        }
         let n = doc.paragraphs().len();
         // The closing paragraph often zooms out to the wider picture: never judged.
         let Some(closing) = (0..n).rfind(|&p| analysis.content_words(p) >= t.min_content_words)

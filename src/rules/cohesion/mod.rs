@@ -39,6 +39,8 @@ struct Config {
     #[serde(default = "titles_file")]
     titles: Spanned<String>,
     min_content_words: usize,
+    #[serde(default)]
+    min_document_words: usize,
     max_similarity: f64,
     max_evidence: f64,
     max_evidence_unnamed: f64,
@@ -116,6 +118,7 @@ fn default_common_name_zipf() -> f32 {
 #[derive(Debug, Clone, PartialEq)]
 struct Thresholds {
     min_content_words: usize,
+    min_document_words: usize,
     max_similarity: f64,
     max_evidence: f64,
     max_evidence_unnamed: f64,
@@ -235,6 +238,7 @@ fn build_rule(
     };
     let thresholds = Thresholds {
         min_content_words: c.min_content_words.max(1),
+        min_document_words: c.min_document_words,
         max_similarity: c.max_similarity,
         max_evidence: c.max_evidence,
         max_evidence_unnamed: c.max_evidence_unnamed,
