@@ -106,7 +106,7 @@ pub(crate) fn names_in(
                 0 => &text[sentence.range.start..w.start],
                 _ => &text[words[i - 1].end..w.start],
             };
-            let initial = i == 0 || gap_before.trim().ends_with(OPENERS);
+            let initial = i == 0 || opens_unit(gap_before);
             let next_capitalised = words.get(i + 1).is_some_and(|n| {
                 text[w.end..n.start].trim().is_empty() && is_capitalised(&text[n.clone()])
             });
@@ -133,6 +133,19 @@ pub(crate) fn resolve(paragraphs: &mut [Vec<NameToken>]) {
     for names in paragraphs {
         names.retain(|n| n.certain || certain.contains(&n.lower));
     }
+}
+
+/// Whether the text between two words ends with an opening quote, colon, dash or
+/// bullet. A straight quote right after punctuation closes a quote (`," Obi said`).
+fn opens_unit(gap: &str) -> bool {
+    let gap = gap.trim();
+    if !gap.ends_with(OPENERS) {
+        return false;
+    }
+    let mut chars = gap.chars().rev();
+    let last = chars.next();
+    let straight = matches!(last, Some('"' | '\''));
+    !straight || chars.next().is_none_or(char::is_whitespace)
 }
 
 /// A month or weekday name or abbreviation, lowercase (`sundays` too).
