@@ -169,7 +169,7 @@ mod tests {
 
     impl WordInfo for Info {
         fn is_stopword(&self, lower: &str) -> bool {
-            ["the", "a", "and", "he", "we", "it"].contains(&lower)
+            ["the", "a", "and", "he", "we", "it", "they"].contains(&lower)
         }
         fn is_title(&self, lower: &str) -> bool {
             ["prince", "gen", "minister"].contains(&lower)
@@ -219,5 +219,25 @@ mod tests {
             names("He said: \"Patients come first.\""),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn common_initial_word_is_a_name_when_capitalised_elsewhere() {
+        assert_eq!(
+            names("Meghan spoke.\nThey met Meghan there."),
+            ["meghan", "meghan"]
+        );
+        assert_eq!(
+            names("Meghan spoke.\nThey met there."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_closing_straight_quote_is_not_initial() {
+        assert!(opens_unit(" \""));
+        assert!(opens_unit(": "));
+        assert!(!opens_unit(",\" "));
+        assert_eq!(names("\"We won,\" Meghan said."), ["meghan"]);
     }
 }
