@@ -16,6 +16,7 @@ mod template;
 
 pub mod block;
 pub mod classifier;
+pub mod cohesion;
 pub mod consistency;
 pub mod encoding;
 pub mod fragment;

@@ -15,6 +15,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::fragment::FragmentKind,
     &super::lexicon::LexiconKind,
     &super::consistency::ConsistencyKind,
+    &super::cohesion::CohesionKind,
     // Last: it reads the other kinds' diagnostics as features.
     &super::classifier::ClassifierKind,
 ];

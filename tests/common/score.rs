@@ -72,8 +72,13 @@ impl Score {
     }
 }
 
-/// (file name, first line, last line, diagnostic) of every diagnostic of the set.
-fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, Diagnostic)> {
+/// (file name, first line, last line, diagnostic) of every diagnostic of the set,
+/// checked as one run or, with `one_at_a_time`, each file alone.
+fn diagnostics(
+    rules: &RuleSet,
+    docs_dir: &Path,
+    one_at_a_time: bool,
+) -> Vec<(String, usize, usize, Diagnostic)> {
     let mut paths: Vec<_> = std::fs::read_dir(docs_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -84,8 +89,15 @@ fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, D
         .iter()
         .map(|p| Document::new(Source::decode(&std::fs::read(p).unwrap())))
         .collect();
+    let results: Vec<Vec<Diagnostic>> = if one_at_a_time {
+        docs.iter()
+            .flat_map(|d| check_corpus(rules, std::slice::from_ref(d)))
+            .collect()
+    } else {
+        check_corpus(rules, &docs)
+    };
     let mut out = Vec::new();
-    for ((path, doc), diags) in paths.iter().zip(&docs).zip(check_corpus(rules, &docs)) {
+    for ((path, doc), diags) in paths.iter().zip(&docs).zip(results) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for d in diags {
             let (lo, hi) = (
@@ -100,7 +112,7 @@ fn diagnostics(rules: &RuleSet, docs_dir: &Path) -> Vec<(String, usize, usize, D
 
 pub(crate) fn score(rules: &RuleSet, docs_dir: &Path, expected: &Path) -> Score {
     let expected: Expected = toml::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
-    let diags = diagnostics(rules, docs_dir);
+    let diags = diagnostics(rules, docs_dir, false);
     let covers = |file: &str, line: usize| -> Vec<&Diagnostic> {
         diags
             .iter()
@@ -145,4 +157,103 @@ pub(crate) fn category(name: &str) -> Category {
         .into_iter()
         .find(|c| c.as_str() == name)
         .unwrap()
+}
+
+/// Paragraph-level detection of splices: how many of a spliced set's inserted
+/// paragraphs an off-topic diagnostic covers, out of how many diagnostics.
+#[derive(Debug, Default)]
+pub(crate) struct SpliceScore {
+    /// Inserted paragraphs covered by a diagnostic.
+    pub(crate) found: usize,
+    /// Inserted paragraphs in the set.
+    pub(crate) spliced: usize,
+    /// Off-topic diagnostics, each one flagged paragraph (with its headline, if any).
+    pub(crate) flagged: usize,
+    /// Of those, the ones covering an inserted paragraph.
+    pub(crate) correct: usize,
+    pub(crate) false_positives: Vec<String>,
+}
+
+impl SpliceScore {
+    pub(crate) fn recall(&self) -> f64 {
+        self.found as f64 / self.spliced.max(1) as f64
+    }
+
+    pub(crate) fn precision(&self) -> f64 {
+        if self.flagged == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.flagged as f64
+        }
+    }
+
+    pub(crate) fn report(&self) -> String {
+        let mut s = format!(
+            "recall {}/{} = {:.3}, precision {}/{} = {:.3}\n",
+            self.found,
+            self.spliced,
+            self.recall(),
+            self.correct,
+            self.flagged,
+            self.precision()
+        );
+        for fp in &self.false_positives {
+            s.push_str(&format!("FP   {fp}\n"));
+        }
+        s
+    }
+}
+
+#[derive(Deserialize)]
+struct Splice {
+    file: String,
+    paragraph_line: usize,
+}
+
+/// Scores off-topic diagnostics of at least `min` severity on a spliced set
+/// (`docs/` + `splices.jsonl`). With `one_at_a_time`, each file is checked alone, with
+/// no statistics from the others.
+pub(crate) fn splices(
+    rules: &RuleSet,
+    set: &Path,
+    min: Severity,
+    one_at_a_time: bool,
+) -> SpliceScore {
+    let splices: Vec<Splice> = std::fs::read_to_string(set.join("splices.jsonl"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let diags = diagnostics(rules, &set.join("docs"), one_at_a_time);
+    let mut score = SpliceScore {
+        spliced: splices.len(),
+        ..SpliceScore::default()
+    };
+    let inserted = |file: &str| splices.iter().find(|s| s.file == file);
+    for (file, lo, hi, d) in &diags {
+        if d.category != Category::OffTopic || d.severity < min {
+            continue;
+        }
+        score.flagged += 1;
+        match inserted(file) {
+            Some(s) if *lo <= s.paragraph_line && s.paragraph_line <= *hi => score.correct += 1,
+            _ => score
+                .false_positives
+                .push(format!("{file}:{lo}-{hi} {} {}", d.rule, d.message)),
+        }
+    }
+    score.found = splices
+        .iter()
+        .filter(|s| {
+            diags.iter().any(|(f, lo, hi, d)| {
+                f == &s.file
+                    && d.category == Category::OffTopic
+                    && d.severity >= min
+                    && *lo <= s.paragraph_line
+                    && s.paragraph_line <= *hi
+            })
+        })
+        .count();
+    score
 }

@@ -1,0 +1,321 @@
+//! One document read for cohesion: per paragraph its content-word stems (a sparse
+//! vector), its words and its names, plus the weights and the document total.
+//!
+//! Everything here is linear in the document's length: each paragraph is compared with
+//! the document total minus itself (and minus a headline above it), and with its few
+//! neighbours.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::evidence;
+use super::lexicon::{Lexicon, normalize};
+use super::names::WordInfo;
+use super::names::{self, NameToken, names_in};
+use super::tiling;
+use super::vectors::{RestOverlap, SparseVec, Total, Weights};
+use crate::corpus::CorpusStats;
+use crate::text::Document;
+
+/// The parameters of the document model (not the flagging thresholds).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Params {
+    /// Weight, in documents, of the background frequencies against the run's own.
+    pub(crate) corpus_prior: f64,
+    /// A capitalised sentence-initial word at least this common (zipf) is not a name.
+    pub(crate) common_zipf: f32,
+    /// Paragraphs on each side that make up a paragraph's neighbourhood.
+    pub(crate) window: usize,
+    /// How likely a content word of a paragraph is to recur elsewhere in its own story,
+    /// beyond chance.
+    pub(crate) recurrence: f64,
+    /// The length of the rest, in words, at which a story word recurs with about 63% of
+    /// `recurrence`; a short article leaves a word little room to recur.
+    pub(crate) recurrence_words: f64,
+    /// Names at least this common (zipf of the lowercase word) do not count for novelty.
+    pub(crate) common_name_zipf: f32,
+}
+
+/// What is measured about one paragraph, against the rest of its document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// Distinct content-word stems.
+    pub(crate) content_words: usize,
+    pub(crate) rest: RestOverlap,
+    /// Log-likelihood ratio, in nats, that its words recur in the rest as they would in
+    /// a paragraph of this story rather than of any story (see [`evidence`]).
+    pub(crate) evidence: f64,
+    /// Distinct name tokens.
+    pub(crate) names: usize,
+    /// Distinct names found nowhere else in the document, as first written.
+    pub(crate) novel_names: Vec<String>,
+    /// Cosine with the paragraphs around it.
+    pub(crate) neighbours: f64,
+    /// TextTiling depth of the dip in neighbour similarity at this paragraph.
+    pub(crate) depth: f64,
+    /// Share of its words inside quotation marks.
+    pub(crate) quoted: f64,
+}
+
+/// A name token with the id of its normalised word.
+#[derive(Debug)]
+struct Name {
+    id: u32,
+    token: NameToken,
+    /// So common a word (`Europe`, `Paul`) that finding it elsewhere, or not, says little.
+    common: bool,
+}
+
+#[derive(Debug, Default)]
+struct ParagraphTerms {
+    terms: SparseVec,
+    /// Sorted distinct ids of its normalised words.
+    words: Vec<u32>,
+    names: Vec<Name>,
+    word_count: usize,
+}
+
+/// The document as cohesion sees it.
+#[derive(Debug)]
+pub(crate) struct Analysis {
+    paragraphs: Vec<ParagraphTerms>,
+    weights: Weights,
+    total: Total,
+    /// Per word id, how many paragraphs use it.
+    word_paragraphs: Vec<u32>,
+    /// Per paragraph, cosine with its neighbours (see [`tiling`]).
+    neighbours: Vec<f64>,
+    words: usize,
+    params: Params,
+}
+
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, s: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(next)
+    }
+}
+
+impl Analysis {
+    pub(crate) fn new(
+        doc: &Document,
+        lexicon: &Lexicon,
+        corpus: &CorpusStats,
+        params: Params,
+    ) -> Analysis {
+        let mut words = Interner::default();
+        let mut stems = Interner::default();
+        // Per stem: background probability and the largest run df of its forms.
+        let mut stem_info: Vec<(f64, u32)> = Vec::new();
+        let mut paragraphs = Vec::with_capacity(doc.paragraphs().len());
+        let mut all_names: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
+            .map(|p| names_in(doc, p, lexicon, params.common_zipf))
+            .collect();
+        names::resolve(&mut all_names);
+        for (p, names) in all_names.into_iter().enumerate() {
+            let names: Vec<Name> = names
+                .into_iter()
+                .map(|n| Name {
+                    id: words.id(n.lower.clone()),
+                    common: lexicon.zipf(&n.lower) >= params.common_name_zipf,
+                    token: n,
+                })
+                .collect();
+            let mut terms = Vec::new();
+            let mut word_ids = Vec::new();
+            let paragraph_words = doc.paragraph_words(p);
+            for r in paragraph_words {
+                let raw = doc.slice(r);
+                let lower = normalize(raw);
+                // Names are judged by entity novelty; as terms they would make every
+                // paragraph that quotes someone new look lexically isolated.
+                let is_name = names.iter().any(|n| n.token.range.start == r.start);
+                let stem =
+                    (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
+                word_ids.push(words.id(lower));
+                let Some(stem) = stem else {
+                    continue;
+                };
+                let id = stems.id(stem.clone());
+                if id as usize == stem_info.len() {
+                    stem_info.push((lexicon.stem_probability(&stem), 0));
+                }
+                let df = corpus.files_with_term(&raw.to_lowercase());
+                stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
+                terms.push(id);
+            }
+            word_ids.sort_unstable();
+            word_ids.dedup();
+            paragraphs.push(ParagraphTerms {
+                terms: SparseVec::from_terms(terms),
+                words: word_ids,
+                names,
+                word_count: paragraph_words.len(),
+            });
+        }
+        let weights = Weights {
+            idf: stem_info
+                .iter()
+                .map(|&(p, df)| evidence::idf(p, df, corpus.documents(), params.corpus_prior))
+                .collect(),
+        };
+        let mut word_paragraphs = vec![0u32; words.ids.len()];
+        for p in &paragraphs {
+            for &w in &p.words {
+                word_paragraphs[w as usize] += 1;
+            }
+        }
+        let vectors: Vec<&SparseVec> = paragraphs.iter().map(|p| &p.terms).collect();
+        let total = Total::new(vectors.iter().copied(), &weights);
+        let neighbours = tiling::neighbour_similarity(&vectors, &weights, params.window);
+        Analysis {
+            words: paragraphs.iter().map(|p| p.word_count).sum(),
+            paragraphs,
+            weights,
+            total,
+            word_paragraphs,
+            neighbours,
+            params,
+        }
+    }
+
+    /// Measures paragraph `p` against the document without `p` and without the
+    /// paragraphs in `excluded` (a headline above it).
+    pub(crate) fn features(&self, doc: &Document, p: usize, excluded: Range<usize>) -> Features {
+        let para = &self.paragraphs[p];
+        let left_out: Vec<usize> = std::iter::once(p)
+            .chain(excluded.clone().filter(|&q| q != p))
+            .collect();
+        let removed = SparseVec::sum(left_out.iter().map(|&q| &self.paragraphs[q].terms));
+        let rest_words = self.words.saturating_sub(
+            left_out
+                .iter()
+                .map(|&q| self.paragraphs[q].word_count)
+                .sum(),
+        ) as f64;
+        let recurrence = evidence::recurrence_in(
+            self.params.recurrence,
+            self.params.recurrence_words,
+            rest_words,
+        );
+        let evidence = para
+            .terms
+            .entries()
+            .iter()
+            .map(|&(id, _)| {
+                let recurs = self.total.count(id) > removed.get(id);
+                let chance = evidence::chance_in(self.weights.idf[id as usize], rest_words);
+                evidence::word_evidence(recurs, chance, recurrence)
+            })
+            .sum();
+        let around = SparseVec::sum(
+            tiling::window(self.paragraphs.len(), p, self.params.window, &excluded)
+                .map(|q| &self.paragraphs[q].terms),
+        );
+        let neighbours = self.weights.cosine(&para.terms, &around);
+        let (names, novel_names) = self.novel_names(doc, p, &left_out);
+        Features {
+            content_words: para.terms.len(),
+            rest: self
+                .total
+                .rest_overlap(&para.terms, &removed, &self.weights),
+            evidence,
+            names,
+            novel_names,
+            neighbours,
+            depth: tiling::depth_at(&self.neighbours, p, neighbours, self.params.window),
+            quoted: quoted_share(doc, p),
+        }
+    }
+
+    /// Distinct names of `p` (common ones left out), and those used by no paragraph
+    /// outside `left_out`.
+    fn novel_names(&self, doc: &Document, p: usize, left_out: &[usize]) -> (usize, Vec<String>) {
+        let mut seen: Vec<u32> = Vec::new();
+        let mut novel = Vec::new();
+        for name in self.paragraphs[p].names.iter().filter(|n| !n.common) {
+            if seen.contains(&name.id) {
+                continue;
+            }
+            seen.push(name.id);
+            let here = left_out
+                .iter()
+                .filter(|&&q| self.paragraphs[q].words.binary_search(&name.id).is_ok())
+                .count() as u32;
+            if self.word_paragraphs[name.id as usize] <= here {
+                novel.push(doc.slice(&name.token.range).to_owned());
+            }
+        }
+        (seen.len(), novel)
+    }
+
+    /// Cosine between two paragraphs.
+    pub(crate) fn similarity(&self, a: usize, b: usize) -> f64 {
+        let (a, b) = (&self.paragraphs[a].terms, &self.paragraphs[b].terms);
+        self.weights.cosine(a, b)
+    }
+
+    /// Whether two paragraphs have a name in common.
+    pub(crate) fn shares_name(&self, a: usize, b: usize) -> bool {
+        let b = &self.paragraphs[b].names;
+        self.paragraphs[a]
+            .names
+            .iter()
+            .any(|n| b.iter().any(|m| m.id == n.id))
+    }
+
+    /// Distinct content-word stems of paragraph `p`.
+    pub(crate) fn content_words(&self, p: usize) -> usize {
+        self.paragraphs[p].terms.len()
+    }
+}
+
+/// Share of the word tokens of paragraph `p` that stand inside quotation marks,
+/// straight or curly.
+fn quoted_share(doc: &Document, p: usize) -> f64 {
+    let words = doc.paragraph_words(p);
+    if words.is_empty() {
+        return 0.0;
+    }
+    let range = &doc.paragraphs()[p].range;
+    let mut inside = false;
+    let mut next = 0;
+    let mut quoted = 0;
+    for (i, c) in doc.slice(range).char_indices() {
+        let at = range.start + i;
+        while next < words.len() && words[next].start < at {
+            quoted += usize::from(inside);
+            next += 1;
+        }
+        match c {
+            '"' => inside = !inside,
+            '\u{201C}' => inside = true,
+            '\u{201D}' => inside = false,
+            _ => {}
+        }
+    }
+    if inside {
+        quoted += words.len() - next;
+    }
+    quoted as f64 / words.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_share_counts_words_inside_quotes() {
+        let doc = Document::from_text("\u{201C}We will stay,\u{201D} she said.");
+        assert!((quoted_share(&doc, 0) - 0.6).abs() < 1e-9);
+        let doc = Document::from_text("No quotes at all here.");
+        assert_eq!(quoted_share(&doc, 0), 0.0);
+        let doc = Document::from_text("He said \"we are leaving now and");
+        assert!((quoted_share(&doc, 0) - 5.0 / 7.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,255 @@
+//! Kind `cohesion`: paragraphs that do not belong to the story around them.
+//!
+//! Each paragraph is measured against the rest of its document ([`analysis`]): lexical
+//! cohesion (TF-IDF cosine over content-word stems, and the recurrence evidence of
+//! [`evidence`]), entity novelty (its capitalised names found nowhere else, see
+//! [`names`]) and neighbour similarity (the TextTiling depth of [`tiling`]). A
+//! paragraph that is lexically isolated and brings its own names is flagged; a
+//! headline-like line right above it joins the diagnostic ([`check`]).
+
+mod analysis;
+mod check;
+mod evidence;
+mod lexicon;
+mod names;
+mod tiling;
+mod vectors;
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use self::analysis::Params;
+use self::lexicon::{EnglishStemmer, Frequencies, Lexicon};
+use super::{Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
+
+#[derive(Debug)]
+pub struct CohesionKind;
+
+/// The kind-specific keys; see `docs/rules.md` for what each means.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Config {
+    #[serde(default = "frequencies_file")]
+    frequencies: Spanned<String>,
+    #[serde(default = "stopwords_file")]
+    stopwords: Spanned<String>,
+    #[serde(default = "titles_file")]
+    titles: Spanned<String>,
+    min_content_words: usize,
+    #[serde(default)]
+    min_document_words: usize,
+    max_similarity: f64,
+    max_evidence: f64,
+    max_evidence_unnamed: f64,
+    #[serde(default = "one")]
+    min_novel_names: usize,
+    #[serde(default = "one_f")]
+    min_novel_share: f64,
+    #[serde(default = "one_f")]
+    max_quoted_share: f64,
+    #[serde(default = "one_f")]
+    max_neighbour_similarity: f64,
+    #[serde(default)]
+    min_depth: f64,
+    #[serde(default = "default_headline_words")]
+    headline_max_words: usize,
+    #[serde(default = "default_headline_content")]
+    headline_min_content_words: usize,
+    #[serde(default)]
+    headline_bonus: f64,
+    #[serde(default = "default_window")]
+    window: usize,
+    #[serde(default = "default_corpus_prior")]
+    corpus_prior: f64,
+    #[serde(default = "default_common_zipf")]
+    common_zipf: f32,
+    #[serde(default = "default_recurrence")]
+    recurrence: f64,
+    #[serde(default)]
+    recurrence_words: f64,
+    #[serde(default = "default_common_name_zipf")]
+    common_name_zipf: f32,
+}
+
+fn data_file(name: &str) -> Spanned<String> {
+    Spanned::new(0..0, format!("data/{name}"))
+}
+fn frequencies_file() -> Spanned<String> {
+    data_file("wordfreq-en.tsv")
+}
+fn stopwords_file() -> Spanned<String> {
+    data_file("stopwords-en.txt")
+}
+fn titles_file() -> Spanned<String> {
+    data_file("titles-en.tsv")
+}
+fn one() -> usize {
+    1
+}
+fn one_f() -> f64 {
+    1.0
+}
+fn default_headline_words() -> usize {
+    20
+}
+fn default_headline_content() -> usize {
+    3
+}
+fn default_window() -> usize {
+    2
+}
+fn default_corpus_prior() -> f64 {
+    50.0
+}
+fn default_common_zipf() -> f32 {
+    3.0
+}
+fn default_recurrence() -> f64 {
+    0.3
+}
+fn default_common_name_zipf() -> f32 {
+    9.0
+}
+
+/// When a measured paragraph is flagged.
+#[derive(Debug, Clone, PartialEq)]
+struct Thresholds {
+    min_content_words: usize,
+    min_document_words: usize,
+    max_similarity: f64,
+    max_evidence: f64,
+    max_evidence_unnamed: f64,
+    min_novel_names: usize,
+    min_novel_share: f64,
+    max_quoted_share: f64,
+    max_neighbour_similarity: f64,
+    min_depth: f64,
+    headline_max_words: usize,
+    headline_min_content_words: usize,
+    headline_bonus: f64,
+}
+
+/// What the per-document analysis depends on; rules with equal models share one.
+#[derive(Debug)]
+struct Model {
+    lexicon: Arc<Lexicon>,
+    params: Params,
+}
+
+impl Model {
+    fn same(&self, other: &Model) -> bool {
+        Arc::ptr_eq(&self.lexicon, &other.lexicon) && self.params == other.params
+    }
+}
+
+#[derive(Debug)]
+struct CohesionRule {
+    meta: RuleMeta,
+    model: Model,
+    thresholds: Thresholds,
+}
+
+/// Placeholders a cohesion rule's message may use.
+const VARS: &[&str] = &[
+    "match",
+    "shared",
+    "words",
+    "similarity",
+    "evidence",
+    "entities",
+    "neighbours",
+    "depth",
+    "headline",
+];
+
+impl Kind for CohesionKind {
+    fn name(&self) -> &'static str {
+        "cohesion"
+    }
+
+    fn doc(&self) -> &'static str {
+        "Paragraphs that do not belong to their document, such as a paragraph spliced in from another story. Each paragraph is compared with the rest of the document: the TF-IDF cosine over content-word stems (IDF from the background frequency list, refined by the run's document frequencies), the recurrence evidence (a log-likelihood ratio, in nats, that its words recur in the rest as words of the same story do; rare shared words count most), the share of its capitalised names found nowhere else, and the TextTiling depth of its dip in similarity with its neighbours. A paragraph is flagged when it is lexically isolated and introduces its own names (or, naming no one, is isolated beyond `max-evidence-unnamed`); a headline-like line right above it joins the diagnostic. The title, the closing paragraph and paragraphs under `min-content-words` are never judged; paragraphs over `max-quoted-share` in quotation marks only when a headline sits above them. Cost is linear in the document: each paragraph is compared with the document total minus itself and with its neighbours."
+    }
+
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+        // Rules naming the same data files share one lexicon.
+        let lexicons: RefCell<Vec<Arc<Lexicon>>> = RefCell::default();
+        let rules = build_each(&inputs, |input| {
+            let (model, thresholds) = build_rule(input, data, &mut lexicons.borrow_mut())?;
+            Ok(CohesionRule {
+                meta: input.meta.clone(),
+                model,
+                thresholds,
+            })
+        })?;
+        Ok(Box::new(check::CohesionChecker { rules }))
+    }
+}
+
+fn build_rule(
+    input: &RuleInput<'_>,
+    data: &DataStore,
+    lexicons: &mut Vec<Arc<Lexicon>>,
+) -> Result<(Model, Thresholds), LoadError> {
+    let c: Config = input.config()?;
+    input
+        .meta
+        .message
+        .check_vars(VARS)
+        .map_err(|e| input.error(input.span.clone(), e))?;
+    let frequencies = data.load(input, &c.frequencies, Frequencies::parse)?;
+    let stopwords = data.load(input, &c.stopwords, lexicon::parse_word_set)?;
+    let titles = data.load(input, &c.titles, lexicon::parse_title_words)?;
+    let shared = lexicons.iter().find(|l| {
+        Arc::ptr_eq(&l.frequencies, &frequencies)
+            && Arc::ptr_eq(&l.stopwords, &stopwords)
+            && Arc::ptr_eq(&l.titles, &titles)
+    });
+    let lexicon = match shared {
+        Some(l) => l.clone(),
+        None => {
+            let l = Arc::new(Lexicon {
+                frequencies,
+                stopwords,
+                titles,
+                stemmer: EnglishStemmer::default(),
+            });
+            lexicons.push(l.clone());
+            l
+        }
+    };
+    let model = Model {
+        lexicon,
+        params: Params {
+            corpus_prior: c.corpus_prior.max(1.0),
+            common_zipf: c.common_zipf,
+            window: c.window.max(1),
+            recurrence: c.recurrence.clamp(0.01, 0.99),
+            common_name_zipf: c.common_name_zipf,
+            recurrence_words: c.recurrence_words.max(0.0),
+        },
+    };
+    let thresholds = Thresholds {
+        min_content_words: c.min_content_words.max(1),
+        min_document_words: c.min_document_words,
+        max_similarity: c.max_similarity,
+        max_evidence: c.max_evidence,
+        max_evidence_unnamed: c.max_evidence_unnamed,
+        min_novel_names: c.min_novel_names,
+        min_novel_share: c.min_novel_share,
+        max_quoted_share: c.max_quoted_share,
+        max_neighbour_similarity: c.max_neighbour_similarity,
+        min_depth: c.min_depth,
+        headline_max_words: c.headline_max_words,
+        headline_min_content_words: c.headline_min_content_words,
+        headline_bonus: c.headline_bonus,
+    };
+    Ok((model, thresholds))
+}
