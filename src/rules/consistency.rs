@@ -151,12 +151,7 @@ impl Kind for ConsistencyKind {
 }
 
 fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule, LoadError> {
-    let config: Config = input.config()?;
-    input
-        .meta
-        .message
-        .check_vars(&["match", "suggestion", "other", "uses"])
-        .map_err(|e| input.error(input.span.clone(), e))?;
+    let config: Config = input.config_for(&["match", "suggestion", "other", "uses"])?;
     let mut same = HashMap::new();
     for (g, group) in config.same.iter().enumerate() {
         for spelling in group {

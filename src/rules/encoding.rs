@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
 
@@ -46,22 +46,11 @@ impl Kind for EncodingKind {
         rules: Vec<RuleInput<'_>>,
         _data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut out = Vec::new();
-        let mut errors = Vec::new();
-        for rule in rules {
-            match rule.config::<Config>() {
-                Ok(c) => match rule.meta.message.check_vars(&["match", "bytes"]) {
-                    Ok(()) => out.push((rule.meta, c.check)),
-                    Err(e) => errors.push(rule.error(rule.span.clone(), e)),
-                },
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(EncodingChecker { rules: out }))
-        } else {
-            Err(errors)
-        }
+        let rules = build_each(&rules, |rule| {
+            let c: Config = rule.config_for(&["match", "bytes"])?;
+            Ok((rule.meta.clone(), c.check))
+        })?;
+        Ok(Box::new(EncodingChecker { rules }))
     }
 }
 

@@ -223,12 +223,7 @@ impl Kind for LexiconKind {
 }
 
 fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<LexiconRule, LoadError> {
-    let config: Config = input.config()?;
-    input
-        .meta
-        .message
-        .check_vars(&["match", "suggestion", "title", "reason"])
-        .map_err(|e| input.error(input.span.clone(), e))?;
+    let config: Config = input.config_for(&["match", "suggestion", "title", "reason"])?;
     Ok(LexiconRule {
         meta: input.meta.clone(),
         lexicon: data.load(input, &config.lexicon, Lexicon::parse)?,

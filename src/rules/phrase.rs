@@ -79,17 +79,13 @@ impl Kind for PhraseKind {
         let mut owner = Vec::new();
         let mut rules = Vec::new();
         for input in inputs {
-            let config: Config = match input.config() {
+            let config: Config = match input.config_for(&["match"]) {
                 Ok(c) => c,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            if let Err(e) = input.meta.message.check_vars(&["match"]) {
-                errors.push(input.error(input.span.clone(), e));
-                continue;
-            }
             if config.phrases.is_empty() {
                 errors.push(input.error(input.span.clone(), "`phrases` is empty"));
                 continue;

@@ -70,17 +70,13 @@ impl Kind for SubstitutionKind {
         let mut patterns = Vec::new();
         let mut literal = Vec::new();
         for input in inputs {
-            let config: Config = match input.config() {
+            let config: Config = match input.config_for(&["match", "suggestion"]) {
                 Ok(c) => c,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            if let Err(e) = input.meta.message.check_vars(&["match", "suggestion"]) {
-                errors.push(input.error(input.span.clone(), e));
-                continue;
-            }
             let mut meta = input.meta.clone();
             meta.fix.get_or_insert(FixSpec {
                 action: FixAction::Replace,

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
+use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Document;
@@ -105,29 +105,13 @@ impl Kind for ClassifierKind {
         inputs: Vec<RuleInput<'_>>,
         data: &DataStore,
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
-        let mut errors = Vec::new();
-        let mut rules = Vec::new();
-        for input in inputs {
-            match build_rule(&input, data) {
-                Ok(r) => rules.push(r),
-                Err(e) => errors.push(e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Box::new(ClassifierChecker { rules }))
-        } else {
-            Err(errors)
-        }
+        let rules = build_each(&inputs, |input| build_rule(input, data))?;
+        Ok(Box::new(ClassifierChecker { rules }))
     }
 }
 
 fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ClassifierRule, LoadError> {
-    let config: Config = input.config()?;
-    input
-        .meta
-        .message
-        .check_vars(&["match", "probability", "reasons"])
-        .map_err(|e| input.error(input.span.clone(), e))?;
+    let config: Config = input.config_for(&["match", "probability", "reasons"])?;
     let model = data.load(input, &config.model, |t| Model::parse(t, FEATURES))?;
     let stopwords = data.load(input, &config.stopwords, parse_word_set)?;
     let in_unit = |v: f32| (0.0..=1.0).contains(&v);

@@ -158,7 +158,7 @@ impl Kind for FragmentKind {
 }
 
 fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
-    let config: Config = input.config()?;
+    let config: Config = input.config_for(&["match", "suggestion", "detail"])?;
     let allowed = config.check.keys();
     if let Some(key) = config.given().into_iter().find(|k| !allowed.contains(k)) {
         return Err(input
@@ -181,11 +181,6 @@ fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
             "`check = \"quotes\"` needs `marks = \"double\" | \"single\" | \"brackets\"`",
         ));
     }
-    input
-        .meta
-        .message
-        .check_vars(&["match", "suggestion", "detail"])
-        .map_err(|e| input.error(input.span.clone(), e))?;
     let (min_words, max_words) = match config.check {
         Check::Verbless => (3, 40),
         Check::Appositive => (4, 25),
