@@ -684,3 +684,107 @@ fn readme_commands_name_real_paths() {
     assert!(readme.contains("cargo run --release -- check fixtures/"));
     assert!(readme.contains("cargo test --all-targets"));
 }
+
+#[test]
+fn explicit_config_flag_is_used_and_a_missing_one_is_an_error() {
+    let bad = std::fs::read(fixture("output/sample.txt")).unwrap();
+    let dir = tmp_with(&[
+        (
+            "conf/strict.toml",
+            b"select = [\"boilerplate.agency-credit\"]\n",
+        ),
+        ("a.txt", &bad),
+    ]);
+    let out = scrapelint_in(dir.path())
+        .args([
+            "check",
+            "--config",
+            "conf/strict.toml",
+            "--format",
+            "short",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.is_empty()
+            && text
+                .lines()
+                .all(|l| l.contains("boilerplate.agency-credit")),
+        "{text}"
+    );
+    scrapelint_in(dir.path())
+        .args(["check", "--config", "nope.toml", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read config file nope.toml"));
+}
+
+#[test]
+fn unsafe_fixes_only_with_the_flag() {
+    // The section label's fix is unsafe: `--fix` leaves it, `--unsafe-fixes` removes it.
+    let text = std::fs::read_to_string(fixture("rules/fragment.section-label/fires.txt")).unwrap();
+    let dir = tmp_with(&[("a.txt", text.as_bytes())]);
+    scrapelint_in(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "fragment.section-label",
+            "--fix",
+            "a.txt",
+        ])
+        .assert()
+        .code(1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        text
+    );
+    scrapelint_in(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--select",
+            "fragment.section-label",
+            "--fix",
+            "--unsafe-fixes",
+            "a.txt",
+        ])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    assert!(
+        fixed.len() < text.len() && !fixed.contains("\nBusiness\n"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn threads_flag_gives_the_same_output() {
+    let one = scrapelint()
+        .args(["check", "--format", "json", "--threads", "1"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    let two = scrapelint()
+        .args(["check", "--format", "json", "--threads", "2"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn sarif_format_from_the_command_line() {
+    let out = scrapelint()
+        .args(["check", "--format", "sarif"])
+        .arg(fixture("output/sample.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    assert_eq!(v["version"], "2.1.0");
+    assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+}
