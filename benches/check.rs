@@ -48,6 +48,33 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // Shapes that once made checking superlinear: one huge paragraph, many tiny ones.
+    let words: Vec<&str> = texts.iter().flat_map(|t| t.split_whitespace()).collect();
+    let one_line: String = (0..60_000)
+        .map(|i| words[i * 7 % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let many_lines: String = (0..5_000)
+        .map(|i| {
+            (0..1 + i % 12)
+                .map(|j| words[(i * 13 + j) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut g = c.benchmark_group("shapes");
+    g.sample_size(10);
+    for (name, text) in [
+        ("one 400 KB line", &one_line),
+        ("5,000 short lines", &many_lines),
+    ] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        let doc = Document::from_text(text);
+        g.bench_function(name, |b| b.iter(|| check(&rules, &doc, &corpus).len()));
+    }
+    g.finish();
 }
 
 criterion_group!(benches_group, benches);

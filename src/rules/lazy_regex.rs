@@ -11,7 +11,7 @@ use std::ops::Deref;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// Generous: a pattern that parses must also compile.
 const SIZE_LIMIT: usize = 1 << 26;
@@ -22,6 +22,9 @@ pub struct LazyRegex(std::sync::Arc<Inner>);
 
 #[derive(Debug)]
 struct Inner {
+    /// The pattern for a prefilter `RegexSet`: case folding inlined, word boundaries
+    /// dropped (see [`LazyRegex::set_source`]).
+    prefilter: String,
     pattern: String,
     case_insensitive: bool,
     /// Placeholder names the regex can fill: `1`, `2`, ... and named groups.
@@ -39,9 +42,11 @@ impl LazyRegex {
             .map_err(|e| e.to_string())?;
         let mut names = Vec::new();
         capture_names(&hir, &mut names);
+        let prefilter = without_word_boundaries(&hir).to_string();
         let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
         vars.extend(names.into_iter().flatten());
         Ok(LazyRegex(std::sync::Arc::new(Inner {
+            prefilter,
             pattern: pattern.to_owned(),
             case_insensitive,
             vars,
@@ -65,14 +70,15 @@ impl LazyRegex {
         &self.0.pattern
     }
 
-    /// The pattern with its case flag inlined, for a `RegexSet`.
+    /// A pattern matching at least wherever this one does, for a prefilter `RegexSet`.
+    ///
+    /// Word boundaries (`\b`, `\B`) are dropped: Unicode word boundaries make the
+    /// lazy DFA give up on any non-ASCII text (a curly quote will do), leaving the
+    /// set to the PikeVM, which is orders of magnitude slower over a whole corpus.
+    /// Without them the set stays on the DFA; dropping an assertion can only widen
+    /// the matches, and the rule's own regex then checks the few candidate units.
     pub fn set_source(&self) -> String {
-        let inner = &self.0;
-        if inner.case_insensitive {
-            format!("(?i:{})", inner.pattern)
-        } else {
-            inner.pattern.clone()
-        }
+        self.0.prefilter.clone()
     }
 
     pub fn capture_vars(&self) -> &[String] {
@@ -86,6 +92,36 @@ impl Deref for LazyRegex {
     fn deref(&self) -> &Regex {
         self.regex()
     }
+}
+
+/// `hir` with every word-boundary assertion replaced by the empty match.
+fn without_word_boundaries(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) if is_word_boundary(*look) => Hir::empty(),
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(without_word_boundaries(&c.sub)),
+        }),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(without_word_boundaries).collect()),
+        HirKind::Alternation(hs) => {
+            Hir::alternation(hs.iter().map(without_word_boundaries).collect())
+        }
+        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(without_word_boundaries(&r.sub)),
+        }),
+        _ => hir.clone(),
+    }
+}
+
+fn is_word_boundary(look: Look) -> bool {
+    !matches!(
+        look,
+        Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
+    )
 }
 
 /// Capture groups in group-index order: `None` for unnamed ones.
@@ -115,6 +151,19 @@ mod tests {
         expected.extend(re.capture_names().flatten().map(str::to_owned));
         assert_eq!(lazy.capture_vars(), expected);
         assert!(lazy.is_match("ABCD"));
+    }
+
+    #[test]
+    fn prefilter_drops_word_boundaries_and_keeps_case_folding() {
+        let lazy = LazyRegex::new(r"\bleave a (?P<x>reply)\b", true).unwrap();
+        let set = regex::Regex::new(&lazy.set_source()).unwrap();
+        assert!(set.is_match("LEAVE A REPLY"));
+        assert!(
+            set.is_match("caféleave a replyé"),
+            "boundaries dropped: a superset"
+        );
+        assert!(!lazy.is_match("caféleave a replyé"));
+        assert!(!set.is_match("leave a comment"));
     }
 
     #[test]

@@ -132,6 +132,7 @@ impl Kind for PatternKind {
             .map(|(scope, (patterns, members))| {
                 let set = RegexSetBuilder::new(&patterns)
                     .size_limit(1 << 26)
+                    .dfa_size_limit(1 << 25)
                     .build()
                     .map_err(|e| {
                         vec![LoadError::general(format!(

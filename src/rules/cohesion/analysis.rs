@@ -5,7 +5,7 @@
 //! the document total minus itself (and minus a headline above it), and with its few
 //! neighbours.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::evidence;
@@ -129,12 +129,13 @@ impl Analysis {
             let mut terms = Vec::new();
             let mut word_ids = Vec::new();
             let paragraph_words = doc.paragraph_words(p);
+            let name_starts: HashSet<usize> = names.iter().map(|n| n.token.range.start).collect();
             for r in paragraph_words {
                 let raw = doc.slice(r);
                 let lower = normalize(raw);
                 // Names are judged by entity novelty; as terms they would make every
                 // paragraph that quotes someone new look lexically isolated.
-                let is_name = names.iter().any(|n| n.token.range.start == r.start);
+                let is_name = name_starts.contains(&r.start);
                 let stem =
                     (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
                 word_ids.push(words.id(lower));
