@@ -187,6 +187,7 @@ fn reason(name: &str, value: f32, f: &Facts) -> Option<String> {
         "repeated" | "repeated_share" if f.files_with_line > 1 => {
             format!("repeated in {} files", f.files_with_line)
         }
+        "cohesion" | "no_content" if f.content_words == 0 => "no content words".into(),
         "cohesion" | "no_content" => format!(
             "shares {} of {} content words with the article",
             f.shared_content_words, f.content_words
@@ -223,7 +224,10 @@ impl ClassifierRule {
         for (i, line) in lines.iter().enumerate() {
             // The title is the article's (the training labels leave it out, so the
             // model knows nothing of it); title tags have rules of their own.
-            if p[i] < self.info_threshold || line.values[bp_rule] > 0.0 || Some(line.line) == title
+            if p[i] < self.info_threshold
+                || line.values[bp_rule] > 0.0
+                || Some(line.line) == title
+                || covered(prior, &line.range)
             {
                 continue;
             }
@@ -249,6 +253,12 @@ impl ClassifierRule {
         }
         out
     }
+}
+
+/// Whether an earlier diagnostic already spans the whole line (a section label, say):
+/// one finding per line is enough.
+fn covered(prior: &[Diagnostic], line: &std::ops::Range<usize>) -> bool {
+    prior.iter().any(|d| d.span.start <= line.start && d.span.end >= line.end)
 }
 
 impl Checker for ClassifierChecker {
