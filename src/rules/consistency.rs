@@ -21,7 +21,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::meta::Units;
-use super::near::{self, WordFreq};
+use super::near;
+use super::wordlists::{self, WordFreq};
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
@@ -102,7 +103,7 @@ struct ConsistencyRule {
     meta: RuleMeta,
     config: Config,
     freq: Arc<WordFreq>,
-    stopwords: Arc<HashSet<Box<str>>>,
+    stopwords: Arc<wordlists::WordSet>,
     titles: Arc<TitleWords>,
     /// Folded spelling -> group id, from `same`.
     same: HashMap<String, usize>,
@@ -120,7 +121,7 @@ struct TitleWords(HashSet<String>);
 impl TitleWords {
     fn parse(text: &str) -> Result<TitleWords, String> {
         let mut set = HashSet::new();
-        for (_, line) in near::data_lines(text) {
+        for (_, line) in wordlists::data_lines(text) {
             let mut cols = line.split('\t');
             let fields = [cols.next().unwrap_or(""), cols.next().unwrap_or("")];
             for field in fields {
@@ -161,7 +162,7 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule
     Ok(ConsistencyRule {
         meta: input.meta.clone(),
         freq: data.load(input, &config.words, WordFreq::parse)?,
-        stopwords: data.load(input, &config.stopwords, near::parse_word_set)?,
+        stopwords: data.load(input, &config.stopwords, wordlists::parse_word_set)?,
         titles: data.load(input, &config.titles, TitleWords::parse)?,
         same,
         config,

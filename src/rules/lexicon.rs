@@ -25,7 +25,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::meta::Units;
-use super::near::{self, WordFreq};
+use super::near;
+use super::wordlists::{self, WordFreq};
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -126,7 +127,7 @@ impl Lexicon {
             abbreviations: HashSet::new(),
             singles: Vec::new(),
         };
-        for (n, line) in near::data_lines(text) {
+        for (n, line) in wordlists::data_lines(text) {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or("").trim();
             let words = lower_words(title);
@@ -195,7 +196,7 @@ struct LexiconRule {
     config: Config,
     lexicon: Arc<Lexicon>,
     freq: Arc<WordFreq>,
-    stopwords: Arc<HashSet<Box<str>>>,
+    stopwords: Arc<wordlists::WordSet>,
 }
 
 #[derive(Debug)]
@@ -228,7 +229,7 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<LexiconRule, Lo
         meta: input.meta.clone(),
         lexicon: data.load(input, &config.lexicon, Lexicon::parse)?,
         freq: data.load(input, &config.words, WordFreq::parse)?,
-        stopwords: data.load(input, &config.stopwords, near::parse_word_set)?,
+        stopwords: data.load(input, &config.stopwords, wordlists::parse_word_set)?,
         config,
     })
 }

@@ -13,6 +13,7 @@ mod near;
 pub mod registry;
 mod selection;
 mod template;
+mod wordlists;
 
 pub mod block;
 pub mod classifier;

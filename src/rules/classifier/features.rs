@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::corpus::CorpusStats;
 use crate::diagnostic::{Category, Diagnostic};
+use crate::rules::wordlists::WordSet;
 use crate::text::Document;
 
 /// Feature names, in vector order.
@@ -118,7 +119,7 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-fn shape(text: &str, stopwords: &HashSet<String>) -> Shape {
+fn shape(text: &str, stopwords: &WordSet) -> Shape {
     let trimmed = text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', ' ']);
     let tokens: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
@@ -215,7 +216,7 @@ pub fn extract(
     doc: &Document,
     prior: &[Diagnostic],
     corpus: &CorpusStats,
-    stopwords: &HashSet<String>,
+    stopwords: &WordSet,
 ) -> Vec<LineFeatures> {
     let lines: Vec<(usize, Range<usize>)> = doc.nonblank_lines().collect();
     let shapes: Vec<Shape> = lines
@@ -394,12 +395,12 @@ fn distances(marks: &[bool]) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
 
-    fn stop() -> HashSet<String> {
+    fn stop() -> WordSet {
         [
             "the", "a", "of", "to", "and", "in", "on", "was", "it", "for",
         ]
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| (*s).into())
         .collect()
     }
 

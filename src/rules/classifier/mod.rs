@@ -13,12 +13,12 @@ pub mod features;
 pub mod model;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::wordlists::{WordSet, parse_word_set};
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -59,7 +59,7 @@ fn default_stopwords() -> Spanned<String> {
 struct ClassifierRule {
     meta: RuleMeta,
     model: Arc<Model>,
-    stopwords: Arc<HashSet<String>>,
+    stopwords: Arc<WordSet>,
     threshold: f32,
     info_threshold: f32,
     min_lines: usize,
@@ -70,24 +70,10 @@ struct ClassifierChecker {
     rules: Vec<ClassifierRule>,
 }
 
-/// Parses a word list: one word per line, `#` comments, compared lowercase.
-pub fn parse_word_set(text: &str) -> Result<HashSet<String>, String> {
-    let set: HashSet<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').next().unwrap_or(l).to_lowercase())
-        .collect();
-    if set.is_empty() {
-        Err("no words in the list".into())
-    } else {
-        Ok(set)
-    }
-}
-
 /// The built-in stopword list, for feature export outside a rule.
-pub fn builtin_stopwords() -> HashSet<String> {
-    parse_word_set(super::builtin::data_file("data/stopwords-en.txt").unwrap_or_default())
+pub fn builtin_stopwords() -> WordSet {
+    super::builtin::data_file("data/stopwords-en.txt")
+        .and_then(|t| parse_word_set(t).ok())
         .unwrap_or_default()
 }
 
@@ -258,7 +244,9 @@ impl ClassifierRule {
 /// Whether an earlier diagnostic already spans the whole line (a section label, say):
 /// one finding per line is enough.
 fn covered(prior: &[Diagnostic], line: &std::ops::Range<usize>) -> bool {
-    prior.iter().any(|d| d.span.start <= line.start && d.span.end >= line.end)
+    prior
+        .iter()
+        .any(|d| d.span.start <= line.start && d.span.end >= line.end)
 }
 
 impl Checker for ClassifierChecker {

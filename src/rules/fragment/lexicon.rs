@@ -1,11 +1,12 @@
 //! The word knowledge the fragment checks share: verb forms, closed-class words,
 //! stopwords and section names, parsed once per run from `rules/data/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use toml::Spanned;
 
+use crate::rules::wordlists::{WordSet, data_lines, parse_word_set};
 use crate::rules::{DataStore, LoadError, RuleInput};
 
 pub(super) const VERBS: &str = "data/verbs-en.tsv";
@@ -78,8 +79,8 @@ pub(super) enum Closed {
 pub(super) struct Lexicon {
     verbs: Arc<HashMap<String, Form>>,
     closed: Arc<HashMap<String, Closed>>,
-    stopwords: Arc<HashSet<String>>,
-    sections: Arc<HashSet<String>>,
+    stopwords: Arc<WordSet>,
+    sections: Arc<WordSet>,
 }
 
 impl Lexicon {
@@ -89,8 +90,8 @@ impl Lexicon {
         Ok(Lexicon {
             verbs: data.load(rule, &name(VERBS), parse_verbs)?,
             closed: data.load(rule, &name(FUNCTION_WORDS), parse_function_words)?,
-            stopwords: data.load(rule, &name(STOPWORDS), parse_list)?,
-            sections: data.load(rule, &name(SECTIONS), parse_list)?,
+            stopwords: data.load(rule, &name(STOPWORDS), parse_word_set)?,
+            sections: data.load(rule, &name(SECTIONS), parse_word_set)?,
         })
     }
 
@@ -100,7 +101,7 @@ impl Lexicon {
         Lexicon {
             verbs: Arc::new(parse_verbs(verbs).unwrap()),
             closed: Arc::new(parse_function_words(function_words).unwrap()),
-            stopwords: Arc::new(parse_list(stopwords).unwrap()),
+            stopwords: Arc::new(parse_word_set(stopwords).unwrap()),
             sections: Arc::default(),
         }
     }
@@ -110,7 +111,7 @@ impl Lexicon {
     pub(super) fn builtin() -> Lexicon {
         let file = |n: &str| crate::rules::builtin::data_file(n).unwrap();
         let mut lex = Lexicon::from_texts(file(VERBS), file(FUNCTION_WORDS), file(STOPWORDS));
-        lex.sections = Arc::new(parse_list(file(SECTIONS)).unwrap());
+        lex.sections = Arc::new(parse_word_set(file(SECTIONS)).unwrap());
         lex
     }
 
@@ -132,9 +133,7 @@ impl Lexicon {
 }
 
 fn records(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data_lines(text).map(|(_, l)| l.trim_end())
 }
 
 fn parse_verbs(text: &str) -> Result<HashMap<String, Form>, String> {
@@ -175,10 +174,6 @@ fn parse_function_words(text: &str) -> Result<HashMap<String, Closed>, String> {
         out.insert(word.to_owned(), class);
     }
     Ok(out)
-}
-
-fn parse_list(text: &str) -> Result<HashSet<String>, String> {
-    Ok(records(text).map(|w| w.trim().to_lowercase()).collect())
 }
 
 #[cfg(test)]
