@@ -12,6 +12,7 @@ use super::evidence;
 use super::lexicon::{Lexicon, normalize};
 use super::names::WordInfo;
 use super::names::{self, NameToken, names_in};
+use super::semantic::{self, WordVectors};
 use super::tiling;
 use super::vectors::{RestOverlap, SparseVec, Total, Weights};
 use crate::corpus::CorpusStats;
@@ -55,6 +56,14 @@ pub(crate) struct Features {
     pub(crate) depth: f64,
     /// Share of its words inside quotation marks.
     pub(crate) quoted: f64,
+    /// Cosine of its IDF-weighted mean word vector with the rest's (see [`semantic`]).
+    pub(crate) semantic: f64,
+    /// The same with the paragraphs around it.
+    pub(crate) semantic_neighbours: f64,
+    /// TextTiling depth of the dip in semantic neighbour similarity.
+    pub(crate) semantic_depth: f64,
+    /// Share of its content words that have a word vector.
+    pub(crate) semantic_coverage: f64,
 }
 
 /// A name token with the id of its normalised word.
@@ -73,6 +82,11 @@ struct ParagraphTerms {
     words: Vec<u32>,
     names: Vec<Name>,
     word_count: usize,
+    /// IDF-weighted sum of its content words' unit vectors (empty without vectors).
+    meaning: Vec<f32>,
+    /// Content-word tokens, and those with a vector.
+    content_tokens: usize,
+    with_vector: usize,
 }
 
 /// The document as cohesion sees it.
@@ -85,6 +99,10 @@ pub(crate) struct Analysis {
     word_paragraphs: Vec<u32>,
     /// Per paragraph, cosine with its neighbours (see [`tiling`]).
     neighbours: Vec<f64>,
+    /// The sum of the paragraphs' meaning vectors.
+    meaning: Vec<f32>,
+    /// Per paragraph, semantic cosine with its neighbours.
+    semantic_neighbours: Vec<f64>,
     words: usize,
     params: Params,
 }
@@ -105,6 +123,7 @@ impl Analysis {
     pub(crate) fn new(
         doc: &Document,
         lexicon: &Lexicon,
+        vectors: &WordVectors,
         corpus: &CorpusStats,
         params: Params,
     ) -> Analysis {
@@ -113,6 +132,8 @@ impl Analysis {
         // Per stem: background probability and the largest run df of its forms.
         let mut stem_info: Vec<(f64, u32)> = Vec::new();
         let mut paragraphs = Vec::with_capacity(doc.paragraphs().len());
+        // Per paragraph, (word-vector index, stem id, share) of its content tokens.
+        let mut vector_terms: Vec<Vec<(usize, u32, f32)>> = Vec::new();
         let mut all_names: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
             .map(|p| names_in(doc, p, lexicon, params.common_zipf))
             .collect();
@@ -128,6 +149,8 @@ impl Analysis {
                 .collect();
             let mut terms = Vec::new();
             let mut word_ids = Vec::new();
+            let mut in_vectors = Vec::new();
+            let mut with_vector = 0;
             let paragraph_words = doc.paragraph_words(p);
             for r in paragraph_words {
                 let raw = doc.slice(r);
@@ -137,6 +160,10 @@ impl Analysis {
                 let is_name = names.iter().any(|n| n.token.range.start == r.start);
                 let stem =
                     (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
+                let found = match stem {
+                    Some(_) => word_vectors(vectors, &lower),
+                    None => Vec::new(),
+                };
                 word_ids.push(words.id(lower));
                 let Some(stem) = stem else {
                     continue;
@@ -145,17 +172,24 @@ impl Analysis {
                 if id as usize == stem_info.len() {
                     stem_info.push((lexicon.stem_probability(&stem), 0));
                 }
+                with_vector += usize::from(!found.is_empty());
+                let share = 1.0 / found.len().max(1) as f32;
+                in_vectors.extend(found.into_iter().map(|v| (v, id, share)));
                 let df = corpus.files_with_term(&raw.to_lowercase());
                 stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
                 terms.push(id);
             }
             word_ids.sort_unstable();
             word_ids.dedup();
+            vector_terms.push(in_vectors);
             paragraphs.push(ParagraphTerms {
+                content_tokens: terms.len(),
+                with_vector,
                 terms: SparseVec::from_terms(terms),
                 words: word_ids,
                 names,
                 word_count: paragraph_words.len(),
+                meaning: Vec::new(),
             });
         }
         let weights = Weights {
@@ -164,6 +198,20 @@ impl Analysis {
                 .map(|&(p, df)| evidence::idf(p, df, corpus.documents(), params.corpus_prior))
                 .collect(),
         };
+        let dims = vectors.dims();
+        let mut meaning = vec![0.0f32; dims];
+        for (p, found) in paragraphs.iter_mut().zip(&vector_terms) {
+            p.meaning = vec![0.0f32; dims];
+            for &(v, stem, share) in found {
+                vectors.add_to(&mut p.meaning, v, weights.idf[stem as usize] * share);
+            }
+            meaning
+                .iter_mut()
+                .zip(&p.meaning)
+                .for_each(|(m, x)| *m += x);
+        }
+        let meanings: Vec<&[f32]> = paragraphs.iter().map(|p| p.meaning.as_slice()).collect();
+        let semantic_neighbours = tiling::dense_neighbour_similarity(&meanings, params.window);
         let mut word_paragraphs = vec![0u32; words.ids.len()];
         for p in &paragraphs {
             for &w in &p.words {
@@ -180,6 +228,8 @@ impl Analysis {
             total,
             word_paragraphs,
             neighbours,
+            meaning,
+            semantic_neighbours,
             params,
         }
     }
@@ -219,6 +269,18 @@ impl Analysis {
         );
         let neighbours = self.weights.cosine(&para.terms, &around);
         let (names, novel_names) = self.novel_names(doc, p, &left_out);
+        let dims = self.meaning.len();
+        let mut removed_meaning = vec![0.0f32; dims];
+        for &q in &left_out {
+            let m = &self.paragraphs[q].meaning;
+            removed_meaning.iter_mut().zip(m).for_each(|(r, x)| *r += x);
+        }
+        let mut around_meaning = vec![0.0f32; dims];
+        for q in tiling::window(self.paragraphs.len(), p, self.params.window, &excluded) {
+            let m = &self.paragraphs[q].meaning;
+            around_meaning.iter_mut().zip(m).for_each(|(r, x)| *r += x);
+        }
+        let semantic_neighbours = semantic::cosine(&para.meaning, &around_meaning);
         Features {
             content_words: para.terms.len(),
             rest: self
@@ -230,6 +292,15 @@ impl Analysis {
             neighbours,
             depth: tiling::depth_at(&self.neighbours, p, neighbours, self.params.window),
             quoted: quoted_share(doc, p),
+            semantic: semantic::rest_cosine(&para.meaning, &self.meaning, &removed_meaning),
+            semantic_neighbours,
+            semantic_depth: tiling::depth_at(
+                &self.semantic_neighbours,
+                p,
+                semantic_neighbours,
+                self.params.window,
+            ),
+            semantic_coverage: para.with_vector as f64 / para.content_tokens.max(1) as f64,
         }
     }
 
@@ -269,10 +340,31 @@ impl Analysis {
             .any(|n| b.iter().any(|m| m.id == n.id))
     }
 
+    /// Words in the document.
+    pub(crate) fn words(&self) -> usize {
+        self.words
+    }
+
     /// Distinct content-word stems of paragraph `p`.
     pub(crate) fn content_words(&self, p: usize) -> usize {
         self.paragraphs[p].terms.len()
     }
+}
+
+/// The word vectors of a lowercase content word: its own, or for a hyphenated
+/// compound without one (`all-night`), those of its parts.
+fn word_vectors(vectors: &WordVectors, lower: &str) -> Vec<usize> {
+    if let Some(v) = vectors.lookup(lower) {
+        return vec![v];
+    }
+    if lower.contains('-') {
+        return lower
+            .split('-')
+            .filter(|part| part.chars().count() >= 3)
+            .filter_map(|part| vectors.lookup(part))
+            .collect();
+    }
+    Vec::new()
 }
 
 /// Share of the word tokens of paragraph `p` that stand inside quotation marks,
