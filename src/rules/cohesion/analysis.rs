@@ -64,7 +64,20 @@ pub(crate) struct Features {
     pub(crate) semantic_depth: f64,
     /// Share of its content words that have a word vector.
     pub(crate) semantic_coverage: f64,
+    /// IDF-weighted mean cosine of its words' vectors with the rest's meaning.
+    pub(crate) semantic_words: f64,
+    /// How much more alike the paragraphs right before and after it (its headline
+    /// left out) are to each other than either is to it, lexically and in meaning:
+    /// an insertion parts two paragraphs that were written to follow each other.
+    pub(crate) bridge: f64,
+    pub(crate) semantic_bridge: f64,
+    /// IDF-weighted share of its words whose vector is related to the rest's meaning
+    /// (cosine at least [`RELATED_WORD`]).
+    pub(crate) semantic_related: f64,
 }
+
+/// The cosine with the rest's meaning at which a word counts as related to it.
+pub(crate) const RELATED_WORD: f64 = 0.3;
 
 /// A name token with the id of its normalised word.
 #[derive(Debug)]
@@ -82,8 +95,10 @@ struct ParagraphTerms {
     words: Vec<u32>,
     names: Vec<Name>,
     word_count: usize,
-    /// IDF-weighted sum of its content words' unit vectors (empty without vectors).
+    /// IDF-weighted sum of its content words' unit vectors.
     meaning: Vec<f32>,
+    /// Its content words' vectors with their weights.
+    word_vectors: Vec<(usize, f32)>,
     /// Content-word tokens, and those with a vector.
     content_tokens: usize,
     with_vector: usize,
@@ -91,7 +106,7 @@ struct ParagraphTerms {
 
 /// The document as cohesion sees it.
 #[derive(Debug)]
-pub(crate) struct Analysis {
+pub(crate) struct Analysis<'a> {
     paragraphs: Vec<ParagraphTerms>,
     weights: Weights,
     total: Total,
@@ -103,6 +118,7 @@ pub(crate) struct Analysis {
     meaning: Vec<f32>,
     /// Per paragraph, semantic cosine with its neighbours.
     semantic_neighbours: Vec<f64>,
+    vectors: &'a WordVectors,
     words: usize,
     params: Params,
 }
@@ -119,14 +135,14 @@ impl Interner {
     }
 }
 
-impl Analysis {
+impl<'a> Analysis<'a> {
     pub(crate) fn new(
         doc: &Document,
         lexicon: &Lexicon,
-        vectors: &WordVectors,
+        vectors: &'a WordVectors,
         corpus: &CorpusStats,
         params: Params,
-    ) -> Analysis {
+    ) -> Analysis<'a> {
         let mut words = Interner::default();
         let mut stems = Interner::default();
         // Per stem: background probability and the largest run df of its forms.
@@ -190,6 +206,7 @@ impl Analysis {
                 names,
                 word_count: paragraph_words.len(),
                 meaning: Vec::new(),
+                word_vectors: Vec::new(),
             });
         }
         let weights = Weights {
@@ -203,7 +220,9 @@ impl Analysis {
         for (p, found) in paragraphs.iter_mut().zip(&vector_terms) {
             p.meaning = vec![0.0f32; dims];
             for &(v, stem, share) in found {
-                vectors.add_to(&mut p.meaning, v, weights.idf[stem as usize] * share);
+                let weight = weights.idf[stem as usize] * share;
+                vectors.add_to(&mut p.meaning, v, weight);
+                p.word_vectors.push((v, weight));
             }
             meaning
                 .iter_mut()
@@ -218,9 +237,9 @@ impl Analysis {
                 word_paragraphs[w as usize] += 1;
             }
         }
-        let vectors: Vec<&SparseVec> = paragraphs.iter().map(|p| &p.terms).collect();
-        let total = Total::new(vectors.iter().copied(), &weights);
-        let neighbours = tiling::neighbour_similarity(&vectors, &weights, params.window);
+        let term_vectors: Vec<&SparseVec> = paragraphs.iter().map(|p| &p.terms).collect();
+        let total = Total::new(term_vectors.iter().copied(), &weights);
+        let neighbours = tiling::neighbour_similarity(&term_vectors, &weights, params.window);
         Analysis {
             words: paragraphs.iter().map(|p| p.word_count).sum(),
             paragraphs,
@@ -230,6 +249,7 @@ impl Analysis {
             neighbours,
             meaning,
             semantic_neighbours,
+            vectors,
             params,
         }
     }
@@ -281,6 +301,29 @@ impl Analysis {
             around_meaning.iter_mut().zip(m).for_each(|(r, x)| *r += x);
         }
         let semantic_neighbours = semantic::cosine(&para.meaning, &around_meaning);
+        let rest_meaning: Vec<f32> = self
+            .meaning
+            .iter()
+            .zip(&removed_meaning)
+            .map(|(t, r)| t - r)
+            .collect();
+        let (semantic_words, semantic_related) =
+            self.word_relatedness(&para.word_vectors, &rest_meaning);
+        let (bridge, semantic_bridge) = match (
+            excluded.start.min(p).checked_sub(1),
+            Some(p + 1).filter(|&q| q < self.paragraphs.len()),
+        ) {
+            (Some(before), Some(after)) => {
+                let meaning = |q: usize| self.paragraphs[q].meaning.as_slice();
+                let lexical = self.similarity(before, after)
+                    - self.similarity(before, p).max(self.similarity(p, after));
+                let semantic = semantic::cosine(meaning(before), meaning(after))
+                    - semantic::cosine(meaning(before), meaning(p))
+                        .max(semantic::cosine(meaning(p), meaning(after)));
+                (lexical, semantic)
+            }
+            _ => (0.0, 0.0),
+        };
         Features {
             content_words: para.terms.len(),
             rest: self
@@ -292,7 +335,7 @@ impl Analysis {
             neighbours,
             depth: tiling::depth_at(&self.neighbours, p, neighbours, self.params.window),
             quoted: quoted_share(doc, p),
-            semantic: semantic::rest_cosine(&para.meaning, &self.meaning, &removed_meaning),
+            semantic: semantic::cosine(&para.meaning, &rest_meaning),
             semantic_neighbours,
             semantic_depth: tiling::depth_at(
                 &self.semantic_neighbours,
@@ -301,6 +344,28 @@ impl Analysis {
                 self.params.window,
             ),
             semantic_coverage: para.with_vector as f64 / para.content_tokens.max(1) as f64,
+            semantic_words,
+            semantic_related,
+            bridge,
+            semantic_bridge,
+        }
+    }
+
+    /// The weighted mean cosine of `words` with `rest`, and the weighted share of them
+    /// at least [`RELATED_WORD`] (both 0 without words).
+    fn word_relatedness(&self, words: &[(usize, f32)], rest: &[f32]) -> (f64, f64) {
+        let (mut sum, mut related, mut total) = (0.0, 0.0, 0.0);
+        for &(v, weight) in words {
+            let c = self.vectors.cosine_with(v, rest);
+            let w = f64::from(weight);
+            sum += w * c;
+            related += if c >= RELATED_WORD { w } else { 0.0 };
+            total += w;
+        }
+        if total > 0.0 {
+            (sum / total, related / total)
+        } else {
+            (0.0, 0.0)
         }
     }
 

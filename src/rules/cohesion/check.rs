@@ -165,16 +165,34 @@ impl CohesionRule {
             .collect();
         let median_lexical = combiner::median(measured.iter().map(|m| m.2.rest.cosine).collect());
         let median_semantic = combiner::median(measured.iter().map(|m| m.2.semantic).collect());
+        let lowest_lexical = combiner::two_smallest(measured.iter().map(|m| m.2.rest.cosine));
+        let lowest_evidence =
+            combiner::two_smallest(measured.iter().map(|m| combiner::evidence_per_word(&m.2)));
+        let lowest_semantic = combiner::two_smallest(measured.iter().map(|m| m.2.semantic));
         measured
             .into_iter()
-            .map(|(p, headline, features)| {
+            .enumerate()
+            .map(|(i, (p, headline, features))| {
                 let place = Place {
-                    index: p,
-                    paragraphs: n,
                     document_words: analysis.words(),
                     headline: headline.is_some(),
                     median_lexical,
                     median_semantic,
+                    others_lexical: combiner::smallest_other(
+                        lowest_lexical,
+                        i,
+                        features.rest.cosine,
+                    ),
+                    others_evidence: combiner::smallest_other(
+                        lowest_evidence,
+                        i,
+                        combiner::evidence_per_word(&features),
+                    ),
+                    others_semantic: combiner::smallest_other(
+                        lowest_semantic,
+                        i,
+                        features.semantic,
+                    ),
                 };
                 Candidate {
                     values: combiner::values(&features, &place),

@@ -14,8 +14,10 @@ pub(crate) const FEATURES: &[&str] = &[
     // Lexical cohesion with the rest of the document.
     "lex_cosine",
     "lex_relative",
+    "lex_gap",
     "evidence",
     "evidence_per_word",
+    "evidence_gap",
     "shared_share",
     "ln_content_words",
     // Entity novelty.
@@ -26,17 +28,21 @@ pub(crate) const FEATURES: &[&str] = &[
     // Neighbours (TextTiling).
     "neighbours",
     "depth",
+    "bridge",
     // Shape and place.
     "quoted",
-    "position",
     "ln_document_words",
     "headline",
     // Semantic cohesion (static word vectors).
     "sem_cosine",
     "sem_relative",
+    "sem_gap",
     "sem_neighbours",
     "sem_depth",
+    "sem_bridge",
     "sem_coverage",
+    "sem_words",
+    "sem_related",
 ];
 
 /// The features that come from the word vectors; a lexical-only model gives them
@@ -45,17 +51,18 @@ pub(crate) const FEATURES: &[&str] = &[
 pub(crate) const SEMANTIC: &[&str] = &[
     "sem_cosine",
     "sem_relative",
+    "sem_gap",
     "sem_neighbours",
     "sem_depth",
+    "sem_bridge",
     "sem_coverage",
+    "sem_words",
+    "sem_related",
 ];
 
 /// Where a measured paragraph stands in its document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Place {
-    /// Paragraph index and the number of paragraphs.
-    pub(crate) index: usize,
-    pub(crate) paragraphs: usize,
     pub(crate) document_words: usize,
     /// Whether a headline-like line above it joins it.
     pub(crate) headline: bool,
@@ -63,6 +70,47 @@ pub(crate) struct Place {
     /// paragraphs: a paragraph is judged against its own document's level.
     pub(crate) median_lexical: f64,
     pub(crate) median_semantic: f64,
+    /// The lowest lexical cosine, evidence per word and semantic cosine among the
+    /// document's other judged paragraphs (its own value when it is the only one): a
+    /// spliced paragraph is usually the most isolated of its document, by a margin.
+    pub(crate) others_lexical: f64,
+    pub(crate) others_evidence: f64,
+    pub(crate) others_semantic: f64,
+}
+
+/// Evidence per content word.
+pub(crate) fn evidence_per_word(f: &Features) -> f64 {
+    f.evidence / f.content_words.max(1) as f64
+}
+
+/// The smallest of `values` other than the one at `skip`, in O(1) given the two
+/// smallest (value, index) pairs from [`two_smallest`].
+pub(crate) fn smallest_other(two: [(f64, usize); 2], skip: usize, own: f64) -> f64 {
+    match two {
+        [(_, i), (second, j)] if i == skip => {
+            if j == usize::MAX {
+                own
+            } else {
+                second
+            }
+        }
+        [(first, i), _] if i != usize::MAX => first,
+        _ => own,
+    }
+}
+
+/// The two smallest values with their indices (index `usize::MAX` when missing).
+pub(crate) fn two_smallest(values: impl IntoIterator<Item = f64>) -> [(f64, usize); 2] {
+    let mut best = [(f64::INFINITY, usize::MAX); 2];
+    for (i, v) in values.into_iter().enumerate() {
+        if v < best[0].0 {
+            best[1] = best[0];
+            best[0] = (v, i);
+        } else if v < best[1].0 {
+            best[1] = (v, i);
+        }
+    }
+    best
 }
 
 /// The feature vector of one paragraph, in the order of [`FEATURES`].
@@ -71,11 +119,13 @@ pub(crate) fn values(f: &Features, place: &Place) -> Vec<f32> {
     let content = f.content_words.max(1) as f64;
     let novel = f.novel_names.len();
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let v: [f64; 21] = [
+    let v: [f64; 27] = [
         f.rest.cosine,
         f.rest.cosine - place.median_lexical,
+        place.others_lexical - f.rest.cosine,
         f.evidence,
-        f.evidence / content,
+        evidence_per_word(f),
+        place.others_evidence - evidence_per_word(f),
         f.rest.shared as f64 / content,
         ln1(f.content_words),
         ln1(f.names),
@@ -88,15 +138,19 @@ pub(crate) fn values(f: &Features, place: &Place) -> Vec<f32> {
         flag(f.names == 0),
         f.neighbours,
         f.depth,
+        f.bridge,
         f.quoted,
-        place.index as f64 / place.paragraphs.saturating_sub(1).max(1) as f64,
         ln1(place.document_words),
         flag(place.headline),
         f.semantic,
         f.semantic - place.median_semantic,
+        place.others_semantic - f.semantic,
         f.semantic_neighbours,
         f.semantic_depth,
+        f.semantic_bridge,
         f.semantic_coverage,
+        f.semantic_words,
+        f.semantic_related,
     ];
     debug_assert_eq!(v.len(), FEATURES.len());
     v.iter().map(|&x| x as f32).collect()
@@ -145,6 +199,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn smallest_of_the_others() {
+        let two = two_smallest([3.0, 1.0, 2.0]);
+        assert_eq!(two, [(1.0, 1), (2.0, 2)]);
+        assert_eq!(smallest_other(two, 1, 1.0), 2.0);
+        assert_eq!(smallest_other(two, 0, 3.0), 1.0);
+        let one = two_smallest([5.0]);
+        assert_eq!(smallest_other(one, 0, 5.0), 5.0);
+        assert_eq!(smallest_other(two_smallest([]), 0, 4.0), 4.0);
+    }
+
+    #[test]
     fn median_of_odd_even_and_empty() {
         assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
@@ -185,7 +250,8 @@ mod tests {
         let n = FEATURES.len();
         let mut weights = vec![0.0f32; n];
         weights[0] = -2.0; // low lexical cosine pushes up
-        weights[16] = -1.0; // low semantic cosine pushes up, less
+        let sem = FEATURES.iter().position(|f| *f == "sem_cosine").unwrap();
+        weights[sem] = -1.0; // low semantic cosine pushes up, less
         let model = Model {
             version: 1,
             stage1: crate::rules::classifier::model::Layer {
@@ -200,7 +266,7 @@ mod tests {
         };
         let mut x = vec![0.5f32; n];
         x[0] = 0.0;
-        x[16] = 0.0;
+        x[sem] = 0.0;
         let (p, reasons) = judge(&model, &x);
         assert!((p - 1.0 / (1.0 + (-1.5f32).exp())).abs() < 1e-6);
         assert_eq!(reasons[0].0, "lex_cosine");

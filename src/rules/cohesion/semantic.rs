@@ -170,6 +170,23 @@ impl WordVectors {
     }
 }
 
+impl WordVectors {
+    /// Cosine of word `i`'s vector with `v` (0 when `v` is zero).
+    pub(crate) fn cosine_with(&self, i: usize, v: &[f32]) -> f64 {
+        let q = &self.quantised[i * self.dims..(i + 1) * self.dims];
+        let (mut dot, mut norm) = (0.0f64, 0.0f64);
+        for (&c, &x) in q.iter().zip(v) {
+            dot += f64::from(c) * f64::from(x);
+            norm += f64::from(x) * f64::from(x);
+        }
+        if norm > 0.0 {
+            dot * f64::from(self.scale[i]) / norm.sqrt()
+        } else {
+            0.0
+        }
+    }
+}
+
 /// Cosine of two dense vectors; 0 when either is zero.
 pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f64 {
     let (mut dot, mut aa, mut bb) = (0.0f64, 0.0f64, 0.0f64);
@@ -184,13 +201,6 @@ pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f64 {
     } else {
         0.0
     }
-}
-
-/// Cosine between `v` and `total - removed` (the rest of a document), without
-/// building the rest vector's allocation per call beyond one scratch buffer.
-pub(crate) fn rest_cosine(v: &[f32], total: &[f32], removed: &[f32]) -> f64 {
-    let rest: Vec<f32> = total.iter().zip(removed).map(|(t, r)| t - r).collect();
-    cosine(v, &rest)
 }
 
 #[cfg(test)]
@@ -291,11 +301,11 @@ mod tests {
         assert_eq!(cosine(&[1.0, 0.0], &[0.0, 3.0]), 0.0);
         assert!((cosine(&[1.0, 1.0], &[1.0, 0.0]) - 0.5f64.sqrt()).abs() < 1e-7);
         assert_eq!(cosine(&[0.0, 0.0], &[1.0, 0.0]), 0.0);
-        // The rest is the total minus the paragraph.
-        let total = [3.0, 1.0];
-        let p = [1.0, 1.0];
-        let expected = cosine(&p, &[2.0, 0.0]);
-        assert!((rest_cosine(&p, &total, &p) - expected).abs() < 1e-12);
+        // A word's cosine with a dense vector.
+        let v = small();
+        assert!((v.cosine_with(0, &[2.0, 0.0, 0.0]) - 1.0).abs() < 1e-6);
+        assert!((v.cosine_with(2, &[0.0, 0.0, 5.0]) + 1.0).abs() < 1e-6);
+        assert_eq!(v.cosine_with(1, &[0.0, 0.0, 0.0]), 0.0);
     }
 
     #[test]
