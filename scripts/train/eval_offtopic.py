@@ -13,6 +13,11 @@ of off-topic diagnostics that cover a spliced paragraph (one diagnostic per flag
 paragraph, its headline included). Each set is scored checked as one run and one
 file at a time, as tests/sets.rs does.
 
+`--curve` also runs the rules with both thresholds at 0.01 and prints, per set
+(checked as one run), recall and precision at each probability a diagnostic's
+message reports: the best any threshold could do. Only the learned rules' guards
+apply then (the info rule's, as it sees the most paragraphs).
+
 `--model` (with `--thresholds WARNING,INFO`) runs the built-in off-topic rules with
 another model file: the rule file is copied beside it into a temporary directory,
 with `--no-default-rules`, so no rebuild is needed. Standard library only.
@@ -70,6 +75,30 @@ def score(diags, spliced, minimum):
     return len(found), len(spliced), correct, flagged
 
 
+def curve(set_dir, spliced, diags):
+    """Recall and precision at every probability threshold (one run)."""
+    scored = []
+    for d in diags:
+        m = re.search(r"probability (\d\.\d+)", d["message"])
+        if d["category"] != "off-topic" or not m:
+            continue
+        name = Path(d["path"]).name
+        lo, hi = d["range"]["start"]["line"], d["range"]["end"]["line"]
+        line = spliced.get(name)
+        scored.append((float(m.group(1)), line is not None and lo <= line <= hi, name))
+    best = None
+    for t in sorted({p for p, _, _ in scored}, reverse=True):
+        hits = [(c, n) for p, c, n in scored if p >= t]
+        found = len({n for c, n in hits if c})
+        correct = sum(c for c, _ in hits)
+        r, pr = found / len(spliced), correct / len(hits)
+        print(f"{set_dir:32} t={t:.2f}  recall {found}/{len(spliced)} = {r:.3f}  precision {correct}/{len(hits)} = {pr:.3f}")
+        if pr >= 0.85 and (best is None or r > best[1]):
+            best = (t, r, pr)
+    if best:
+        print(f"{set_dir}: highest recall at precision >= 0.85: {best[1]:.3f} (t = {best[0]:.2f}, precision {best[2]:.3f})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="+")
@@ -77,8 +106,12 @@ def main():
     ap.add_argument("--model")
     ap.add_argument("--thresholds", help="WARNING,INFO thresholds for --model")
     ap.add_argument("--rules", default="rules/off-topic.toml")
+    ap.add_argument("--curve", action="store_true")
     a = ap.parse_args()
     args, tmp = [], None
+    if a.curve and not a.thresholds:
+        a.thresholds = "0.01,0.01"
+        a.model = a.model or "rules/data/offtopic-model.json"
     if a.model:
         tmp = Path(tempfile.mkdtemp(prefix="offtopic-eval-"))
         (tmp / "data").mkdir()
@@ -92,6 +125,9 @@ def main():
     try:
         for s in a.sets:
             spliced = splices(s)
+            if a.curve:
+                curve(s, spliced, diagnostics(a.binary, args, Path(s) / "docs", False))
+                continue
             for alone in (False, True):
                 diags = diagnostics(a.binary, args, Path(s) / "docs", alone)
                 how = "one file at a time" if alone else "one run"

@@ -50,6 +50,9 @@ pub(crate) struct Features {
     pub(crate) names: usize,
     /// Distinct names found nowhere else in the document, as first written.
     pub(crate) novel_names: Vec<String>,
+    /// Of those, the ones never written next to another name (`Vogel said`, not
+    /// `Peter Vogel`): people a story introduced earlier, in another article.
+    pub(crate) novel_bare: usize,
     /// Cosine with the paragraphs around it.
     pub(crate) neighbours: f64,
     /// TextTiling depth of the dip in neighbour similarity at this paragraph.
@@ -288,7 +291,7 @@ impl<'a> Analysis<'a> {
                 .map(|q| &self.paragraphs[q].terms),
         );
         let neighbours = self.weights.cosine(&para.terms, &around);
-        let (names, novel_names) = self.novel_names(doc, p, &left_out);
+        let (names, novel_names, novel_bare) = self.novel_names(doc, p, &left_out);
         let dims = self.meaning.len();
         let mut removed_meaning = vec![0.0f32; dims];
         for &q in &left_out {
@@ -332,6 +335,7 @@ impl<'a> Analysis<'a> {
             evidence,
             names,
             novel_names,
+            novel_bare,
             neighbours,
             depth: tiling::depth_at(&self.neighbours, p, neighbours, self.params.window),
             quoted: quoted_share(doc, p),
@@ -371,10 +375,23 @@ impl<'a> Analysis<'a> {
 
     /// Distinct names of `p` (common ones left out), and those used by no paragraph
     /// outside `left_out`.
-    fn novel_names(&self, doc: &Document, p: usize, left_out: &[usize]) -> (usize, Vec<String>) {
+    fn novel_names(
+        &self,
+        doc: &Document,
+        p: usize,
+        left_out: &[usize],
+    ) -> (usize, Vec<String>, usize) {
+        let names = &self.paragraphs[p].names;
+        // Whether the name token at `i` stands next to another (only spaces between).
+        let joined = |i: usize| {
+            let next_to = |a: &Name, b: &Name| doc.slice(&(a.token.range.end..b.token.range.start)).trim().is_empty();
+            (i > 0 && next_to(&names[i - 1], &names[i]))
+                || names.get(i + 1).is_some_and(|n| next_to(&names[i], n))
+        };
         let mut seen: Vec<u32> = Vec::new();
         let mut novel = Vec::new();
-        for name in self.paragraphs[p].names.iter().filter(|n| !n.common) {
+        let mut bare = 0;
+        for name in names.iter().filter(|n| !n.common) {
             if seen.contains(&name.id) {
                 continue;
             }
@@ -385,9 +402,13 @@ impl<'a> Analysis<'a> {
                 .count() as u32;
             if self.word_paragraphs[name.id as usize] <= here {
                 novel.push(doc.slice(&name.token.range).to_owned());
+                let always_alone = (0..names.len())
+                    .filter(|&i| names[i].id == name.id)
+                    .all(|i| !joined(i));
+                bare += usize::from(always_alone);
             }
         }
-        (seen.len(), novel)
+        (seen.len(), novel, bare)
     }
 
     /// Cosine between two paragraphs.

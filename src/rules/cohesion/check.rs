@@ -338,6 +338,7 @@ fn describe_reasons(contributions: &[(&'static str, f32)]) -> String {
                 "few words shared with the article"
             }
             "ln_novel_names" | "novel_share" => "names found nowhere else",
+            "ln_novel_bare" => "people named as if already introduced",
             "no_names" => "names no one",
             "neighbours" | "depth" => "unlike the paragraphs around it",
             "headline" => "a headline of its own",

@@ -23,6 +23,7 @@ pub(crate) const FEATURES: &[&str] = &[
     // Entity novelty.
     "ln_names",
     "ln_novel_names",
+    "ln_novel_bare",
     "novel_share",
     "no_names",
     // Neighbours (TextTiling).
@@ -119,7 +120,7 @@ pub(crate) fn values(f: &Features, place: &Place) -> Vec<f32> {
     let content = f.content_words.max(1) as f64;
     let novel = f.novel_names.len();
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let v: [f64; 27] = [
+    let v: [f64; 28] = [
         f.rest.cosine,
         f.rest.cosine - place.median_lexical,
         place.others_lexical - f.rest.cosine,
@@ -130,6 +131,7 @@ pub(crate) fn values(f: &Features, place: &Place) -> Vec<f32> {
         ln1(f.content_words),
         ln1(f.names),
         ln1(novel),
+        ln1(f.novel_bare),
         if f.names == 0 {
             0.0
         } else {
