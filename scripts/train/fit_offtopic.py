@@ -54,6 +54,7 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
 
 SEED = "scrapelint-offtopic-train-v1"
@@ -313,7 +314,14 @@ def fit_variant(label, names, columns, data, guards, out_path):
     print("held-out log-loss by C: " + ", ".join(f"{c}: {l:.4f}" for c, l in losses.items()) + f"  -> C = {C}")
     p = np.zeros(len(y))
     p[fit_mask] = held_out(X[fit_mask], y[fit_mask], groups[fit_mask], C)
-    validation = {"method": "GroupKFold(5) by host site over training splices of recall/ articles", "C": C, "rules": {}}
+    kinds = np.array([data["docs"][n]["kind"] for n in data["row_doc"]])
+    ap = {}
+    for kind in ("all", "cross", "same"):
+        sel = fit_mask & ((kinds == kind) | (y == 0) | (kind == "all"))
+        ap[kind] = round(float(average_precision_score(y[sel], p[sel])), 4)
+    print(f"held-out average precision: all {ap['all']:.3f}, cross-topic {ap['cross']:.3f}, same-register {ap['same']:.3f}")
+    validation = {"method": "GroupKFold(5) by host site over training splices of recall/ articles", "C": C,
+                  "average_precision": ap, "rules": {}}
     for rule, target in TARGETS.items():
         mask = data["masks"][rule] & fit_mask
         t, f = pick_threshold(p, data, mask, target)
@@ -358,7 +366,7 @@ def main():
         if not a.keep:
             shutil.rmtree(tmp)
     guards = rule_guards(a.rules)
-    X, y, groups, infos, by_doc = [], [], [], [], defaultdict(list)
+    X, y, groups, infos, by_doc, row_doc = [], [], [], [], defaultdict(list), []
     for r in rows:
         name = Path(r["path"]).name
         d = docs[name]
@@ -366,6 +374,7 @@ def main():
         if label is None:
             continue
         by_doc[name].append(len(y))
+        row_doc.append(name)
         X.append(r["values"])
         y.append(label)
         groups.append(d["site"])
@@ -376,6 +385,7 @@ def main():
         "y": np.array(y),
         "groups": np.array(groups),
         "by_doc": {n: np.array(v, dtype=np.int64) for n, v in by_doc.items()},
+        "row_doc": row_doc,
         "masks": {rule: np.array([passes(i, g) for i in infos]) for rule, g in guards.items()},
     }
     for n in docs:

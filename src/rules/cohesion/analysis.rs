@@ -384,7 +384,11 @@ impl<'a> Analysis<'a> {
         let names = &self.paragraphs[p].names;
         // Whether the name token at `i` stands next to another (only spaces between).
         let joined = |i: usize| {
-            let next_to = |a: &Name, b: &Name| doc.slice(&(a.token.range.end..b.token.range.start)).trim().is_empty();
+            let next_to = |a: &Name, b: &Name| {
+                doc.slice(&(a.token.range.end..b.token.range.start))
+                    .trim()
+                    .is_empty()
+            };
             (i > 0 && next_to(&names[i - 1], &names[i]))
                 || names.get(i + 1).is_some_and(|n| next_to(&names[i], n))
         };

@@ -343,7 +343,9 @@ fn describe_reasons(contributions: &[(&'static str, f32)]) -> String {
             "neighbours" | "depth" => "unlike the paragraphs around it",
             "headline" => "a headline of its own",
             f if f.starts_with("sem_") => "unrelated in meaning",
-            _ => "its length and place",
+            "ln_names" => "few names",
+            "quoted" => "little of it quoted",
+            _ => "enough text to judge",
         };
         if !out.contains(&reason) {
             out.push(reason);

@@ -131,7 +131,8 @@ impl WordVectors {
 
     /// The index of a lowercase word: the word itself (without a possessive `'s`),
     /// else the first listed form of simple suffix stripping (`rebels` → `rebel`,
-    /// `ceasefires` → `ceasefire`, `rallied` → `rally`, `stalling` → `stall`).
+    /// `ceasefires` → `ceasefire`, `rallied` → `rally`, `stalling` → `stall`,
+    /// `rebelling` → `rebel`).
     pub(crate) fn lookup(&self, lower: &str) -> Option<usize> {
         let word = lower
             .strip_suffix("'s")
@@ -156,7 +157,16 @@ impl WordVectors {
             if base.chars().count() < 3 {
                 return None;
             }
-            self.find(&format!("{base}{with}"))
+            self.find(&format!("{base}{with}")).or_else(|| {
+                // A doubled final consonant: `stopped`, `rebelling`.
+                let mut chars = base.chars().rev();
+                let doubled = with.is_empty()
+                    && matches!(*suffix, "ed" | "ing")
+                    && chars.next() == chars.next();
+                doubled
+                    .then(|| self.find(&base[..base.len() - base.chars().last()?.len_utf8()]))
+                    .flatten()
+            })
         })
     }
 

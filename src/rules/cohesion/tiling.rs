@@ -100,10 +100,9 @@ mod tests {
         let got = dense_neighbour_similarity(&refs, 2);
         for p in 0..v.len() {
             let mut around = vec![0.0f32; 3];
-            for q in p.saturating_sub(2)..(p + 3).min(v.len()) {
-                if q != p {
-                    around.iter_mut().zip(&v[q]).for_each(|(a, x)| *a += x);
-                }
+            let near = |q: &usize| *q != p && q.abs_diff(p) <= 2;
+            for (_, other) in v.iter().enumerate().filter(|(q, _)| near(q)) {
+                around.iter_mut().zip(other).for_each(|(a, x)| *a += x);
             }
             let expected = super::super::semantic::cosine(&v[p], &around);
             assert!(
