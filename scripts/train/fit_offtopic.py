@@ -53,9 +53,13 @@ from urllib.parse import urlparse
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
+
+import fit_classifier  # the same directory: its standardised logistic layer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from make_spliced import is_pure_quote  # noqa: E402  the fixture sets' rule for donors
 
 SEED = "scrapelint-offtopic-train-v1"
 CROSS_PER_HOST = 5
@@ -79,7 +83,6 @@ TARGETS = {"off-topic.insertion": (0.95, 0.0), "off-topic.possible-insertion": (
 # highest-scoring held-out clean paragraph.
 CLEAN_MARGIN = 0.05
 CS = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
-QUOTES = "\"\u201c\u201d"
 
 
 # ------------------------------------------------------------------ articles
@@ -117,16 +120,8 @@ def english_share(text):
     return sum(w in ENGLISH for w in words) / max(1, len(words))
 
 
-def is_bare_quote(p):
-    p = p.strip()
-    if p[:1] not in QUOTES:
-        return False
-    outside = re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", " ", p)
-    return len(outside.split()) < 6
-
-
 def donor_paragraphs(a):
-    return [i for i in a["clean"] if len(a["lines"][i].split()) >= MIN_DONOR_WORDS and not is_bare_quote(a["lines"][i])]
+    return [i for i in a["clean"] if len(a["lines"][i].split()) >= MIN_DONOR_WORDS and not is_pure_quote(a["lines"][i])]
 
 
 # ------------------------------------------------------------------ splices
@@ -191,37 +186,23 @@ def features(binary, directory):
 
 
 # ------------------------------------------------------------------ model
-class Scaled:
-    """Logistic regression on standardised inputs, exportable as a Layer."""
-
-    def __init__(self, C):
-        self.C = C
-
-    def fit(self, X, y):
-        self.mean = X.mean(axis=0)
-        self.scale = X.std(axis=0)
-        self.scale[self.scale == 0] = 1.0
-        self.lr = LogisticRegression(C=self.C, max_iter=10000)
-        self.lr.fit((X - self.mean) / self.scale, y)
-        return self
+class Scaled(fit_classifier.Scaled):
+    """The line classifier's standardised logistic regression, exported over a
+    subset of the feature names."""
 
     def proba(self, X):
         return self.lr.predict_proba((X - self.mean) / self.scale)[:, 1]
 
-    def export(self, names, columns):
-        """All of `names`, with the unused ones at weight 0."""
-        mean, scale, weights = [], [], []
+    def export_columns(self, names, columns):
+        """All of `names`, the ones not in `columns` at weight 0."""
+        fitted = self.export(columns)
+        layer = {"features": names, "mean": [], "scale": [], "weights": [], "bias": fitted["bias"]}
         for n in names:
-            if n in columns:
-                k = columns.index(n)
-                mean.append(round(float(self.mean[k]), 6))
-                scale.append(round(float(self.scale[k]), 6))
-                weights.append(round(float(self.lr.coef_[0][k]), 6))
-            else:
-                mean.append(0.0)
-                scale.append(1.0)
-                weights.append(0.0)
-        return {"features": names, "mean": mean, "scale": scale, "weights": weights, "bias": round(float(self.lr.intercept_[0]), 6)}
+            k = columns.index(n) if n in columns else None
+            layer["mean"].append(fitted["mean"][k] if k is not None else 0.0)
+            layer["scale"].append(fitted["scale"][k] if k is not None else 1.0)
+            layer["weights"].append(fitted["weights"][k] if k is not None else 0.0)
+        return layer
 
 
 def rule_guards(toml_path):
@@ -340,7 +321,7 @@ def fit_variant(label, names, columns, data, guards, out_path):
     model = Scaled(C).fit(X[fit_mask], y[fit_mask])
     weights = dict(zip(columns, model.lr.coef_[0]))
     print("weights (standardised): " + ", ".join(f"{n} {w:+.2f}" for n, w in sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
-    doc = {"version": 1, "stage1": model.export(names, columns), "validation": validation}
+    doc = {"version": 1, "stage1": model.export_columns(names, columns), "validation": validation}
     Path(out_path).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out_path}")
     return {rule: v["threshold"] for rule, v in validation["rules"].items()}
