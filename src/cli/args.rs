@@ -51,7 +51,8 @@ pub(crate) enum Command {
         after_help = "Point your editor's LSP client at `scrapelint server` for plain-text files;\nit finds scrapelint.toml from the directory it is started in."
     )]
     Server(ServerArgs),
-    /// Print the line classifier's features as JSON lines (for fitting the model).
+    /// Print the line classifier's (or with --paragraphs the off-topic combiner's)
+    /// features as JSON lines, for fitting the models.
     #[command(hide = true)]
     Features(FeaturesArgs),
 }
@@ -67,6 +68,10 @@ pub(crate) struct FeaturesArgs {
     /// Files or directories of articles.
     #[arg(required = true)]
     pub(crate) paths: Vec<PathBuf>,
+    /// Print the off-topic combiner's per-paragraph features instead, each file
+    /// measured alone (no statistics from the other files).
+    #[arg(long)]
+    pub(crate) paragraphs: bool,
     #[command(flatten)]
     pub(crate) sources: RuleSourceArgs,
 }

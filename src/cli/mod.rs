@@ -91,11 +91,14 @@ fn run(cli: Cli) -> Exit {
             Err(exit) => exit,
         },
         Command::Features(args) => match setup(&args.sources) {
-            Ok((_, rules)) => features::run(
-                &args.paths,
-                rules,
-                &mut stdout(ColorArg::Never, Format::Short),
-            ),
+            Ok((_, rules)) => {
+                let out = &mut stdout(ColorArg::Never, Format::Short);
+                if args.paragraphs {
+                    features::run_paragraphs(&args.paths, &rules, out)
+                } else {
+                    features::run(&args.paths, rules, out)
+                }
+            }
             Err(exit) => exit,
         },
         Command::Explain(args) => match setup(&args.sources) {

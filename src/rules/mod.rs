@@ -88,6 +88,29 @@ pub trait Checker: Send + Sync + Debug {
     fn corpus_needs(&self) -> CorpusNeeds {
         CorpusNeeds::default()
     }
+
+    /// The inputs of a learned rule for each unit it judges, for fitting the rule
+    /// offline (the hidden `scrapelint features --paragraphs`); `None` for kinds
+    /// without one.
+    fn unit_features(&self, _doc: &Document, _cx: &CheckContext<'_>) -> Option<UnitFeatures> {
+        None
+    }
+}
+
+/// Feature rows of a learned rule (see [`Checker::unit_features`]).
+#[derive(Debug, Clone)]
+pub struct UnitFeatures {
+    pub names: &'static [&'static str],
+    pub rows: Vec<UnitRow>,
+}
+
+/// One judged unit: the 0-based lines it covers, its feature values in the order of
+/// [`UnitFeatures::names`], and raw facts the fitting script applies guards with.
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub lines: std::ops::Range<usize>,
+    pub values: Vec<f32>,
+    pub info: Vec<(&'static str, f64)>,
 }
 
 /// What a checker may consult besides the document.

@@ -39,7 +39,7 @@ impl Layer {
         let names: Vec<&str> = self.features.iter().map(String::as_str).collect();
         if names != expected {
             return Err(format!(
-                "{what} lists features {names:?}, but this build computes {expected:?}; refit the model with scripts/train/fit_classifier.py"
+                "{what} lists features {names:?}, but this build computes {expected:?}; refit the model with the script that wrote it (scripts/train/)"
             ));
         }
         let n = expected.len();

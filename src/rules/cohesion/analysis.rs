@@ -12,6 +12,7 @@ use super::evidence;
 use super::lexicon::{Lexicon, normalize};
 use super::names::WordInfo;
 use super::names::{self, NameToken, names_in};
+use super::semantic::{self, WordVectors};
 use super::tiling;
 use super::vectors::{RestOverlap, SparseVec, Total, Weights};
 use crate::corpus::CorpusStats;
@@ -49,13 +50,37 @@ pub(crate) struct Features {
     pub(crate) names: usize,
     /// Distinct names found nowhere else in the document, as first written.
     pub(crate) novel_names: Vec<String>,
+    /// Of those, the ones never written next to another name (`Vogel said`, not
+    /// `Peter Vogel`): people a story introduced earlier, in another article.
+    pub(crate) novel_bare: usize,
     /// Cosine with the paragraphs around it.
     pub(crate) neighbours: f64,
     /// TextTiling depth of the dip in neighbour similarity at this paragraph.
     pub(crate) depth: f64,
     /// Share of its words inside quotation marks.
     pub(crate) quoted: f64,
+    /// Cosine of its IDF-weighted mean word vector with the rest's (see [`semantic`]).
+    pub(crate) semantic: f64,
+    /// The same with the paragraphs around it.
+    pub(crate) semantic_neighbours: f64,
+    /// TextTiling depth of the dip in semantic neighbour similarity.
+    pub(crate) semantic_depth: f64,
+    /// Share of its content words that have a word vector.
+    pub(crate) semantic_coverage: f64,
+    /// IDF-weighted mean cosine of its words' vectors with the rest's meaning.
+    pub(crate) semantic_words: f64,
+    /// How much more alike the paragraphs right before and after it (its headline
+    /// left out) are to each other than either is to it, lexically and in meaning:
+    /// an insertion parts two paragraphs that were written to follow each other.
+    pub(crate) bridge: f64,
+    pub(crate) semantic_bridge: f64,
+    /// IDF-weighted share of its words whose vector is related to the rest's meaning
+    /// (cosine at least [`RELATED_WORD`]).
+    pub(crate) semantic_related: f64,
 }
+
+/// The cosine with the rest's meaning at which a word counts as related to it.
+pub(crate) const RELATED_WORD: f64 = 0.3;
 
 /// A name token with the id of its normalised word.
 #[derive(Debug)]
@@ -73,11 +98,18 @@ struct ParagraphTerms {
     words: Vec<u32>,
     names: Vec<Name>,
     word_count: usize,
+    /// IDF-weighted sum of its content words' unit vectors.
+    meaning: Vec<f32>,
+    /// Its content words' vectors with their weights.
+    word_vectors: Vec<(usize, f32)>,
+    /// Content-word tokens, and those with a vector.
+    content_tokens: usize,
+    with_vector: usize,
 }
 
 /// The document as cohesion sees it.
 #[derive(Debug)]
-pub(crate) struct Analysis {
+pub(crate) struct Analysis<'a> {
     paragraphs: Vec<ParagraphTerms>,
     weights: Weights,
     total: Total,
@@ -85,6 +117,11 @@ pub(crate) struct Analysis {
     word_paragraphs: Vec<u32>,
     /// Per paragraph, cosine with its neighbours (see [`tiling`]).
     neighbours: Vec<f64>,
+    /// The sum of the paragraphs' meaning vectors.
+    meaning: Vec<f32>,
+    /// Per paragraph, semantic cosine with its neighbours.
+    semantic_neighbours: Vec<f64>,
+    vectors: &'a WordVectors,
     words: usize,
     params: Params,
 }
@@ -101,18 +138,21 @@ impl Interner {
     }
 }
 
-impl Analysis {
+impl<'a> Analysis<'a> {
     pub(crate) fn new(
         doc: &Document,
         lexicon: &Lexicon,
+        vectors: &'a WordVectors,
         corpus: &CorpusStats,
         params: Params,
-    ) -> Analysis {
+    ) -> Analysis<'a> {
         let mut words = Interner::default();
         let mut stems = Interner::default();
         // Per stem: background probability and the largest run df of its forms.
         let mut stem_info: Vec<(f64, u32)> = Vec::new();
         let mut paragraphs = Vec::with_capacity(doc.paragraphs().len());
+        // Per paragraph, (word-vector index, stem id, share) of its content tokens.
+        let mut vector_terms: Vec<Vec<(usize, u32, f32)>> = Vec::new();
         let mut all_names: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
             .map(|p| names_in(doc, p, lexicon, params.common_zipf))
             .collect();
@@ -128,6 +168,8 @@ impl Analysis {
                 .collect();
             let mut terms = Vec::new();
             let mut word_ids = Vec::new();
+            let mut in_vectors = Vec::new();
+            let mut with_vector = 0;
             let paragraph_words = doc.paragraph_words(p);
             let name_starts: HashSet<usize> = names.iter().map(|n| n.token.range.start).collect();
             for r in paragraph_words {
@@ -138,6 +180,10 @@ impl Analysis {
                 let is_name = name_starts.contains(&r.start);
                 let stem =
                     (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
+                let found = match stem {
+                    Some(_) => word_vectors(vectors, &lower),
+                    None => Vec::new(),
+                };
                 word_ids.push(words.id(lower));
                 let Some(stem) = stem else {
                     continue;
@@ -146,17 +192,25 @@ impl Analysis {
                 if id as usize == stem_info.len() {
                     stem_info.push((lexicon.stem_probability(&stem), 0));
                 }
+                with_vector += usize::from(!found.is_empty());
+                let share = 1.0 / found.len().max(1) as f32;
+                in_vectors.extend(found.into_iter().map(|v| (v, id, share)));
                 let df = corpus.files_with_term(&raw.to_lowercase());
                 stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
                 terms.push(id);
             }
             word_ids.sort_unstable();
             word_ids.dedup();
+            vector_terms.push(in_vectors);
             paragraphs.push(ParagraphTerms {
+                content_tokens: terms.len(),
+                with_vector,
                 terms: SparseVec::from_terms(terms),
                 words: word_ids,
                 names,
                 word_count: paragraph_words.len(),
+                meaning: Vec::new(),
+                word_vectors: Vec::new(),
             });
         }
         let weights = Weights {
@@ -165,15 +219,31 @@ impl Analysis {
                 .map(|&(p, df)| evidence::idf(p, df, corpus.documents(), params.corpus_prior))
                 .collect(),
         };
+        let dims = vectors.dims();
+        let mut meaning = vec![0.0f32; dims];
+        for (p, found) in paragraphs.iter_mut().zip(&vector_terms) {
+            p.meaning = vec![0.0f32; dims];
+            for &(v, stem, share) in found {
+                let weight = weights.idf[stem as usize] * share;
+                vectors.add_to(&mut p.meaning, v, weight);
+                p.word_vectors.push((v, weight));
+            }
+            meaning
+                .iter_mut()
+                .zip(&p.meaning)
+                .for_each(|(m, x)| *m += x);
+        }
+        let meanings: Vec<&[f32]> = paragraphs.iter().map(|p| p.meaning.as_slice()).collect();
+        let semantic_neighbours = tiling::dense_neighbour_similarity(&meanings, params.window);
         let mut word_paragraphs = vec![0u32; words.ids.len()];
         for p in &paragraphs {
             for &w in &p.words {
                 word_paragraphs[w as usize] += 1;
             }
         }
-        let vectors: Vec<&SparseVec> = paragraphs.iter().map(|p| &p.terms).collect();
-        let total = Total::new(vectors.iter().copied(), &weights);
-        let neighbours = tiling::neighbour_similarity(&vectors, &weights, params.window);
+        let term_vectors: Vec<&SparseVec> = paragraphs.iter().map(|p| &p.terms).collect();
+        let total = Total::new(term_vectors.iter().copied(), &weights);
+        let neighbours = tiling::neighbour_similarity(&term_vectors, &weights, params.window);
         Analysis {
             words: paragraphs.iter().map(|p| p.word_count).sum(),
             paragraphs,
@@ -181,6 +251,9 @@ impl Analysis {
             total,
             word_paragraphs,
             neighbours,
+            meaning,
+            semantic_neighbours,
+            vectors,
             params,
         }
     }
@@ -219,7 +292,42 @@ impl Analysis {
                 .map(|q| &self.paragraphs[q].terms),
         );
         let neighbours = self.weights.cosine(&para.terms, &around);
-        let (names, novel_names) = self.novel_names(doc, p, &left_out);
+        let (names, novel_names, novel_bare) = self.novel_names(doc, p, &left_out);
+        let dims = self.meaning.len();
+        let mut removed_meaning = vec![0.0f32; dims];
+        for &q in &left_out {
+            let m = &self.paragraphs[q].meaning;
+            removed_meaning.iter_mut().zip(m).for_each(|(r, x)| *r += x);
+        }
+        let mut around_meaning = vec![0.0f32; dims];
+        for q in tiling::window(self.paragraphs.len(), p, self.params.window, &excluded) {
+            let m = &self.paragraphs[q].meaning;
+            around_meaning.iter_mut().zip(m).for_each(|(r, x)| *r += x);
+        }
+        let semantic_neighbours = semantic::cosine(&para.meaning, &around_meaning);
+        let rest_meaning: Vec<f32> = self
+            .meaning
+            .iter()
+            .zip(&removed_meaning)
+            .map(|(t, r)| t - r)
+            .collect();
+        let (semantic_words, semantic_related) =
+            self.word_relatedness(&para.word_vectors, &rest_meaning);
+        let (bridge, semantic_bridge) = match (
+            excluded.start.min(p).checked_sub(1),
+            Some(p + 1).filter(|&q| q < self.paragraphs.len()),
+        ) {
+            (Some(before), Some(after)) => {
+                let meaning = |q: usize| self.paragraphs[q].meaning.as_slice();
+                let lexical = self.similarity(before, after)
+                    - self.similarity(before, p).max(self.similarity(p, after));
+                let semantic = semantic::cosine(meaning(before), meaning(after))
+                    - semantic::cosine(meaning(before), meaning(p))
+                        .max(semantic::cosine(meaning(p), meaning(after)));
+                (lexical, semantic)
+            }
+            _ => (0.0, 0.0),
+        };
         Features {
             content_words: para.terms.len(),
             rest: self
@@ -228,18 +336,67 @@ impl Analysis {
             evidence,
             names,
             novel_names,
+            novel_bare,
             neighbours,
             depth: tiling::depth_at(&self.neighbours, p, neighbours, self.params.window),
             quoted: quoted_share(doc, p),
+            semantic: semantic::cosine(&para.meaning, &rest_meaning),
+            semantic_neighbours,
+            semantic_depth: tiling::depth_at(
+                &self.semantic_neighbours,
+                p,
+                semantic_neighbours,
+                self.params.window,
+            ),
+            semantic_coverage: para.with_vector as f64 / para.content_tokens.max(1) as f64,
+            semantic_words,
+            semantic_related,
+            bridge,
+            semantic_bridge,
+        }
+    }
+
+    /// The weighted mean cosine of `words` with `rest`, and the weighted share of them
+    /// at least [`RELATED_WORD`] (both 0 without words).
+    fn word_relatedness(&self, words: &[(usize, f32)], rest: &[f32]) -> (f64, f64) {
+        let (mut sum, mut related, mut total) = (0.0, 0.0, 0.0);
+        for &(v, weight) in words {
+            let c = self.vectors.cosine_with(v, rest);
+            let w = f64::from(weight);
+            sum += w * c;
+            related += if c >= RELATED_WORD { w } else { 0.0 };
+            total += w;
+        }
+        if total > 0.0 {
+            (sum / total, related / total)
+        } else {
+            (0.0, 0.0)
         }
     }
 
     /// Distinct names of `p` (common ones left out), and those used by no paragraph
     /// outside `left_out`.
-    fn novel_names(&self, doc: &Document, p: usize, left_out: &[usize]) -> (usize, Vec<String>) {
+    fn novel_names(
+        &self,
+        doc: &Document,
+        p: usize,
+        left_out: &[usize],
+    ) -> (usize, Vec<String>, usize) {
+        let names = &self.paragraphs[p].names;
+        // Whether the name token at `i` stands next to another (only spaces between).
+        let joined = |i: usize| {
+            let next_to = |a: &Name, b: &Name| {
+                doc.slice(&(a.token.range.end..b.token.range.start))
+                    .trim()
+                    .is_empty()
+            };
+            (i > 0 && next_to(&names[i - 1], &names[i]))
+                || names.get(i + 1).is_some_and(|n| next_to(&names[i], n))
+        };
         let mut seen: Vec<u32> = Vec::new();
         let mut novel = Vec::new();
-        for name in self.paragraphs[p].names.iter().filter(|n| !n.common) {
+        let mut bare = 0;
+        for name in names.iter().filter(|n| !n.common) {
             if seen.contains(&name.id) {
                 continue;
             }
@@ -250,9 +407,13 @@ impl Analysis {
                 .count() as u32;
             if self.word_paragraphs[name.id as usize] <= here {
                 novel.push(doc.slice(&name.token.range).to_owned());
+                let always_alone = (0..names.len())
+                    .filter(|&i| names[i].id == name.id)
+                    .all(|i| !joined(i));
+                bare += usize::from(always_alone);
             }
         }
-        (seen.len(), novel)
+        (seen.len(), novel, bare)
     }
 
     /// Cosine between two paragraphs.
@@ -270,10 +431,31 @@ impl Analysis {
             .any(|n| b.iter().any(|m| m.id == n.id))
     }
 
+    /// Words in the document.
+    pub(crate) fn words(&self) -> usize {
+        self.words
+    }
+
     /// Distinct content-word stems of paragraph `p`.
     pub(crate) fn content_words(&self, p: usize) -> usize {
         self.paragraphs[p].terms.len()
     }
+}
+
+/// The word vectors of a lowercase content word: its own, or for a hyphenated
+/// compound without one (`all-night`), those of its parts.
+fn word_vectors(vectors: &WordVectors, lower: &str) -> Vec<usize> {
+    if let Some(v) = vectors.lookup(lower) {
+        return vec![v];
+    }
+    if lower.contains('-') {
+        return lower
+            .split('-')
+            .filter(|part| part.chars().count() >= 3)
+            .filter_map(|part| vectors.lookup(part))
+            .collect();
+    }
+    Vec::new()
 }
 
 /// Share of the word tokens of paragraph `p` that stand inside quotation marks,

@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::analysis::{Analysis, Features};
-use super::{CohesionRule, Model};
+use super::combiner::{self, Place};
+use super::{CohesionRule, Decision, Model};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{CheckContext, Checker};
+use crate::rules::{CheckContext, Checker, UnitFeatures, UnitRow};
 use crate::text::Document;
 
 /// Names listed in a message at most; the count says how many there are.
@@ -17,6 +18,21 @@ const LISTED_NAMES: usize = 5;
 #[derive(Debug)]
 pub(super) struct CohesionChecker {
     pub(super) rules: Vec<CohesionRule>,
+}
+
+/// A paragraph the rule judges, measured against the rest of its document.
+struct Candidate {
+    p: usize,
+    headline: Option<usize>,
+    features: Features,
+    /// The combiner's inputs ([`combiner::FEATURES`]).
+    values: Vec<f32>,
+}
+
+/// Why the combiner flagged a paragraph: the probability and the top reasons.
+struct Verdict {
+    probability: f32,
+    reasons: String,
 }
 
 impl Checker for CohesionChecker {
@@ -30,7 +46,8 @@ impl Checker for CohesionChecker {
                 Some(i) => i,
                 None => {
                     let m = &rule.model;
-                    analyses.push((m, Analysis::new(doc, &m.lexicon, cx.corpus, m.params)));
+                    let analysis = Analysis::new(doc, &m.lexicon, &m.vectors, cx.corpus, m.params);
+                    analyses.push((m, analysis));
                     analyses.len() - 1
                 }
             };
@@ -43,6 +60,40 @@ impl Checker for CohesionChecker {
             term_counts: true,
             ..CorpusNeeds::default()
         }
+    }
+
+    /// The combiner's inputs for every paragraph the first enabled rule with a model
+    /// would judge, before its guards (`scripts/train/fit_offtopic.py` applies them).
+    fn unit_features(&self, doc: &Document, cx: &CheckContext<'_>) -> Option<UnitFeatures> {
+        let rule = self
+            .rules
+            .iter()
+            .filter(|r| cx.enabled(&r.meta))
+            .find(|r| matches!(r.thresholds.decision, Decision::Learned { .. }))?;
+        let m = &rule.model;
+        let analysis = Analysis::new(doc, &m.lexicon, &m.vectors, cx.corpus, m.params);
+        let rows = rule
+            .candidates(doc, &analysis)
+            .into_iter()
+            .map(|c| {
+                let start = c.headline.unwrap_or(c.p);
+                let paragraphs = doc.paragraphs();
+                UnitRow {
+                    lines: paragraphs[start].lines.start..paragraphs[c.p].lines.end,
+                    values: c.values,
+                    info: vec![
+                        ("content_words", c.features.content_words as f64),
+                        ("quoted", c.features.quoted),
+                        ("document_words", doc.words().len() as f64),
+                        ("headline", f64::from(u8::from(c.headline.is_some()))),
+                    ],
+                }
+            })
+            .collect();
+        Some(UnitFeatures {
+            names: combiner::FEATURES,
+            rows,
+        })
     }
 }
 
@@ -58,48 +109,133 @@ impl CohesionRule {
         if doc.words().len() < t.min_document_words {
             return;
         }
-        let n = doc.paragraphs().len();
-        // The closing paragraph often zooms out to the wider picture: never judged.
-        let Some(closing) = (0..n).rfind(|&p| analysis.content_words(p) >= t.min_content_words)
-        else {
-            return;
-        };
-        // Paragraph 0 is the title.
-        for p in 1..closing {
-            if flagged.contains(&p) || self.is_headline(doc, analysis, p) {
+        for c in self.candidates(doc, analysis) {
+            let p = c.p;
+            if flagged.contains(&p) || !self.guards_pass(&c) {
                 continue;
             }
-            let headline = self.headline_above(doc, analysis, p);
-            let f = analysis.features(doc, p, headline.unwrap_or(p)..p + 1);
-            if !self.isolated(&f, headline.is_some()) {
-                continue;
-            }
+            let verdict = match &t.decision {
+                Decision::Limits { .. } => {
+                    if !self.isolated(&c.features, c.headline.is_some()) {
+                        continue;
+                    }
+                    None
+                }
+                Decision::Learned { model, threshold } => {
+                    let (probability, reasons) = combiner::judge(model, &c.values);
+                    if probability < *threshold {
+                        continue;
+                    }
+                    Some(Verdict {
+                        probability,
+                        reasons: describe_reasons(&reasons),
+                    })
+                }
+            };
             flagged.insert(p);
-            let start = headline.unwrap_or(p);
+            let start = c.headline.unwrap_or(p);
             flagged.insert(start);
             let span = doc.paragraphs()[start].range.start..doc.paragraphs()[p].range.end;
-            out.push(self.diagnostic(doc, span, &f, headline.is_some()));
+            out.push(self.diagnostic(doc, span, &c.features, c.headline.is_some(), verdict));
         }
+    }
+
+    /// The paragraphs this rule judges, measured: every paragraph after the title and
+    /// before the closing one (the last with `min-content-words`, which often zooms
+    /// out to the wider picture), except headline-like lines, which are judged with
+    /// the paragraph below them. Linear in the document.
+    fn candidates(&self, doc: &Document, analysis: &Analysis) -> Vec<Candidate> {
+        let t = &self.thresholds;
+        let n = doc.paragraphs().len();
+        let Some(closing) = (0..n).rfind(|&p| analysis.content_words(p) >= t.min_content_words)
+        else {
+            return Vec::new();
+        };
+        // Paragraph 0 is the title.
+        let measured: Vec<(usize, Option<usize>, Features)> = (1..closing)
+            .filter(|&p| !self.is_headline(doc, analysis, p))
+            .map(|p| {
+                let headline = self.headline_above(doc, analysis, p);
+                (
+                    p,
+                    headline,
+                    analysis.features(doc, p, headline.unwrap_or(p)..p + 1),
+                )
+            })
+            .collect();
+        let median_lexical = combiner::median(measured.iter().map(|m| m.2.rest.cosine).collect());
+        let median_semantic = combiner::median(measured.iter().map(|m| m.2.semantic).collect());
+        let lowest_lexical = combiner::two_smallest(measured.iter().map(|m| m.2.rest.cosine));
+        let lowest_evidence =
+            combiner::two_smallest(measured.iter().map(|m| combiner::evidence_per_word(&m.2)));
+        let lowest_semantic = combiner::two_smallest(measured.iter().map(|m| m.2.semantic));
+        measured
+            .into_iter()
+            .enumerate()
+            .map(|(i, (p, headline, features))| {
+                let place = Place {
+                    document_words: analysis.words(),
+                    headline: headline.is_some(),
+                    median_lexical,
+                    median_semantic,
+                    others_lexical: combiner::smallest_other(
+                        lowest_lexical,
+                        i,
+                        features.rest.cosine,
+                    ),
+                    others_evidence: combiner::smallest_other(
+                        lowest_evidence,
+                        i,
+                        combiner::evidence_per_word(&features),
+                    ),
+                    others_semantic: combiner::smallest_other(
+                        lowest_semantic,
+                        i,
+                        features.semantic,
+                    ),
+                };
+                Candidate {
+                    values: combiner::values(&features, &place),
+                    p,
+                    headline,
+                    features,
+                }
+            })
+            .collect()
+    }
+
+    /// The hand-set guards every decision keeps: enough content words, and a mostly
+    /// quoted paragraph only with a headline above it.
+    fn guards_pass(&self, c: &Candidate) -> bool {
+        let t = &self.thresholds;
+        c.features.content_words >= t.min_content_words
+            && (c.features.quoted <= t.max_quoted_share || c.headline.is_some())
     }
 
     /// Whether the measured paragraph does not belong: lexically isolated, and either
     /// introducing its own names or, naming no one, isolated beyond doubt.
     fn isolated(&self, f: &Features, headline: bool) -> bool {
         let t = &self.thresholds;
+        let Decision::Limits {
+            max_similarity,
+            max_evidence,
+            max_evidence_unnamed,
+        } = t.decision
+        else {
+            return false;
+        };
         let bonus = if headline { t.headline_bonus } else { 0.0 };
-        if f.content_words < t.min_content_words
-            || (f.quoted > t.max_quoted_share && !headline)
-            || f.rest.cosine > t.max_similarity
+        if f.rest.cosine > max_similarity
             || f.neighbours > t.max_neighbour_similarity
             || f.depth < t.min_depth
         {
             return false;
         }
         if f.names == 0 {
-            return f.evidence <= t.max_evidence_unnamed + bonus;
+            return f.evidence <= max_evidence_unnamed + bonus;
         }
         let novel = f.novel_names.len();
-        f.evidence <= t.max_evidence + bonus
+        f.evidence <= max_evidence + bonus
             && novel >= t.min_novel_names
             && novel as f64 >= t.min_novel_share * f.names as f64
     }
@@ -142,6 +278,7 @@ impl CohesionRule {
         span: Range<usize>,
         f: &Features,
         headline: bool,
+        verdict: Option<Verdict>,
     ) -> Diagnostic {
         let entities = describe_names(f);
         let headline = if headline {
@@ -159,6 +296,13 @@ impl CohesionRule {
                 "neighbours" => format!("{:.2}", f.neighbours),
                 "depth" => format!("{:.2}", f.depth),
                 "headline" => headline.to_owned(),
+                "semantic" => format!("{:.2}", f.semantic),
+                "probability" => verdict
+                    .as_ref()
+                    .map_or_else(String::new, |v| format!("{:.2}", v.probability)),
+                "reasons" => verdict
+                    .as_ref()
+                    .map_or_else(String::new, |v| v.reasons.clone()),
                 _ => return None,
             })
         };
@@ -182,4 +326,33 @@ fn describe_names(f: &Features) -> String {
             format!("introduces {n} {noun} found nowhere else ({list})")
         }
     }
+}
+
+/// The two or three kinds of evidence that pushed the combiner's probability up most,
+/// in words: "few words shared with the article, new names, unrelated in meaning".
+fn describe_reasons(contributions: &[(&'static str, f32)]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for &(feature, _) in contributions {
+        let reason = match feature {
+            "lex_cosine" | "lex_relative" | "evidence" | "evidence_per_word" | "shared_share" => {
+                "few words shared with the article"
+            }
+            "ln_novel_names" | "novel_share" => "names found nowhere else",
+            "ln_novel_bare" => "people named as if already introduced",
+            "no_names" => "names no one",
+            "neighbours" | "depth" => "unlike the paragraphs around it",
+            "headline" => "a headline of its own",
+            f if f.starts_with("sem_") => "unrelated in meaning",
+            "ln_names" => "few names",
+            "quoted" => "little of it quoted",
+            _ => "enough text to judge",
+        };
+        if !out.contains(&reason) {
+            out.push(reason);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out.join(", ")
 }

@@ -9,9 +9,11 @@
 
 mod analysis;
 mod check;
+mod combiner;
 mod evidence;
 mod lexicon;
 mod names;
+mod semantic;
 mod tiling;
 mod vectors;
 
@@ -23,6 +25,8 @@ use toml::Spanned;
 
 use self::analysis::Params;
 use self::lexicon::{EnglishStemmer, Frequencies, Lexicon};
+use self::semantic::WordVectors;
+use super::classifier::model::Model as Logistic;
 use super::{Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 
 #[derive(Debug)]
@@ -38,12 +42,24 @@ struct Config {
     stopwords: Spanned<String>,
     #[serde(default = "titles_file")]
     titles: Spanned<String>,
+    #[serde(default = "vectors_file")]
+    vectors: Spanned<String>,
+    /// A fitted combiner (JSON, `scripts/train/fit_offtopic.py`); without one, the
+    /// hand-set limits below decide.
+    #[serde(default)]
+    model: Option<Spanned<String>>,
+    /// The combiner's probability at or above which a paragraph is flagged.
+    #[serde(default)]
+    threshold: Option<Spanned<f32>>,
     min_content_words: usize,
     #[serde(default)]
     min_document_words: usize,
-    max_similarity: f64,
-    max_evidence: f64,
-    max_evidence_unnamed: f64,
+    #[serde(default)]
+    max_similarity: Option<f64>,
+    #[serde(default)]
+    max_evidence: Option<f64>,
+    #[serde(default)]
+    max_evidence_unnamed: Option<f64>,
     #[serde(default = "one")]
     min_novel_names: usize,
     #[serde(default = "one_f")]
@@ -86,6 +102,9 @@ fn stopwords_file() -> Spanned<String> {
 fn titles_file() -> Spanned<String> {
     data_file("titles-en.tsv")
 }
+fn vectors_file() -> Spanned<String> {
+    data_file("vectors-en.bin")
+}
 fn one() -> usize {
     1
 }
@@ -119,9 +138,7 @@ fn default_common_name_zipf() -> f32 {
 struct Thresholds {
     min_content_words: usize,
     min_document_words: usize,
-    max_similarity: f64,
-    max_evidence: f64,
-    max_evidence_unnamed: f64,
+    decision: Decision,
     min_novel_names: usize,
     min_novel_share: f64,
     max_quoted_share: f64,
@@ -132,16 +149,65 @@ struct Thresholds {
     headline_bonus: f64,
 }
 
+/// What flags a measured paragraph that passed the guards.
+#[derive(Debug, Clone)]
+enum Decision {
+    /// Hand-set limits on the lexical and entity measures.
+    Limits {
+        max_similarity: f64,
+        max_evidence: f64,
+        max_evidence_unnamed: f64,
+    },
+    /// A fitted logistic combiner of all the measures, and its probability threshold.
+    Learned {
+        model: Arc<Logistic>,
+        threshold: f32,
+    },
+}
+
+impl PartialEq for Decision {
+    fn eq(&self, other: &Decision) -> bool {
+        match (self, other) {
+            (
+                Decision::Learned {
+                    model: a,
+                    threshold: s,
+                },
+                Decision::Learned {
+                    model: b,
+                    threshold: t,
+                },
+            ) => Arc::ptr_eq(a, b) && s == t,
+            (
+                Decision::Limits {
+                    max_similarity: a,
+                    max_evidence: b,
+                    max_evidence_unnamed: c,
+                },
+                Decision::Limits {
+                    max_similarity: x,
+                    max_evidence: y,
+                    max_evidence_unnamed: z,
+                },
+            ) => (a, b, c) == (x, y, z),
+            _ => false,
+        }
+    }
+}
+
 /// What the per-document analysis depends on; rules with equal models share one.
 #[derive(Debug)]
 struct Model {
     lexicon: Arc<Lexicon>,
+    vectors: Arc<WordVectors>,
     params: Params,
 }
 
 impl Model {
     fn same(&self, other: &Model) -> bool {
-        Arc::ptr_eq(&self.lexicon, &other.lexicon) && self.params == other.params
+        Arc::ptr_eq(&self.lexicon, &other.lexicon)
+            && Arc::ptr_eq(&self.vectors, &other.vectors)
+            && self.params == other.params
     }
 }
 
@@ -163,6 +229,9 @@ const VARS: &[&str] = &[
     "neighbours",
     "depth",
     "headline",
+    "semantic",
+    "probability",
+    "reasons",
 ];
 
 impl Kind for CohesionKind {
@@ -171,7 +240,7 @@ impl Kind for CohesionKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Paragraphs that do not belong to their document, such as a paragraph spliced in from another story. Each paragraph is compared with the rest of the document: the TF-IDF cosine over content-word stems (IDF from the background frequency list, refined by the run's document frequencies), the recurrence evidence (a log-likelihood ratio, in nats, that its words recur in the rest as words of the same story do; rare shared words count most), the share of its capitalised names found nowhere else, and the TextTiling depth of its dip in similarity with its neighbours. A paragraph is flagged when it is lexically isolated and introduces its own names (or, naming no one, is isolated beyond `max-evidence-unnamed`); a headline-like line right above it joins the diagnostic. The title, the closing paragraph and paragraphs under `min-content-words` are never judged; paragraphs over `max-quoted-share` in quotation marks only when a headline sits above them. Cost is linear in the document: each paragraph is compared with the document total minus itself and with its neighbours."
+        "Paragraphs that do not belong to their document, such as a paragraph spliced in from another story. Each paragraph is compared with the rest of the document (the document minus the paragraph and a headline above it): the TF-IDF cosine over content-word stems (IDF from the background frequency list, refined by the run's document frequencies), the recurrence evidence (a log-likelihood ratio, in nats, that its words recur in the rest as words of the same story do), the semantic cosine of its IDF-weighted sum of static word vectors (`vectors`, data/vectors-en.bin) with the rest's, its capitalised names found nowhere else, and its neighbours (cosine, TextTiling depth, bridge). With `model` and `threshold`, a fitted logistic combiner (scripts/train/fit_offtopic.py) of all these measures decides; without, the hand-set limits `max-similarity`, `max-evidence` and `max-evidence-unnamed` with the name and neighbour limits. A headline-like line right above a flagged paragraph joins the diagnostic. The title, the closing paragraph and paragraphs under `min-content-words` are never judged; paragraphs over `max-quoted-share` in quotation marks only when a headline sits above them. Cost is linear in the document: each paragraph is compared with the document total minus itself and with its neighbours."
     }
 
     fn build(
@@ -207,6 +276,8 @@ fn build_rule(
     let frequencies = data.load(input, &c.frequencies, Frequencies::parse)?;
     let stopwords = data.load(input, &c.stopwords, lexicon::parse_word_set)?;
     let titles = data.load(input, &c.titles, lexicon::parse_title_words)?;
+    let vectors = data.load_bytes(input, &c.vectors, WordVectors::parse)?;
+    let decision = decision(input, data, &c)?;
     let shared = lexicons.iter().find(|l| {
         Arc::ptr_eq(&l.frequencies, &frequencies)
             && Arc::ptr_eq(&l.stopwords, &stopwords)
@@ -227,6 +298,7 @@ fn build_rule(
     };
     let model = Model {
         lexicon,
+        vectors,
         params: Params {
             corpus_prior: c.corpus_prior.max(1.0),
             common_zipf: c.common_zipf,
@@ -239,9 +311,7 @@ fn build_rule(
     let thresholds = Thresholds {
         min_content_words: c.min_content_words.max(1),
         min_document_words: c.min_document_words,
-        max_similarity: c.max_similarity,
-        max_evidence: c.max_evidence,
-        max_evidence_unnamed: c.max_evidence_unnamed,
+        decision,
         min_novel_names: c.min_novel_names,
         min_novel_share: c.min_novel_share,
         max_quoted_share: c.max_quoted_share,
@@ -252,4 +322,40 @@ fn build_rule(
         headline_bonus: c.headline_bonus,
     };
     Ok((model, thresholds))
+}
+
+/// A `model` with its `threshold`, or all three hand-set limits.
+fn decision(input: &RuleInput<'_>, data: &DataStore, c: &Config) -> Result<Decision, LoadError> {
+    if let Some(name) = &c.model {
+        let model = data.load(input, name, combiner::parse)?;
+        let Some(threshold) = &c.threshold else {
+            return Err(input.error(
+                name.span(),
+                "a rule with a `model` needs a `threshold` (the probability that flags a paragraph)",
+            ));
+        };
+        if !(0.0..=1.0).contains(threshold.get_ref()) {
+            return Err(input.error(
+                threshold.span(),
+                "`threshold` is a probability, from 0 to 1",
+            ));
+        }
+        return Ok(Decision::Learned {
+            model,
+            threshold: *threshold.get_ref(),
+        });
+    }
+    match (c.max_similarity, c.max_evidence, c.max_evidence_unnamed) {
+        (Some(max_similarity), Some(max_evidence), Some(max_evidence_unnamed)) => {
+            Ok(Decision::Limits {
+                max_similarity,
+                max_evidence,
+                max_evidence_unnamed,
+            })
+        }
+        _ => Err(input.error(
+            input.span.clone(),
+            "a cohesion rule needs either `model` and `threshold`, or `max-similarity`, `max-evidence` and `max-evidence-unnamed`",
+        )),
+    }
 }

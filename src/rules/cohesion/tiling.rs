@@ -25,6 +25,37 @@ pub(crate) fn neighbour_similarity(
         .collect()
 }
 
+/// The same for dense vectors (paragraph meanings, see `semantic`): per paragraph, the
+/// cosine with the sum of up to `window` paragraphs on each side. Linear: a running
+/// sum over a sliding window.
+pub(crate) fn dense_neighbour_similarity(paragraphs: &[&[f32]], window: usize) -> Vec<f64> {
+    let Some(dims) = paragraphs.first().map(|p| p.len()) else {
+        return Vec::new();
+    };
+    let n = paragraphs.len();
+    let mut sum = vec![0.0f32; dims];
+    let add = |sum: &mut [f32], v: &[f32], sign: f32| {
+        sum.iter_mut().zip(v).for_each(|(s, x)| *s += sign * x);
+    };
+    // `sum` holds paragraphs lo..hi of the window around p.
+    let (mut lo, mut hi) = (0, 0);
+    (0..n)
+        .map(|p| {
+            let (want_lo, want_hi) = (p.saturating_sub(window), (p + window + 1).min(n));
+            while hi < want_hi {
+                add(&mut sum, paragraphs[hi], 1.0);
+                hi += 1;
+            }
+            while lo < want_lo {
+                add(&mut sum, paragraphs[lo], -1.0);
+                lo += 1;
+            }
+            let around: Vec<f32> = sum.iter().zip(paragraphs[p]).map(|(s, x)| s - x).collect();
+            super::semantic::cosine(paragraphs[p], &around)
+        })
+        .collect()
+}
+
 /// Paragraphs within `window` of `p` on each side, skipping `p` and `excluded`.
 pub(crate) fn window(
     len: usize,
@@ -55,6 +86,32 @@ pub(crate) fn depth_at(similarity: &[f64], p: usize, here: f64, reach: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dense_similarity_matches_explicit_sums() {
+        let v: Vec<Vec<f32>> = vec![
+            vec![1.0, 0.0, 0.0],
+            vec![0.5, 0.5, 0.0],
+            vec![0.0, 0.0, 1.0],
+            vec![0.2, 0.9, 0.1],
+            vec![1.0, 1.0, 1.0],
+        ];
+        let refs: Vec<&[f32]> = v.iter().map(Vec::as_slice).collect();
+        let got = dense_neighbour_similarity(&refs, 2);
+        for p in 0..v.len() {
+            let mut around = vec![0.0f32; 3];
+            let near = |q: &usize| *q != p && q.abs_diff(p) <= 2;
+            for (_, other) in v.iter().enumerate().filter(|(q, _)| near(q)) {
+                around.iter_mut().zip(other).for_each(|(a, x)| *a += x);
+            }
+            let expected = super::super::semantic::cosine(&v[p], &around);
+            assert!(
+                (got[p] - expected).abs() < 1e-6,
+                "{p}: {} {expected}",
+                got[p]
+            );
+        }
+    }
 
     #[test]
     fn an_unrelated_paragraph_sits_in_a_valley() {
