@@ -15,8 +15,12 @@ use super::{LoadError, Origin, RuleInput};
 /// that name, so user rules can reuse `data/wordfreq-en.tsv` and friends.
 #[derive(Debug, Default)]
 pub struct DataStore {
-    cache: Mutex<HashMap<(String, TypeId), Arc<dyn Any + Send + Sync>>>,
+    /// Keyed by file, result type and parser: two kinds may parse one file differently.
+    cache: Mutex<HashMap<CacheKey, Arc<dyn Any + Send + Sync>>>,
 }
+
+/// Resolved file name, type of the parsed value, and the parser's type name.
+type CacheKey = (String, TypeId, &'static str);
 
 /// Where a data file name leads.
 enum Resolved {
@@ -36,7 +40,8 @@ impl DataStore {
         T: Any + Send + Sync,
         F: FnOnce(&str) -> Result<T, String>,
     {
-        self.load_bytes(rule, name, |bytes| {
+        let parser = std::any::type_name::<F>();
+        self.load_keyed(rule, name, parser, |bytes| {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
             parse(text)
         })
@@ -53,8 +58,22 @@ impl DataStore {
         T: Any + Send + Sync,
         F: FnOnce(&[u8]) -> Result<T, String>,
     {
+        self.load_keyed(rule, name, std::any::type_name::<F>(), parse)
+    }
+
+    fn load_keyed<T, F>(
+        &self,
+        rule: &RuleInput<'_>,
+        name: &Spanned<String>,
+        parser: &'static str,
+        parse: F,
+    ) -> Result<Arc<T>, LoadError>
+    where
+        T: Any + Send + Sync,
+        F: FnOnce(&[u8]) -> Result<T, String>,
+    {
         let (key, resolved) = self.resolve(rule, name)?;
-        let cache_key = (key, TypeId::of::<T>());
+        let cache_key = (key, TypeId::of::<T>(), parser);
         if let Some(hit) = self
             .cache
             .lock()

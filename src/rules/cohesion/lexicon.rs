@@ -131,8 +131,9 @@ pub(crate) fn zipf_probability(zipf: f32) -> f64 {
     10f64.powf(f64::from(zipf) - 9.0)
 }
 
-/// One lowercase word per line (`#` comments skipped).
-pub(crate) fn parse_word_set(text: &str) -> Result<HashSet<Box<str>>, String> {
+/// One word per line (`#` comments skipped), normalised like the words it is matched
+/// against (lowercase, curly apostrophes straight, possessive `'s` dropped).
+pub(crate) fn parse_normalized_word_set(text: &str) -> Result<HashSet<Box<str>>, String> {
     let set: HashSet<Box<str>> = text
         .lines()
         .filter(|l| !l.starts_with('#'))

@@ -274,7 +274,7 @@ fn build_rule(
         .check_vars(VARS)
         .map_err(|e| input.error(input.span.clone(), e))?;
     let frequencies = data.load(input, &c.frequencies, Frequencies::parse)?;
-    let stopwords = data.load(input, &c.stopwords, lexicon::parse_word_set)?;
+    let stopwords = data.load(input, &c.stopwords, lexicon::parse_normalized_word_set)?;
     let titles = data.load(input, &c.titles, lexicon::parse_title_words)?;
     let vectors = data.load_bytes(input, &c.vectors, WordVectors::parse)?;
     let decision = decision(input, data, &c)?;
