@@ -129,12 +129,23 @@ pub fn apply(
 /// Replaces `path`'s content with `bytes` atomically: a temporary file in the same
 /// directory, flushed to disk and renamed over the original, keeping its permissions.
 /// A crash leaves either the old file or the new one, never a half-written file.
+///
+/// A symbolic link is followed (the file it points to is replaced, the link stays), and
+/// a read-only file is refused rather than replaced behind the user's back.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let permissions = std::fs::metadata(path)?.permissions();
+    if permissions.readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only; left unchanged",
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".scrapelint-")
         .suffix(".tmp")
@@ -221,6 +232,31 @@ mod tests {
                 .bytes,
             b"b"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_follows_symlinks_and_refuses_read_only_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+
+        let mut perms = std::fs::metadata(&real).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&real, perms).unwrap();
+        let err = write_atomically(&real, b"newer").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied);
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 
     #[test]
