@@ -1,12 +1,14 @@
 //! Checking one document against a rule set: no I/O, never fails.
 
 use crate::corpus::CorpusStats;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Category, Diagnostic};
 use crate::rules::{CheckContext, RuleSet};
 use crate::text::Document;
 
 /// Runs every enabled rule on `doc`. Diagnostics come sorted by position then rule id,
-/// without duplicates, so output is identical across runs.
+/// without duplicates, so output is identical across runs. A finding inside a
+/// multi-line block of boilerplate that is at least as severe (a divider line inside a
+/// related-links list) is dropped: the block goes anyway.
 pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagnostic> {
     let cx = CheckContext {
         corpus,
@@ -18,7 +20,41 @@ pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagn
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
-    out
+    drop_nested(doc, out)
+}
+
+/// Removes diagnostics lying inside a boilerplate diagnostic that spans whole lines,
+/// more than one, and is of at least their severity.
+fn drop_nested(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let idx = doc.line_index();
+    let whole_lines = |d: &Diagnostic| {
+        let first = idx.line_range(idx.line_of(d.span.start));
+        let last = idx.line_range(idx.line_of(d.span.end.saturating_sub(1).max(d.span.start)));
+        first != last
+            && doc.text()[first.start..d.span.start].trim().is_empty()
+            && doc.text()[d.span.end.min(last.end)..last.end]
+                .trim()
+                .is_empty()
+    };
+    let blocks: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.category == Category::Boilerplate && whole_lines(d))
+        .collect();
+    let inside = |d: &Diagnostic| {
+        blocks.iter().any(|b| {
+            !std::ptr::eq(*b, d)
+                && b.span.start <= d.span.start
+                && d.span.end <= b.span.end
+                && b.span != d.span
+                && b.severity >= d.severity
+        })
+    };
+    let keep: Vec<bool> = diagnostics.iter().map(|d| !inside(d)).collect();
+    diagnostics
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect()
 }
 
 /// Checks one text with the built-in rules; for tests, examples and embedding.
@@ -37,4 +73,52 @@ pub fn check_corpus(rules: &RuleSet, docs: &[Document]) -> Vec<Vec<Diagnostic>> 
         }
     }
     docs.iter().map(|d| check(rules, d, &corpus)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn diag(
+        rule: &str,
+        category: Category,
+        severity: Severity,
+        span: std::ops::Range<usize>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: rule.into(),
+            category,
+            severity,
+            message: String::new(),
+            span,
+            suggestion: None,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn findings_inside_a_boilerplate_block_are_dropped_unless_more_severe() {
+        let doc = Document::from_text("Body.\n\nMore stories\n-\nA headline\n");
+        let block = diag("b.block", Category::Boilerplate, Severity::Warning, 7..32);
+        let divider = diag("b.sep", Category::Boilerplate, Severity::Info, 20..21);
+        let severe = diag("e.bad", Category::Encoding, Severity::Error, 22..23);
+        let outside = diag("f.x", Category::Fragment, Severity::Info, 0..5);
+        let kept = drop_nested(
+            &doc,
+            vec![outside.clone(), block.clone(), divider, severe.clone()],
+        );
+        assert_eq!(kept, vec![outside, block, severe]);
+    }
+
+    #[test]
+    fn a_partial_line_match_is_no_block() {
+        let doc = Document::from_text("It ended. - Reuters and more\n");
+        let credit = diag("b.credit", Category::Boilerplate, Severity::Warning, 10..19);
+        let inner = diag("m.x", Category::Mangled, Severity::Info, 12..19);
+        assert_eq!(
+            drop_nested(&doc, vec![credit.clone(), inner.clone()]).len(),
+            2
+        );
+    }
 }
