@@ -11,7 +11,7 @@ use std::ops::Deref;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// Generous: a pattern that parses must also compile.
 const SIZE_LIMIT: usize = 1 << 26;
@@ -94,10 +94,26 @@ impl Deref for LazyRegex {
     }
 }
 
-/// `hir` with every word-boundary assertion replaced by the empty match.
+/// Classes with more ranges than this are widened for the prefilter (below).
+const MAX_EXACT_RANGES: usize = 8;
+
+/// A pattern matching wherever `hir` does, cheaper for a prefilter set: word-boundary
+/// assertions become the empty match, and large Unicode classes (`\w`, `\s`, `\W`:
+/// hundreds of ranges, thousands of UTF-8 automaton states each) keep their ASCII part
+/// and admit every non-ASCII character. Both only widen the matches.
 fn without_word_boundaries(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Look(look) if is_word_boundary(*look) => Hir::empty(),
+        HirKind::Class(Class::Unicode(class)) if class.ranges().len() > MAX_EXACT_RANGES => {
+            let mut wide: Vec<ClassUnicodeRange> = class
+                .ranges()
+                .iter()
+                .filter(|r| r.start() < '\u{80}')
+                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\u{7F}')))
+                .collect();
+            wide.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+            Hir::class(Class::Unicode(ClassUnicode::new(wide)))
+        }
         HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
             index: c.index,
             name: c.name.clone(),
@@ -164,6 +180,17 @@ mod tests {
         );
         assert!(!lazy.is_match("caféleave a replyé"));
         assert!(!set.is_match("leave a comment"));
+    }
+
+    #[test]
+    fn prefilter_widens_large_classes_to_a_superset() {
+        let lazy = LazyRegex::new(r"^\W*date\s+\w+", true).unwrap();
+        let pre = regex::Regex::new(&lazy.set_source()).unwrap();
+        for text in ["• DATE  2020", "date\u{2003}été", "«date ξ"] {
+            assert!(lazy.is_match(text), "{text}");
+            assert!(pre.is_match(text), "{text}");
+        }
+        assert!(!pre.is_match("x date 2020"), "the ASCII part stays exact");
     }
 
     #[test]
