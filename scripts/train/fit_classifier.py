@@ -51,15 +51,16 @@ def load_set(binary, root, name):
     docs = {}
     for r in rows[1:]:
         f = Path(r["path"]).name
-        docs.setdefault(f, []).append((r["line"], r["values"]))
+        docs.setdefault(f, []).append((r["line"], r["values"], r.get("wrapped", False)))
     # Documents keep every non-empty line in order (stage 2 needs neighbours); only
     # labelled lines are scored.
     out_docs = []
     for f in sorted(docs):
         lines = docs[f]
-        X = np.array([v for _, v in lines], dtype=np.float64)
-        y = np.array([labels.get((f, n), -1) for n, _ in lines], dtype=np.int64)
-        out_docs.append({"set": name, "file": f, "site": site.get(f, f), "X": X, "y": y})
+        X = np.array([v for _, v, _ in lines], dtype=np.float64)
+        y = np.array([labels.get((f, n), -1) for n, _, _ in lines], dtype=np.int64)
+        wrapped = np.array([w for _, _, w in lines], dtype=bool)
+        out_docs.append({"set": name, "file": f, "site": site.get(f, f), "X": X, "y": y, "wrapped": wrapped})
     return names, out_docs
 
 
@@ -143,7 +144,8 @@ def metrics(docs, probs, t, bp_rule):
             if d["set"] != name:
                 continue
             judged = len(d["y"]) >= MIN_LINES  # the rule's `min-lines`
-            flagged = ((p >= t) & judged) | (d["X"][:, bp_rule] > 0)
+            # The rule leaves lines of hard-wrapped prose alone (`hard_wrapped`).
+            flagged = ((p >= t) & judged & ~d["wrapped"]) | (d["X"][:, bp_rule] > 0)
             y = d["y"]
             tp += int(((y == 1) & flagged).sum())
             fp += int(((y == 0) & flagged).sum())

@@ -35,6 +35,11 @@ usage (from the repo root):
    file. The same is done without the five semantic features (weights 0) for the
    lexical-only model.
 
+When the combiner's inputs change (FEATURES in src/rules/cohesion/combiner.rs), the
+shipped models no longer load, and neither does the `features` command that this
+script needs: `--placeholder` first writes zero-weight models over the new inputs
+(read from that source file), then `cargo build --release` and fit as usual.
+
 The rule guards (min-content-words, min-document-words, max-quoted-share) are read
 from rules/off-topic.toml and applied as the rule applies them.
 """
@@ -327,6 +332,17 @@ def fit_variant(label, names, columns, data, guards, out_path):
     return {rule: v["threshold"] for rule, v in validation["rules"].items()}
 
 
+def write_placeholders(paths):
+    source = Path(__file__).resolve().parents[2] / "src/rules/cohesion/combiner.rs"
+    block = re.search(r"pub\(crate\) const FEATURES: &\[&str\] = &\[(.*?)\];", source.read_text(encoding="utf-8"), re.S)
+    names = re.findall(r'"([a-z_0-9]+)"', block.group(1))
+    layer = {"features": names, "mean": [0.0] * len(names), "scale": [1.0] * len(names),
+             "weights": [0.0] * len(names), "bias": -10.0}
+    for path in paths:
+        Path(path).write_text(json.dumps({"version": 1, "stage1": layer, "validation": {"placeholder": True}}, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote placeholder {path} ({len(names)} inputs); now cargo build --release and fit")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default="target/release/scrapelint")
@@ -335,7 +351,11 @@ def main():
     ap.add_argument("--out", default="rules/data/offtopic-model.json")
     ap.add_argument("--lexical-out", default="rules/data/offtopic-model-lexical.json")
     ap.add_argument("--keep", help="write the training documents here and keep them")
+    ap.add_argument("--placeholder", action="store_true",
+                    help="only write zero-weight models over the inputs listed in combiner.rs, so a build loads")
     a = ap.parse_args()
+    if a.placeholder:
+        return write_placeholders([a.out, a.lexical_out])
 
     articles = load_articles(a.train)
     tmp = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="offtopic-train-"))

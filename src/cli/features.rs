@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use scrapelint::corpus::CorpusStats;
-use scrapelint::rules::classifier::{builtin_stopwords, features};
+use scrapelint::rules::classifier::{builtin_stopwords, features, hard_wrapped};
 use scrapelint::rules::{CheckContext, RuleSet, Selection};
 use scrapelint::text::{Document, Source};
 
@@ -48,7 +48,13 @@ pub(crate) fn run(paths: &[PathBuf], mut rules: RuleSet, out: &mut Stdout) -> Ex
         for (path, doc) in &docs {
             let prior = scrapelint::check(&rules, doc, &corpus);
             for line in features::extract(doc, &prior, &corpus, &stopwords) {
-                let record = json!({ "path": path, "line": line.line + 1, "values": line.values });
+                let record = json!({
+                    "path": path,
+                    "line": line.line + 1,
+                    "values": line.values,
+                    // The rule never flags these lines (see `hard_wrapped`).
+                    "wrapped": hard_wrapped(doc, line.line),
+                });
                 writeln!(out, "{record}")?;
             }
         }
