@@ -24,7 +24,9 @@ pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagn
 }
 
 /// Removes diagnostics lying inside a boilerplate diagnostic that spans whole lines,
-/// more than one, and is of at least their severity.
+/// more than one, and is of at least their severity (of a higher one when both span
+/// the same lines: two rules that agree on a block are both kept, unless one of them
+/// is the weaker reading of it).
 fn drop_nested(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let idx = doc.line_index();
     let whole_lines = |d: &Diagnostic| {
@@ -45,8 +47,11 @@ fn drop_nested(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> 
             !std::ptr::eq(*b, d)
                 && b.span.start <= d.span.start
                 && d.span.end <= b.span.end
-                && b.span != d.span
-                && b.severity >= d.severity
+                && if b.span == d.span {
+                    b.severity > d.severity
+                } else {
+                    b.severity >= d.severity
+                }
         })
     };
     let keep: Vec<bool> = diagnostics.iter().map(|d| !inside(d)).collect();
@@ -109,6 +114,16 @@ mod tests {
             vec![outside.clone(), block.clone(), divider, severe.clone()],
         );
         assert_eq!(kept, vec![outside, block, severe]);
+    }
+
+    #[test]
+    fn of_two_findings_on_one_block_the_weaker_goes() {
+        let doc = Document::from_text("Body.\n\nA headline\n-\nAnother one\n");
+        let cards = diag("b.cards", Category::Boilerplate, Severity::Warning, 7..32);
+        let list = diag("b.list", Category::Boilerplate, Severity::Info, 7..32);
+        let nav = diag("b.nav", Category::Boilerplate, Severity::Warning, 7..32);
+        let kept = drop_nested(&doc, vec![cards.clone(), list, nav.clone()]);
+        assert_eq!(kept, vec![cards, nav]);
     }
 
     #[test]

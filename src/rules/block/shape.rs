@@ -18,6 +18,10 @@ pub(super) struct Config {
     /// Headlines a block needs (besides its heading).
     #[serde(default)]
     min_lines: usize,
+    /// Separator lines (`-`, `___`, `|`) a block needs between its lines: teaser
+    /// cards come divided; an article's own list rarely does.
+    #[serde(default)]
+    min_separators: usize,
     /// Headlines a block takes at most; the rest is left to the next block.
     #[serde(default = "default_max_lines")]
     max_lines: usize,
@@ -85,6 +89,9 @@ pub(super) enum LineClass {
     Separator,
     /// Ends like a sentence and is long enough to be article text.
     Prose,
+    /// Article text announcing a list (`The ties will be played on Saturday:`): as
+    /// long as prose, ending with `:`. The short lines after it are its list.
+    Intro,
     Other,
 }
 
@@ -95,6 +102,8 @@ pub(super) struct Block {
     pub(super) last: usize,
     /// Headline lines in the block (not counting headings and separators).
     pub(super) headlines: usize,
+    /// Separator lines between its first and last line.
+    pub(super) separators: usize,
 }
 
 /// One rule's trigger and thresholds: classifies lines and groups them into blocks.
@@ -162,6 +171,8 @@ impl Segmenter {
         }
         if words >= self.config.prose_min_words && ending == Ending::Sentence {
             LineClass::Prose
+        } else if words >= self.config.prose_min_words && body.trim_end().ends_with(':') {
+            LineClass::Intro
         } else {
             LineClass::Other
         }
@@ -200,7 +211,18 @@ impl Segmenter {
             }
             let block = self.extend(classes, i);
             i = block.last + 1;
-            if block.headlines >= self.config.min_lines && self.placed(classes, &block) {
+            // A run of short lines that the article's own text announces is its list.
+            let announced = opener == LineClass::Headline
+                && classes[..block.first]
+                    .iter()
+                    .rev()
+                    .find(|c| **c != LineClass::Blank)
+                    == Some(&LineClass::Intro);
+            if !announced
+                && block.headlines >= self.config.min_lines
+                && block.separators >= self.config.min_separators
+                && self.placed(classes, &block)
+            {
                 blocks.push(block);
             }
         }
@@ -213,7 +235,10 @@ impl Segmenter {
             first: start,
             last: start,
             headlines: usize::from(classes[start] == LineClass::Headline),
+            separators: 0,
         };
+        // Separators seen since the block's last line: they count once a line follows.
+        let mut pending = 0;
         let mut blanks = 0;
         for (j, class) in classes.iter().enumerate().skip(start + 1) {
             match class {
@@ -224,7 +249,7 @@ impl Segmenter {
                     }
                     continue;
                 }
-                LineClass::Separator => {}
+                LineClass::Separator => pending += 1,
                 // Stacked headings are one widget; a heading after headlines is the
                 // next widget, reported on its own.
                 LineClass::Trigger if block.headlines == 0 => block.last = j,
@@ -236,6 +261,7 @@ impl Segmenter {
                     }
                     block.headlines += 1;
                     block.last = j;
+                    block.separators += std::mem::take(&mut pending);
                 }
                 // A teaser's one-line summary between its headline and the next
                 // separator belongs to the widget.
@@ -247,7 +273,7 @@ impl Segmenter {
                 {
                     block.last = j;
                 }
-                LineClass::Prose | LineClass::Other => break,
+                LineClass::Prose | LineClass::Intro | LineClass::Other => break,
             }
             blanks = 0;
         }
@@ -432,6 +458,29 @@ mod tests {
         assert_eq!(found(&menu, text), [(1, 5, 5)]);
         assert!(found(&menu, "apples\npears\nplums\nfigs\ndates").is_empty());
         assert!(found(&menu, "Home\nPolitics\nBusiness").is_empty());
+    }
+
+    #[test]
+    fn a_list_the_article_announces_is_not_a_menu() {
+        let menu = seg("min-lines = 4\nmax-words = 4");
+        let listed = "The ties will be played on the last weekend of January:\nCity v United\nAthletic v Rovers\nTown v Wanderers\nCounty v Albion\n";
+        assert!(found(&menu, listed).is_empty());
+        // A short label ending in `:` does not announce anything.
+        let menu_after_label =
+            "Sections:\nCity v United\nAthletic v Rovers\nTown v Wanderers\nCounty v Albion\n";
+        assert_eq!(found(&menu, menu_after_label), [(2, 5, 4)]);
+    }
+
+    #[test]
+    fn cards_need_separators_between_them() {
+        let cards = seg("min-lines = 3\nmin-separators = 2");
+        let divided = "Coach sacked\n-\nDraw made\n-\nStriker signs\n";
+        assert_eq!(found(&cards, divided), [(1, 5, 3)]);
+        let undivided = "Coach sacked\nDraw made\nStriker signs\n-\n";
+        assert!(
+            found(&cards, undivided).is_empty(),
+            "a trailing separator divides nothing"
+        );
     }
 
     #[test]

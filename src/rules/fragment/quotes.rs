@@ -7,8 +7,9 @@
 //! mark in the place of a closing one, and `reporters. ” . . . [It was]` a closing mark
 //! that opens a quotation (a later `”` closes it). A straight `"` takes the role its
 //! flanking gives it, or the one the count needs when it gives none. `’’` and `‘‘` are
-//! read as one double mark; `"` after a digit is an inch mark, and a guillemet with
-//! spaces on both sides or doubled (`Read More »»`) is a link arrow.
+//! read as one double mark; `"` after a digit is an inch mark unless a straight
+//! quotation is open (`"founded in 1962".`), and a guillemet with spaces on both sides
+//! or doubled (`Read More »»`) is a link arrow.
 //!
 //! Single quotes share their marks with apostrophes (`don’t`, `Iran’s`, `the ’90s`,
 //! `rock ’n’ roll`), so only an opening `‘` or `'` is tracked: any later `’` or `'`
@@ -122,9 +123,10 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
             '«' if !reversed_guillemets => Role::Open,
             '»' if reversed_guillemets => Role::Open,
             '«' | '»' => Role::Close,
-            _ if k > 0 && chars[k - 1].1.is_ascii_digit() => {
+            // 15.6" screen; but with a straight quotation open, `... in 1962".` closes it.
+            _ if k > 0 && chars[k - 1].1.is_ascii_digit() && !open.iter().any(|o| o.1 == '"') => {
                 k = last + 1;
-                continue; // 15.6" screen
+                continue;
             }
             _ if f.left && !f.right => Role::Open,
             _ if f.right && !f.left => Role::Close,
@@ -352,6 +354,8 @@ mod tests {
             "It was “a mistake.” It was “a draft.”",
             "“It was an attempt to mislead voters,’’ Moy said.",
             "A 15.6\" screen and a \"futuristic\" design.",
+            "The sign reads \"Bread & Cakes - since 1962\".",
+            "Profits rose \"by 5 percent in 2019\", the company said.",
             "«Когда вся ваша жизнь» – сказала она.",
             "Unter dem Motto „Take C.A.R.E“ startet die Messe.",
             "Sonia Gandhi gives nod to alliance: Reports - Read More »»",
