@@ -162,6 +162,7 @@ impl Segmenter {
         let ending = sentence_ending(body);
         let bullet_ok = self.config.bullets || body.len() == line.len();
         if words <= self.config.max_words
+            && !quoted_whole(body)
             && ending == Ending::Open
             && bullet_ok
             && !several_sentences(body)
@@ -318,6 +319,20 @@ fn several_sentences(body: &str) -> bool {
     })
 }
 
+/// Whether the line is one quotation or quoted title from end to end (`“Wild Rose”`):
+/// article text, never a menu entry or a teaser.
+fn quoted_whole(body: &str) -> bool {
+    let mut chars = body.chars();
+    let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let pair = matches!(
+        (first, last),
+        ('“', '”') | ('"', '"') | ('‘', '’') | ('«', '»') | ('„', '“')
+    );
+    pair && !chars.as_str().contains(['“', '”', '"'])
+}
+
 /// The line without a leading bullet or list number.
 fn strip_bullet(line: &str) -> &str {
     let s = line.trim_start_matches(|c: char| c.is_whitespace() || BULLETS.contains(&c));
@@ -469,6 +484,17 @@ mod tests {
         let menu_after_label =
             "Sections:\nCity v United\nAthletic v Rovers\nTown v Wanderers\nCounty v Albion\n";
         assert_eq!(found(&menu, menu_after_label), [(2, 5, 4)]);
+    }
+
+    #[test]
+    fn a_quoted_line_is_no_headline() {
+        let r = related();
+        assert_eq!(r.classify("“Wild Rose”"), LineClass::Other);
+        assert_eq!(r.classify("\"Gone Girl\""), LineClass::Other);
+        assert_eq!(
+            r.classify("“We got her!”: rescue caught on video"),
+            LineClass::Headline
+        );
     }
 
     #[test]
