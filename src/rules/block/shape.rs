@@ -252,8 +252,11 @@ impl Segmenter {
                 }
                 LineClass::Separator => pending += 1,
                 // Stacked headings are one widget; a heading after headlines is the
-                // next widget, reported on its own.
-                LineClass::Trigger if block.headlines == 0 => block.last = j,
+                // next widget, reported on its own, and so is each inline link
+                // (`max-lines = 0`).
+                LineClass::Trigger if block.headlines == 0 && self.config.max_lines > 0 => {
+                    block.last = j
+                }
                 LineClass::Trigger => break,
                 LineClass::Headline => {
                     let subheading = blanks > 0 && next_line(classes, j) == Some(LineClass::Prose);
