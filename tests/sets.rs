@@ -141,7 +141,20 @@ fn spliced_same_register() {
 /// without the semantic features) at the thresholds the script chose for it.
 fn lexical_only() -> RuleSet {
     let text = std::fs::read_to_string(common::root().join("rules/off-topic.toml")).unwrap();
-    let mut thresholds = ["threshold = 0.85", "threshold = 0.65"].into_iter();
+    let model =
+        std::fs::read_to_string(common::root().join("rules/data/offtopic-model-lexical.json"))
+            .unwrap();
+    let model: serde_json::Value = serde_json::from_str(&model).unwrap();
+    // The rules' thresholds in the order the rule file has them.
+    let mut thresholds = ["off-topic.insertion", "off-topic.possible-insertion"]
+        .map(|rule| {
+            let t = &model["validation"]["rules"][rule]["threshold"];
+            format!(
+                "threshold = {}",
+                t.as_f64().expect("the model file names its thresholds")
+            )
+        })
+        .into_iter();
     let text: Vec<String> = text
         .lines()
         .map(|l| match l.starts_with("threshold = ") {

@@ -61,6 +61,16 @@ const OPENERS: &[char] = &[
     '"', '\u{201C}', '\u{2018}', '\'', '(', '[', ':', '\u{2014}', '\u{2013}', '-', '\u{2022}', '*',
 ];
 
+/// Whether the word is the letters of a designation such as `CH-47`, `F-35` or
+/// `COVID-19` (a hyphen and a digit right after it): a model or a code, which a
+/// paragraph may well introduce without leaving its story. (A word with a digit in it,
+/// `A320`, is not capitalised in the sense of [`is_capitalised`].)
+fn is_code(after: &str) -> bool {
+    after
+        .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// What deciding "name or not" needs to know about words.
 pub(crate) trait WordInfo {
     fn is_stopword(&self, lower: &str) -> bool;
@@ -91,7 +101,7 @@ pub(crate) fn names_in(
         let words = doc.words_of(sentence);
         for (i, w) in words.iter().enumerate() {
             let word = &text[w.clone()];
-            if !is_capitalised(word) {
+            if !is_capitalised(word) || is_code(&text[w.end..]) {
                 continue;
             }
             let lower = normalize(word);
@@ -198,6 +208,14 @@ mod tests {
             ["harry"]
         );
         assert_eq!(names("It opens on Sundays."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn designations_are_not_names() {
+        assert_eq!(
+            names("The troops left on CH-47 Chinook helicopters and F\u{2011}35 jets."),
+            ["chinook"]
+        );
     }
 
     #[test]
