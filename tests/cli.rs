@@ -92,6 +92,13 @@ fn missing_path_exits_2_after_reporting_the_rest() {
         .code(2)
         .stderr(contains("no/such/dir: no such file or directory"))
         .stdout(contains("boilerplate.comment-prompt"));
+    // The human summary does not read as if every file had been checked.
+    scrapelint()
+        .args(["check", "no/such/dir"])
+        .arg(fixture("output/sample.txt"))
+        .assert()
+        .code(2)
+        .stdout(contains("in 1 of 1 file(s). 1 could not be read"));
 }
 
 #[test]

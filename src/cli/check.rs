@@ -134,7 +134,11 @@ pub(crate) fn run(
     };
     let run_rules: Vec<_> = rules.enabled().cloned().collect();
     let mut emitter = output::emitter(format, options, &run_rules);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        // Paths that do not exist or cannot be listed count as unread files.
+        unreadable: walk_errors.len(),
+        ..Summary::default()
+    };
     let progress = !args.quiet && std::io::stderr().is_terminal() && inputs.len() > CHUNK;
     let mut done = 0;
     for chunk in inputs.chunks(CHUNK) {

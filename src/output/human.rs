@@ -103,12 +103,20 @@ impl Emitter for HumanEmitter {
         if summary.fixed > 0 {
             writeln!(out, "Fixed {} problem(s).", summary.fixed)?;
         }
+        let unread = match summary.unreadable {
+            0 => String::new(),
+            n => format!(" {n} could not be read (see the errors above)."),
+        };
         if summary.diagnostics == 0 {
-            writeln!(out, "No problems found in {} file(s).", summary.files)
+            writeln!(
+                out,
+                "No problems found in {} file(s).{unread}",
+                summary.files
+            )
         } else {
             writeln!(
                 out,
-                "Found {} problem(s) ({} error(s), {} warning(s), {} info) in {} of {} file(s).",
+                "Found {} problem(s) ({} error(s), {} warning(s), {} info) in {} of {} file(s).{unread}",
                 summary.diagnostics,
                 summary.errors,
                 summary.warnings,
