@@ -25,7 +25,13 @@ captions, syndication footers), off-topic insertions, mangled text and sentence
 fragments, with exact line and column spans.";
 
 #[derive(Debug, Parser)]
-#[command(name = "scrapelint", version, about = ABOUT, propagate_version = true)]
+#[command(
+    name = "scrapelint",
+    version,
+    about = ABOUT,
+    propagate_version = true,
+    after_help = "Examples:\n  scrapelint check articles/                 lint every article under articles/\n  scrapelint check --fix articles/           remove what can safely be removed\n  scrapelint check --format json . > report.json\n  scrapelint rules                           list the built-in rules\n  scrapelint explain boilerplate.comment-prompt\n\nRun `scrapelint <COMMAND> --help` for a command's options."
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
