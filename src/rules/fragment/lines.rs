@@ -14,10 +14,16 @@ use super::verbs::normalise;
 /// unterminated paragraphs (a block of headlines or a text written without full stops).
 pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> bool {
     let p = &page.paras[k];
-    if k < 2 || p.ending != Ending::Open || page.in_list(k) || p.words < min_words {
+    if k < 2 || p.ending != Ending::Open || page.in_list(k) {
         return false;
     }
     let text = page.text(k);
+    // A short paragraph may be a heading, unless it stops on a word that cannot end
+    // one (`... had been inspected by the`).
+    let dangling = p.words >= MIN_DANGLING_WORDS && ends_on_dangling_word(text);
+    if p.words < min_words && !dangling {
+        return false;
+    }
     let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
     if open_neighbour(k - 1) || open_neighbour(k + 1) {
         return false;
@@ -41,6 +47,52 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
         return false;
     }
     !has_credit_tail(text)
+}
+
+/// Words a paragraph needs before its last word alone can show that it was cut.
+const MIN_DANGLING_WORDS: usize = 5;
+
+/// Words that never end an English sentence or heading: articles, possessive
+/// determiners (not `her`, which is also an object), coordinating conjunctions and
+/// prepositions that are not also adverbial particles (`in`, `on`, `up` are).
+const DANGLING: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "my",
+    "your",
+    "his",
+    "its",
+    "our",
+    "their",
+    "whose",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "than",
+    "between",
+    "among",
+    "amid",
+    "during",
+    "including",
+    "despite",
+    "via",
+    "towards",
+    "toward",
+    "upon",
+    "whether",
+];
+
+/// Whether the paragraph's last word is one of [`DANGLING`].
+fn ends_on_dangling_word(text: &str) -> bool {
+    let last = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    !last.is_empty() && DANGLING.contains(&last.to_lowercase().as_str())
 }
 
 /// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
@@ -185,6 +237,13 @@ mod tests {
             "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it… – Reuters\n\n{BODY}\n"
         );
         assert!(flagged(&credit, |p, l, k| truncated(p, l, 12, k)).is_empty());
+        let short = format!(
+            "Headline\n\n{BODY}\n\nThe barrier had been inspected by the\n\n{BODY}\n\nWhat the council will do next\n\n{BODY}\n"
+        );
+        assert_eq!(
+            flagged(&short, |p, l, k| truncated(p, l, 12, k)),
+            ["The barrier had been inspected by the"]
+        );
     }
 
     #[test]
