@@ -42,7 +42,7 @@ impl Kind for BlockKind {
     }
 
     fn doc(&self) -> &'static str {
-        "A heading line opens a block that takes the headline-like lines after it; the block is ONE diagnostic from the heading to its last headline. `triggers`: regexes matched case-insensitively against the whole heading line (a bullet before it and `:` `|` `»` after it ignored). A headline is one phrase of at most `max-words` words (default 20) that does not end like a sentence (`.` `,` `;` `:` end it; `?`, `!`, `…` and a final `U.S.` do not), has no sentence break inside, is not one quotation from end to end, and is capitalised as `case` asks (any | capitalised, the default | title); `bullets = false` refuses bulleted or numbered lines. Separator lines (`-`, `|`, `___`) and a teaser's one-line summary between its headline and the next separator stay inside; at most `max-blank` blank lines (default 1) may separate two lines. The block ends at the first other line or after `max-lines` headlines (default 40; 0 makes the heading the whole block, for inline `Read more: <headline>` links); a headline after a blank line whose next line is prose (`prose-min-words` words or more ending like a sentence, default 8) is the article's own subheading and ends it. Blocks with fewer than `min-lines` headlines, or fewer than `min-separators` separator lines between their lines (default 0), are dropped. Without `triggers`, a run of at least `min-lines` headlines is a block, unless it follows a line of `prose-min-words` words or more ending with `:` (the article announcing its own list); `position = \"end\"` keeps only runs with no prose after them. Messages may use `{heading}` (the first line), `{headlines}` and `{lines}` (counts with their noun: `3 lines`)."
+        "A heading line opens a block that takes the headline-like lines after it; the block is ONE diagnostic from the heading to its last headline. `triggers`: regexes matched case-insensitively against the whole heading line (a bullet before it and `:` `|` `»` after it ignored). A headline is one phrase of at most `max-words` words (default 20) that does not end like a sentence (`.` `,` `;` `:` end it; `?`, `!`, `…` and a final `U.S.` do not), has no sentence break inside, is not one quotation from end to end, and is capitalised as `case` asks (any | capitalised, the default | title); `bullets = false` refuses bulleted or numbered lines. Separator lines (`-`, `|`, `___`) and a teaser's one-line summary between its headline and the next separator stay inside; at most `max-blank` blank lines (default 1) may separate two lines. The block ends at the first other line or after `max-lines` headlines (default 40; 0 makes the heading the whole block, for inline `Read more: <headline>` links); a headline after a blank line whose next line is prose (`prose-min-words` words or more ending like a sentence, default 8) is the article's own subheading and ends it. Blocks with fewer than `min-lines` headlines, or fewer than `min-separators` separator lines between their lines (default 0), are dropped. Without `triggers`, a run of at least `min-lines` headlines is a block, unless it follows a line of `prose-min-words` words or more ending with `:` (the article announcing its own list); `position = \"end\"` keeps only runs with no prose after them. With `until-end = true` a heading opens a block that runs to the last line of the page whatever its lines are (a comment section), kept when at least `min-markers` of its lines match `markers` (whole-line regexes such as `Reply` or `2 days ago`) and the first of them comes within `marker-within` non-blank lines of the heading. Messages may use `{heading}` (the first line), `{headlines}` and `{lines}` (counts with their noun: `3 lines`)."
     }
 
     fn build(
@@ -57,7 +57,7 @@ impl Kind for BlockKind {
 
 fn build_rule(input: &RuleInput<'_>) -> Result<BlockRule, LoadError> {
     let config: Config = input.config_for(VARS)?;
-    for t in &config.triggers {
+    for t in config.triggers.iter().chain(&config.markers) {
         super::compile_regex(input.file, t, true)?;
     }
     let segmenter = Segmenter::new(config).map_err(|e| input.error(input.span.clone(), e))?;
@@ -74,7 +74,7 @@ impl Checker for BlockChecker {
         for rule in self.rules.iter().filter(|r| cx.enabled(&r.meta)) {
             let classes: Vec<LineClass> =
                 lines.iter().map(|l| rule.segmenter.classify(l)).collect();
-            for block in rule.segmenter.segment(&classes) {
+            for block in rule.segmenter.blocks(&classes, &lines) {
                 let span = content_span(doc, &block);
                 let matched = doc.slice(&span);
                 if rule.meta.excused(matched, matched) {

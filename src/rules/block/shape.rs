@@ -39,6 +39,23 @@ pub(super) struct Config {
     bullets: bool,
     #[serde(default)]
     position: Position,
+    /// A heading opens a block that runs to the end of the page (a comment section),
+    /// whatever its lines look like, if `min-markers` of them match `markers`.
+    #[serde(default)]
+    until_end: bool,
+    /// Regexes matched case-insensitively against whole lines (`Reply`, `2 days ago`).
+    #[serde(default)]
+    pub(super) markers: Vec<Spanned<String>>,
+    #[serde(default)]
+    min_markers: usize,
+    /// Non-blank lines after the heading within which the first marker must come: a
+    /// comment thread starts at once, a counter at the top of the article does not.
+    #[serde(default = "default_marker_within")]
+    marker_within: usize,
+}
+
+fn default_marker_within() -> usize {
+    usize::MAX
 }
 
 fn default_max_words() -> usize {
@@ -110,6 +127,7 @@ pub(super) struct Block {
 #[derive(Debug)]
 pub(super) struct Segmenter {
     trigger: Option<LazyRegex>,
+    markers: Option<LazyRegex>,
     config: Config,
 }
 
@@ -127,17 +145,18 @@ impl Segmenter {
         if config.max_words == 0 || config.max_lines < config.min_lines {
             return Err("`max-words` must be positive and `max-lines` at least `min-lines`".into());
         }
-        let trigger = if config.triggers.is_empty() {
-            None
-        } else {
-            let body: Vec<String> = config
-                .triggers
-                .iter()
-                .map(|t| format!("(?:{})", t.get_ref()))
-                .collect();
-            Some(LazyRegex::new(&format!("^(?:{})$", body.join("|")), true)?)
-        };
-        Ok(Segmenter { trigger, config })
+        if config.until_end && (config.triggers.is_empty() || config.min_markers == 0) {
+            return Err(
+                "`until-end` needs `triggers`, `markers` and `min-markers` of 1 or more".into(),
+            );
+        }
+        let trigger = whole_line(&config.triggers)?;
+        let markers = whole_line(&config.markers)?;
+        Ok(Segmenter {
+            trigger,
+            markers,
+            config,
+        })
     }
 
     pub(super) fn classify(&self, line: &str) -> LineClass {
@@ -194,6 +213,40 @@ impl Segmenter {
                     || first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
             }),
         }
+    }
+
+    /// With `until-end`: the block from the first heading to the last line of the
+    /// page, when enough of its lines are markers; otherwise [`segment`](Self::segment).
+    pub(super) fn blocks(&self, classes: &[LineClass], lines: &[&str]) -> Vec<Block> {
+        if !self.config.until_end {
+            return self.segment(classes);
+        }
+        let (Some(markers), Some(last)) = (
+            &self.markers,
+            classes.iter().rposition(|c| *c != LineClass::Blank),
+        ) else {
+            return Vec::new();
+        };
+        let marked = |j: &usize| markers.is_match(strip_bullet(lines[*j].trim()));
+        for first in (0..last).filter(|&i| classes[i] == LineClass::Trigger) {
+            let soon = (first + 1..=last)
+                .filter(|&j| classes[j] != LineClass::Blank)
+                .take(self.config.marker_within)
+                .any(|j| marked(&j));
+            let found = (first + 1..=last).filter(marked).count();
+            if soon && found >= self.config.min_markers {
+                let headlines = (first + 1..=last)
+                    .filter(|&j| classes[j] != LineClass::Blank)
+                    .count();
+                return vec![Block {
+                    first,
+                    last,
+                    headlines,
+                    separators: 0,
+                }];
+            }
+        }
+        Vec::new()
     }
 
     /// Groups classified lines into blocks.
@@ -290,6 +343,18 @@ impl Segmenter {
             Position::End => !classes[block.last + 1..].contains(&LineClass::Prose),
         }
     }
+}
+
+/// One case-insensitive regex matching a whole line against any of `patterns`.
+fn whole_line(patterns: &[Spanned<String>]) -> Result<Option<LazyRegex>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let body: Vec<String> = patterns
+        .iter()
+        .map(|t| format!("(?:{})", t.get_ref()))
+        .collect();
+    LazyRegex::new(&format!("^(?:{})$", body.join("|")), true).map(Some)
 }
 
 /// The class of the next non-blank line after `j`.
@@ -498,6 +563,27 @@ mod tests {
             r.classify("“We got her!”: rescue caught on video"),
             LineClass::Headline
         );
+    }
+
+    #[test]
+    fn a_comment_section_runs_to_the_end_of_the_page() {
+        let seg = seg(
+            "triggers = ['\\d+ comments']\nuntil-end = true\nmarkers = ['reply', '\\d+ days ago']\nmin-markers = 2\nmarker-within = 3",
+        );
+        let blocks = |text: &str| -> Vec<(usize, usize)> {
+            let lines: Vec<&str> = text.lines().collect();
+            let classes: Vec<LineClass> = lines.iter().map(|l| seg.classify(l)).collect();
+            seg.blocks(&classes, &lines)
+                .iter()
+                .map(|b| (b.first + 1, b.last + 1))
+                .collect()
+        };
+        let thread = "Title\nThe story ends here with a sentence of prose.\n3 comments\nMike\n2 days ago\nWhat a waste of money, we need roads.\nReply\n";
+        assert_eq!(blocks(thread), [(3, 7)]);
+        // One marker is not a thread; a counter followed by the article is not either.
+        assert!(blocks("Title\n3 comments\nMike\nWhat a waste.\nReply\n").is_empty());
+        let counter = "Title\n3 comments\nThe story starts here.\nIt goes on.\nAnd on.\nAnd on.\nReply\n2 days ago\n";
+        assert!(blocks(counter).is_empty());
     }
 
     #[test]
