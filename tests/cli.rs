@@ -663,11 +663,14 @@ fn explain_works_for_every_builtin_rule() {
         .unwrap();
     for row in json_of(&out.stdout).as_array().unwrap() {
         let id = row["id"].as_str().unwrap();
-        scrapelint()
-            .args(["explain", id])
-            .assert()
-            .code(0)
-            .stdout(contains(id).and(contains("Bad")).and(contains("Good")));
+        // The header names the scope as rule files write it.
+        let scope = format!("scope {})", row["scope"].as_str().unwrap());
+        scrapelint().args(["explain", id]).assert().code(0).stdout(
+            contains(id)
+                .and(contains(scope))
+                .and(contains("Bad"))
+                .and(contains("Good")),
+        );
     }
 }
 

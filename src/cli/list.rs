@@ -30,7 +30,7 @@ pub(crate) fn rules(rules: &RuleSet, format: ListFormat, out: &mut Stdout) -> Ex
             kind: &r.kind,
             category: r.category,
             severity: r.severity,
-            scope: format!("{:?}", r.scope).to_lowercase(),
+            scope: r.scope.as_str().to_owned(),
             enabled: r.enabled,
             fixable: r.fix.is_some() || r.kind == "substitution",
             summary: r.summary(),
@@ -98,12 +98,12 @@ pub(crate) fn explain(
             return report_error(&format!("no rule `{id}`{hint} (see `scrapelint rules`)"));
         };
         let mut t = format!(
-            "{} ({} rule, category {}, severity {}, scope {:?})\n\n{}\n",
+            "{} ({} rule, category {}, severity {}, scope {})\n\n{}\n",
             r.id,
             r.kind,
             r.category,
             r.severity,
-            r.scope,
+            r.scope.as_str(),
             r.summary()
         );
         match &r.explain {

@@ -30,6 +30,17 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The name rule files use for it: `line`, `paragraph`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Title => "title",
+            Scope::Line => "line",
+            Scope::Paragraph => "paragraph",
+            Scope::Sentence => "sentence",
+            Scope::Document => "document",
+        }
+    }
+
     /// The trimmed byte ranges of the units of this scope in `doc`.
     pub fn units(self, doc: &Document) -> Vec<Range<usize>> {
         match self {
