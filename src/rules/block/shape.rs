@@ -227,21 +227,29 @@ impl Segmenter {
         ) else {
             return Vec::new();
         };
-        let marked = |j: &usize| markers.is_match(strip_bullet(lines[*j].trim()));
-        for first in (0..last).filter(|&i| classes[i] == LineClass::Trigger) {
-            let soon = (first + 1..=last)
-                .filter(|&j| classes[j] != LineClass::Blank)
-                .take(self.config.marker_within)
-                .any(|j| marked(&j));
-            let found = (first + 1..=last).filter(marked).count();
-            if soon && found >= self.config.min_markers {
-                let headlines = (first + 1..=last)
-                    .filter(|&j| classes[j] != LineClass::Blank)
-                    .count();
+        let Some(opening) = classes[..last]
+            .iter()
+            .position(|c| *c == LineClass::Trigger)
+        else {
+            return Vec::new();
+        };
+        // Each line after the first heading is matched once; `after[j]` counts the
+        // marker lines from `j` to the end.
+        let marked: Vec<bool> = (0..=last)
+            .map(|j| j > opening && markers.is_match(strip_bullet(lines[j].trim())))
+            .collect();
+        let mut after = vec![0usize; last + 2];
+        for j in (0..=last).rev() {
+            after[j] = after[j + 1] + usize::from(marked[j]);
+        }
+        for first in (opening..last).filter(|&i| classes[i] == LineClass::Trigger) {
+            let body = || (first + 1..=last).filter(|&j| classes[j] != LineClass::Blank);
+            let soon = body().take(self.config.marker_within).any(|j| marked[j]);
+            if soon && after[first + 1] >= self.config.min_markers {
                 return vec![Block {
                     first,
                     last,
-                    headlines,
+                    headlines: body().count(),
                     separators: 0,
                 }];
             }
