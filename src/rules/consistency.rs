@@ -365,20 +365,31 @@ impl ConsistencyRule {
 
     /// A surname alone: long, one edit, and neither spelling a word of its own.
     fn one_surname(&self, a: &str, b: &str) -> bool {
+        self.surname_pair(a, b) && !near::differ_by_ending(a, b)
+    }
+
+    /// The length, frequency and distance tests of [`Self::one_surname`], endings aside.
+    fn surname_pair(&self, a: &str, b: &str) -> bool {
         let min = self.config.single_min_length;
         min > 0
             && a.chars().count().min(b.chars().count()) >= min
             && self.freq.zipf(a).is_none()
             && self.freq.zipf(b).is_none()
-            && !near::differ_by_ending(a, b)
             && near::edit_distance(a, b) == 1
     }
 
     /// Whether `single`, a surname alone, is a near spelling of the last word of `full`.
+    /// After a full name, a final `o` written `a` (or back) is a typo of that surname
+    /// (`Alvaro Medrano` ... `Medrana`): surnames ending so do not change with gender;
+    /// the endings that do (`Kowalski`/`Kowalska`, `Sokolov`/`Sokolova`) stay two names.
     fn surname_of(&self, single: &Spelling, full: &Spelling) -> bool {
-        single.folded.len() == 1
-            && full.folded.len() >= 2
-            && self.one_surname(&single.folded[0], &full.folded[full.folded.len() - 1])
+        let (Some(a), true) = (single.folded.first(), single.folded.len() == 1) else {
+            return false;
+        };
+        let Some(b) = full.folded.last().filter(|_| full.folded.len() >= 2) else {
+            return false;
+        };
+        self.one_surname(a, b) || (self.surname_pair(a, b) && o_for_a(a, b))
     }
 
     /// Mentions ending in the same word as `s` (`Solvang`, `Ingrid Solvang`).
@@ -413,7 +424,13 @@ impl ConsistencyRule {
         let mut flagged: HashMap<usize, (usize, usize)> = HashMap::new();
         for (i, a) in spellings.iter().enumerate() {
             for (j, b) in spellings.iter().enumerate().skip(i + 1) {
-                let (sa, sb) = if self.one_name(a, b) {
+                let (sa, sb) = if self.one_name(a, b) && a.folded.len() == 1 {
+                    // Two surnames alone: full names ending in them back them too.
+                    (
+                        self.surname_support(a, spellings),
+                        self.surname_support(b, spellings),
+                    )
+                } else if self.one_name(a, b) {
                     (self.support(a, b, spellings), self.support(b, a, spellings))
                 } else if self.surname_of(a, b) || self.surname_of(b, a) {
                     (
@@ -444,10 +461,11 @@ impl ConsistencyRule {
         flagged.sort_unstable();
         for (minority, (rival, support)) in flagged {
             let uses = format!("used {}", times(support));
+            let other = suggestion(&spellings[minority], &spellings[rival]);
             for span in &spellings[minority].spans {
                 // A quotation may spell a name its own way (an official transcript).
                 if !in_quotation(doc, span.start) {
-                    self.report(doc, span.clone(), &spellings[rival].display, &uses, out);
+                    self.report(doc, span.clone(), other, &uses, out);
                 }
             }
         }
@@ -516,6 +534,25 @@ impl ConsistencyRule {
                 }),
         );
     }
+}
+
+/// What to write instead of `flagged`: the rival's words that match its own (a surname
+/// alone is replaced by the surname, not by the full name).
+fn suggestion<'s>(flagged: &Spelling, rival: &'s Spelling) -> &'s str {
+    let words = flagged.folded.len();
+    if words == 1 && rival.folded.len() > 1 {
+        let display = rival.display.as_str();
+        return display.rsplit_once(' ').map_or(display, |(_, last)| last);
+    }
+    &rival.display
+}
+
+/// Whether two folded words differ only by a final `o` against `a`.
+fn o_for_a(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (a.strip_suffix(['o', 'a']), b.strip_suffix(['o', 'a'])) else {
+        return false;
+    };
+    x == y && a != b
 }
 
 /// Whether `offset` lies inside a quotation of its paragraph.
@@ -629,7 +666,36 @@ mod tests {
             flagged(
                 "It was said by Ingrid Solvang at the time. Comets fade. Solvaag said that it was so."
             ),
-            ["Solvaag / Ingrid Solvang"]
+            ["Solvaag / Solvang"]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_backed_by_the_full_name() {
+        // `Mulcahy` twice (once in the full name), `Mulcahey` once: the latter is flagged,
+        // and replaced by the surname, not by the full name.
+        assert_eq!(
+            flagged(
+                "It was Declan Mulcahy at the door. Then Mulcahey said it was so. After that, the judge said that Mulcahy was to go."
+            ),
+            ["Mulcahey / Mulcahy"]
+        );
+    }
+
+    #[test]
+    fn a_final_o_written_a_after_the_full_name_is_a_typo() {
+        assert_eq!(
+            flagged(
+                "Alvaro Medrano scored it at the end. Then Medrano said it was so. After that, Medrana was off to the bench."
+            ),
+            ["Medrana / Medrano"]
+        );
+        // Gendered endings stay two people.
+        assert!(
+            flagged(
+                "It was Piotr Kowalski at the door. Then Kowalska said it was so, and they left."
+            )
+            .is_empty()
         );
     }
 

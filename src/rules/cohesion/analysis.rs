@@ -422,6 +422,11 @@ impl<'a> Analysis<'a> {
         self.weights.cosine(a, b)
     }
 
+    /// Cosine between two paragraphs' meaning vectors.
+    pub(crate) fn semantic_similarity(&self, a: usize, b: usize) -> f64 {
+        semantic::cosine(&self.paragraphs[a].meaning, &self.paragraphs[b].meaning)
+    }
+
     /// Whether two paragraphs have a name in common.
     pub(crate) fn shares_name(&self, a: usize, b: usize) -> bool {
         let b = &self.paragraphs[b].names;

@@ -259,15 +259,19 @@ impl CohesionRule {
     }
 
     /// The headline-like line right above `p` when it heads `p`: it shares a name with
-    /// `p` or is closer to `p` than to the rest of the document, and its names are new
-    /// to the rest (a subheading of the story names the story's people).
+    /// `p` or is closer to `p` than to the rest of the document (in words or in
+    /// meaning: `Pop star announces engagement` over `The singer ... a diamond ring`),
+    /// and its names are new to the rest (a subheading of the story names the story's
+    /// people).
     fn headline_above(&self, doc: &Document, analysis: &Analysis, p: usize) -> Option<usize> {
         let h = p.checked_sub(1)?;
         if !self.is_headline(doc, analysis, h) {
             return None;
         }
         let f = analysis.features(doc, h, h..p + 1);
-        let heads_p = analysis.shares_name(h, p) || analysis.similarity(h, p) > f.rest.cosine;
+        let heads_p = analysis.shares_name(h, p)
+            || analysis.similarity(h, p) > f.rest.cosine
+            || analysis.semantic_similarity(h, p) > f.semantic;
         let novel = f.novel_names.len() as f64;
         (heads_p && novel >= self.thresholds.min_novel_share * f.names as f64).then_some(h)
     }

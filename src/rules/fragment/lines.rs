@@ -114,18 +114,32 @@ fn has_credit_tail(text: &str) -> bool {
 /// label: either it is a known section name next to running text, or it stands
 /// between the title and the first paragraph of running text (within the first
 /// `max_lead` paragraphs). Returns which of the two.
+/// The settings of `section-label`: label length, how far before the lede a label may
+/// stand, and the labels of media boxes (lowercase).
+pub(super) struct LabelRule<'a> {
+    pub max_words: usize,
+    pub max_lead: usize,
+    pub labels: &'a [String],
+}
+
 pub(super) fn section_label(
     page: &Page<'_>,
     lex: &Lexicon,
-    max_words: usize,
-    max_lead: usize,
+    rule: &LabelRule<'_>,
     k: usize,
 ) -> Option<&'static str> {
+    let (max_words, max_lead) = (rule.max_words, rule.max_lead);
     let p = &page.paras[k];
     if k == 0 || k + 1 >= page.paras.len() || p.lines != 1 || p.bullet {
         return None;
     }
     let text = page.text(k);
+    let bare = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+    if rule.labels.contains(&bare) {
+        // A box label between two paragraphs of prose: what it labelled is gone.
+        return (page.paras[k - 1].is_body() && page.paras[k + 1].is_body())
+            .then_some("a media or box label whose content is gone");
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let label_shaped = !words.is_empty()
         && words.len() <= max_words
@@ -169,7 +183,10 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     };
     let names: Vec<&str> = rest.split_whitespace().collect();
     let min = if bullet || by { 1 } else { 2 };
-    if names.len() < min || names.len() > max_names || !names.iter().all(|w| name_word(lex, w)) {
+    if names.len() < min
+        || names.len() > max_names
+        || !(names.iter().all(|w| name_word(lex, w)) || (by && house_byline(&names)))
+    {
         return false;
     }
     if !names
@@ -187,6 +204,35 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
         || page.paras[k - 1].bullet
         || page.paras[k + 1].bullet;
     (bullet || by) && after_text && page.paras[k + 1].is_body() && !listed
+}
+
+/// The words after `By` of a paper's house byline: `Our Cricket Correspondent`, `Our
+/// Amsterdam Staff`, `A Staff Reporter`.
+fn house_byline(words: &[&str]) -> bool {
+    const ROLES: &[&str] = &[
+        "correspondent",
+        "correspondents",
+        "staff",
+        "reporter",
+        "reporters",
+        "writer",
+        "writers",
+        "team",
+        "desk",
+        "bureau",
+        "editor",
+        "critic",
+        "reviewer",
+    ];
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() >= 2
+        && ["our", "a"].contains(&first.to_lowercase().as_str())
+        && ROLES.contains(&last.to_lowercase().as_str())
+        && words
+            .iter()
+            .all(|w| starts_upper(w) && w.chars().all(char::is_alphabetic))
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -246,23 +292,51 @@ mod tests {
         );
     }
 
+    const LABELS: LabelRule<'static> = LabelRule {
+        max_words: 2,
+        max_lead: 3,
+        labels: &[],
+    };
+
+    #[test]
+    fn media_labels_between_paragraphs() {
+        let labels = ["photo gallery".to_owned(), "key points".to_owned()];
+        let rule = LabelRule {
+            labels: &labels,
+            ..LABELS
+        };
+        let lone = format!("Headline\n\n{BODY}\n\nPhoto gallery\n\n{BODY}\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&lone, |p, l, k| section_label(p, l, &rule, k).is_some()),
+            ["Photo gallery"]
+        );
+        // A label heading its own list is the article's.
+        let list =
+            format!("Headline\n\n{BODY}\n\nKey points:\n\n- Rates held\n\n- Jobs up\n\n{BODY}\n");
+        assert!(flagged(&list, |p, l, k| section_label(p, l, &rule, k).is_some()).is_empty());
+    }
+
     #[test]
     fn section_labels() {
         let lead = format!(
             "Headline about the letter\n\nUS\nA soldier walks next to a wall near Mosul. (Photo/Reuters)\n\n{BODY}\n"
         );
         assert_eq!(
-            flagged(&lead, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            flagged(&lead, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
             ["US"]
         );
         let mid =
             format!("Headline\n\n{BODY}\n\nPolitics\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n");
         assert_eq!(
-            flagged(&mid, |p, l, k| section_label(p, l, 2, 3, k).is_some()),
+            flagged(&mid, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
             ["Politics"]
         );
         let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
-        assert!(flagged(&heading, |p, l, k| section_label(p, l, 2, 3, k).is_some()).is_empty());
+        assert!(
+            flagged(&heading, |p, l, k| section_label(p, l, &LABELS, k)
+                .is_some())
+            .is_empty()
+        );
     }
 
     #[test]
@@ -276,6 +350,11 @@ mod tests {
         assert_eq!(
             flagged(&by, |p, l, k| orphan_byline(p, l, 4, k)),
             ["By Kwame Mensah"]
+        );
+        let house = format!("Headline\n\n{BODY}\n\nBy Our Cricket Correspondent\n\n{BODY}");
+        assert_eq!(
+            flagged(&house, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["By Our Cricket Correspondent"]
         );
         let list = format!(
             "Headline\n\n{BODY}\n\nThe nominees are:\n\n• Sonia Alvarado\n\n• Kwame Mensah\n\n{BODY}"

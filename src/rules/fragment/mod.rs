@@ -63,7 +63,7 @@ impl Check {
             Check::Verbless | Check::Appositive => &["min-words", "max-words"],
             Check::Truncated => &["min-words"],
             Check::Quotes => &["marks"],
-            Check::SectionLabel => &["max-words", "max-lead"],
+            Check::SectionLabel => &["max-words", "max-lead", "labels"],
             Check::OrphanByline => &["max-words"],
             Check::Fused | Check::UnattributedQuote => &[],
         }
@@ -82,6 +82,10 @@ struct Config {
     max_lead: Option<usize>,
     #[serde(default)]
     marks: Option<Marks>,
+    /// `section-label`: labels of media and boxes (`Video`, `Photo gallery`) that are
+    /// lone labels wherever they stand between two paragraphs of running text.
+    #[serde(default)]
+    labels: Option<Vec<String>>,
     #[serde(default)]
     min_stopword_share: Option<f64>,
 }
@@ -93,6 +97,7 @@ impl Config {
             ("max-words", self.max_words.is_some()),
             ("max-lead", self.max_lead.is_some()),
             ("marks", self.marks.is_some()),
+            ("labels", self.labels.is_some()),
         ]
         .into_iter()
         .filter_map(|(k, given)| given.then_some(k))
@@ -108,6 +113,8 @@ struct FragmentRule {
     max_words: usize,
     max_lead: usize,
     marks: Marks,
+    /// Lowercase.
+    labels: Vec<String>,
     min_stopword_share: f64,
 }
 
@@ -196,8 +203,24 @@ fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
         max_words: config.max_words.unwrap_or(max_words),
         max_lead: config.max_lead.unwrap_or(3),
         marks: config.marks.unwrap_or(Marks::Double),
+        labels: config
+            .labels
+            .iter()
+            .flatten()
+            .map(|l| l.to_lowercase())
+            .collect(),
         min_stopword_share: config.min_stopword_share.unwrap_or(0.2),
     })
+}
+
+impl FragmentRule {
+    fn label_rule(&self) -> lines::LabelRule<'_> {
+        lines::LabelRule {
+            max_words: self.max_words,
+            max_lead: self.max_lead,
+            labels: &self.labels,
+        }
+    }
 }
 
 /// One finding before it becomes a diagnostic.
@@ -256,9 +279,7 @@ impl FragmentRule {
                     }
                 }
                 Check::SectionLabel => {
-                    if let Some(why) =
-                        lines::section_label(page, lex, self.max_words, self.max_lead, k)
-                    {
+                    if let Some(why) = lines::section_label(page, lex, &self.label_rule(), k) {
                         hits.push(Hit::new(range, why));
                     }
                 }
