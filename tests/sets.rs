@@ -193,3 +193,19 @@ fn semantic_signal_adds_to_the_lexical_one() {
     let (s, l) = both("spliced-same");
     assert!(s.found >= l.found && s.precision() >= l.precision());
 }
+
+/// Written blind (fixtures/holdout/README.md: first score must 72/99), then a
+/// regression set: the families it exposed must stay caught.
+#[test]
+fn holdout() {
+    let s = run("holdout", "docs");
+    assert!(
+        s.false_positives.is_empty(),
+        "warnings on clean lines:\n{}",
+        s.report()
+    );
+    assert!(s.recall("boilerplate", "must") >= 1.0, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
+    assert!(s.found("off-topic", "must") >= 18, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 11, "{}", s.report());
+}

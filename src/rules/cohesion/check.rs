@@ -12,6 +12,14 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::{CheckContext, Checker, UnitFeatures, UnitRow};
 use crate::text::Document;
 
+/// The reason given for a lone headline ([`CohesionRule::lone_headline`]).
+const LONE_HEADLINE: &str = "a lone headline with no word or name in common with the article";
+
+/// Characters that end a line of prose, not a headline.
+const CLOSING: [char; 11] = [
+    '.', '!', '?', ':', ';', ',', '"', '\u{201D}', '\u{2019}', '\u{2026}', ')',
+];
+
 /// Names listed in a message at most; the count says how many there are.
 const LISTED_NAMES: usize = 5;
 
@@ -123,17 +131,24 @@ impl CohesionRule {
                 }
                 Decision::Learned { model, threshold } => {
                     let (probability, reasons) = combiner::judge(model, &c.values);
-                    if probability < *threshold {
+                    let reasons = if probability >= *threshold {
+                        describe_reasons(&reasons)
+                    } else if t.lone_headlines && self.lone_headline(doc, &c) {
+                        LONE_HEADLINE.to_owned()
+                    } else {
                         continue;
-                    }
+                    };
                     Some(Verdict {
                         probability,
-                        reasons: describe_reasons(&reasons),
+                        reasons,
                     })
                 }
             };
             flagged.insert(p);
-            let start = c.headline.unwrap_or(p);
+            let start = c
+                .headline
+                .or_else(|| self.headline_before_blank(doc, analysis, p))
+                .unwrap_or(p);
             flagged.insert(start);
             let span = doc.paragraphs()[start].range.start..doc.paragraphs()[p].range.end;
             out.push(self.diagnostic(doc, span, &c.features, c.headline.is_some(), verdict));
@@ -253,9 +268,68 @@ impl CohesionRule {
             && above.lines.end == below.lines.start
             && words <= self.thresholds.headline_max_words
             && analysis.content_words(p) >= self.thresholds.headline_min_content_words
-            && !doc.slice(&above.range).ends_with([
-                '.', '!', '?', ':', ';', ',', '"', '\u{201D}', '\u{2019}', '\u{2026}', ')',
-            ])
+            && !doc.slice(&above.range).ends_with(CLOSING)
+    }
+
+    /// A headline standing alone between blank lines that has nothing in common with
+    /// the article: a single line with no closing punctuation, at most
+    /// `headline-max-words` words, no content word the rest of the article uses and no
+    /// name it mentions, after and before a paragraph of prose (not inside a list of
+    /// such lines).
+    fn lone_headline(&self, doc: &Document, c: &Candidate) -> bool {
+        let t = &self.thresholds;
+        let paragraphs = doc.paragraphs();
+        let para = &paragraphs[c.p];
+        let prose = |q: usize| {
+            paragraphs.get(q).is_some_and(|o| {
+                doc.paragraph_words(q).len() > t.headline_max_words
+                    || doc
+                        .slice(&o.range)
+                        .ends_with(['.', '!', '?', '"', '\u{201D}'])
+            })
+        };
+        c.headline.is_none()
+            && para.lines.len() == 1
+            && doc.paragraph_words(c.p).len() <= t.headline_max_words
+            && !doc.slice(&para.range).ends_with(CLOSING)
+            && c.features.rest.shared == 0
+            && c.features.novel_names.len() == c.features.names
+            && prose(c.p - 1)
+            && prose(c.p + 1)
+    }
+
+    /// For a flagged paragraph: the headline-like line before it with one blank line
+    /// between, when it heads the paragraph as [`Self::headline_above`] asks. It joins
+    /// the diagnostic's span, not the measurement (a subheading of the story stands so
+    /// too, and would weigh for every paragraph below one).
+    fn headline_before_blank(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        p: usize,
+    ) -> Option<usize> {
+        let h = p.checked_sub(1).filter(|&h| h >= 1)?;
+        let paragraphs = doc.paragraphs();
+        let (above, below) = (&paragraphs[h], &paragraphs[p]);
+        let one_blank = below.lines.start == above.lines.end + 1;
+        let words = doc.paragraph_words(h).len();
+        let shaped = above.lines.len() == 1
+            && one_blank
+            && words <= self.thresholds.headline_max_words
+            && analysis.content_words(h) >= self.thresholds.headline_min_content_words
+            && !doc.slice(&above.range).ends_with(CLOSING);
+        (shaped && self.heads(doc, analysis, h, p)).then_some(h)
+    }
+
+    /// Whether line `h` reads as the headline of paragraph `p` (see
+    /// [`Self::headline_above`]).
+    fn heads(&self, doc: &Document, analysis: &Analysis, h: usize, p: usize) -> bool {
+        let f = analysis.features(doc, h, h..p + 1);
+        let heads_p = analysis.shares_name(h, p)
+            || analysis.similarity(h, p) > f.rest.cosine
+            || analysis.semantic_similarity(h, p) > f.semantic;
+        let novel = f.novel_names.len() as f64;
+        heads_p && novel >= self.thresholds.min_novel_share * f.names as f64
     }
 
     /// The headline-like line right above `p` when it heads `p`: it shares a name with
@@ -268,12 +342,7 @@ impl CohesionRule {
         if !self.is_headline(doc, analysis, h) {
             return None;
         }
-        let f = analysis.features(doc, h, h..p + 1);
-        let heads_p = analysis.shares_name(h, p)
-            || analysis.similarity(h, p) > f.rest.cosine
-            || analysis.semantic_similarity(h, p) > f.semantic;
-        let novel = f.novel_names.len() as f64;
-        (heads_p && novel >= self.thresholds.min_novel_share * f.names as f64).then_some(h)
+        self.heads(doc, analysis, h, p).then_some(h)
     }
 
     fn diagnostic(

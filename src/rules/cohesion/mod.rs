@@ -76,6 +76,10 @@ struct Config {
     headline_min_content_words: usize,
     #[serde(default)]
     headline_bonus: f64,
+    /// Also flag a lone headline-shaped line that shares no word and no name with the
+    /// article, whatever the model says (the model was fitted on paragraphs).
+    #[serde(default)]
+    lone_headlines: bool,
     #[serde(default = "default_window")]
     window: usize,
     #[serde(default = "default_corpus_prior")]
@@ -147,6 +151,7 @@ struct Thresholds {
     headline_max_words: usize,
     headline_min_content_words: usize,
     headline_bonus: f64,
+    lone_headlines: bool,
 }
 
 /// What flags a measured paragraph that passed the guards.
@@ -320,6 +325,7 @@ fn build_rule(
         headline_max_words: c.headline_max_words,
         headline_min_content_words: c.headline_min_content_words,
         headline_bonus: c.headline_bonus,
+        lone_headlines: c.lone_headlines,
     };
     Ok((model, thresholds))
 }
