@@ -206,11 +206,17 @@ impl Segmenter {
                 .chars()
                 .find(|c| c.is_alphanumeric())
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            // A score (`1-3`) makes a results line, not a menu item.
             Case::Title => body.split_whitespace().all(|w| {
                 let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
                 let first = letters.next();
-                w.chars().filter(|c| c.is_alphabetic()).count() < 4
-                    || first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                let score = w.chars().any(|c| c.is_ascii_digit())
+                    && w.contains(['-', '\u{2013}'])
+                    && w.chars()
+                        .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}');
+                !score
+                    && (w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                        || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
             }),
         }
     }

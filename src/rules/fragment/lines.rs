@@ -156,8 +156,13 @@ pub(super) fn section_label(
     let before_lede = k <= max_lead
         && (1..k).all(|j| !page.paras[j].is_body() && page.paras[j].words <= max_words + 1)
         && page.paras[k + 1].words >= 5;
+    // Between two paragraphs of prose a section name is as likely the article's own
+    // subheading (`Travel` in a storm story); it is a label near the top, or next to
+    // other page furniture.
+    let (prev_body, next_body) = (page.paras[k - 1].is_body(), page.paras[k + 1].is_body());
     let known = lex.is_section(&text.to_lowercase().replace(" and ", " & "))
-        && (page.paras[k - 1].is_body() || page.paras[k + 1].is_body());
+        && (prev_body || next_body)
+        && (k <= max_lead || !(prev_body && next_body));
     if known {
         Some("a section name of news navigation")
     } else if before_lede {
@@ -180,6 +185,12 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     let (rest, by) = match rest.split_once(char::is_whitespace) {
         Some((first, tail)) if first.eq_ignore_ascii_case("by") => (tail.trim_start(), true),
         _ => (rest, false),
+    };
+    // `Tom Ellery, Local Democracy Reporter`, `Rebecca Tane | Rural affairs reporter`:
+    // the name with its role counts as a `By` line.
+    let (rest, by) = match with_role(rest) {
+        Some(name) => (name, true),
+        None => (rest, by),
     };
     let names: Vec<&str> = rest.split_whitespace().collect();
     let min = if bullet || by { 1 } else { 2 };
@@ -206,24 +217,41 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     (bullet || by) && after_text && page.paras[k + 1].is_body() && !listed
 }
 
+/// The name part of `Name Name, Some Role` (`|`, `,`, `-` or a dash between), when the
+/// role is at most five words ending in a journalist's role.
+fn with_role(line: &str) -> Option<&str> {
+    let (name, role) = line
+        .split_once([',', '|', '\u{2013}', '\u{2014}'])
+        .or_else(|| line.split_once(" - "))?;
+    let role: Vec<&str> = role.split_whitespace().collect();
+    let last = role.last()?.to_lowercase();
+    (role.len() <= 5 && ROLES.contains(&last.as_str()) && name.split_whitespace().count() >= 2)
+        .then(|| name.trim())
+}
+
+/// The last word of a journalist's role.
+const ROLES: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "staff",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "team",
+    "desk",
+    "bureau",
+    "editor",
+    "critic",
+    "reviewer",
+    "columnist",
+    "photographer",
+    "contributor",
+];
+
 /// The words after `By` of a paper's house byline: `Our Cricket Correspondent`, `Our
 /// Amsterdam Staff`, `A Staff Reporter`.
 fn house_byline(words: &[&str]) -> bool {
-    const ROLES: &[&str] = &[
-        "correspondent",
-        "correspondents",
-        "staff",
-        "reporter",
-        "reporters",
-        "writer",
-        "writers",
-        "team",
-        "desk",
-        "bureau",
-        "editor",
-        "critic",
-        "reviewer",
-    ];
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
@@ -325,11 +353,25 @@ mod tests {
             flagged(&lead, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
             ["US"]
         );
-        let mid =
+        let near_top =
             format!("Headline\n\n{BODY}\n\nPolitics\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n");
         assert_eq!(
-            flagged(&mid, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
+            flagged(&near_top, |p, l, k| section_label(p, l, &LABELS, k)
+                .is_some()),
             ["Politics"]
+        );
+        let furniture =
+            format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nPolitics\n\nShare this\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&furniture, |p, l, k| section_label(p, l, &LABELS, k)
+                .is_some()),
+            ["Politics"]
+        );
+        let subheading = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nTravel\n\n{BODY}\n");
+        assert!(
+            flagged(&subheading, |p, l, k| section_label(p, l, &LABELS, k)
+                .is_some())
+            .is_empty()
         );
         let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
         assert!(
@@ -350,6 +392,11 @@ mod tests {
         assert_eq!(
             flagged(&by, |p, l, k| orphan_byline(p, l, 4, k)),
             ["By Kwame Mensah"]
+        );
+        let role = format!("Headline\n\n{BODY}\n\nTom Ellery, Local Democracy Reporter\n\n{BODY}");
+        assert_eq!(
+            flagged(&role, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["Tom Ellery, Local Democracy Reporter"]
         );
         let house = format!("Headline\n\n{BODY}\n\nBy Our Cricket Correspondent\n\n{BODY}");
         assert_eq!(

@@ -72,11 +72,21 @@ pub(super) fn verbless(
     })
 }
 
-static FUSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[a-z]{2,}[.!?][”\x22’)]?[A-Z][a-z]+\b").expect("valid regex"));
+static FUSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})[.!?][”\x22’)]?[A-Z][a-z]+\b").expect("valid regex")
+});
 
-/// Two sentences run together with no space: `said.The`. Spans are byte ranges of the
-/// paragraph's text; tokens with `/`, `@` or `www` (URLs, handles) are skipped.
+/// Abbreviations written with a full stop before a capitalised word (`Mrs.Smith`).
+const ABBREVIATIONS: &[&str] = &[
+    "mrs", "mme", "mlle", "messrs", "gen", "col", "capt", "cmdr", "sgt", "gov", "sen", "rep",
+    "rev", "prof", "hon", "supt", "insp", "det", "cpl", "pte", "adm", "brig", "maj", "lieut",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
+    "no", "nos", "fig", "ave", "blvd", "rd", "mt", "ft", "jr", "sr", "inc", "ltd", "corp", "co",
+];
+
+/// Two sentences run together with no space: `said.The`, `Singapore.Markets`,
+/// `ERT.Turkey`. Spans are byte ranges of the paragraph's text; tokens with `/`, `@` or
+/// `www` (URLs, handles) and abbreviations (`Mrs.Smith`) are skipped.
 pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
     FUSED
         .find_iter(para)
@@ -88,7 +98,14 @@ pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
                 .find(char::is_whitespace)
                 .map_or(para.len(), |i| m.end() + i);
             let token = &para[start..end];
-            !token.contains(['/', '@']) && !token.contains("www")
+            let before = para[m.start()..]
+                .split(['.', '!', '?'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            !token.contains(['/', '@'])
+                && !token.contains("www")
+                && !ABBREVIATIONS.contains(&before.as_str())
         })
         .map(|m| m.range())
         .collect()
@@ -157,6 +174,10 @@ mod tests {
         let p = "Officials said.The vote was close. See www.example.com/said.The and a U.S.The.";
         let got: Vec<&str> = fused(p).into_iter().map(|r| &p[r]).collect();
         assert_eq!(got, ["said.The"]);
+        let p =
+            "He spoke in Singapore.Markets fell. Aid went to NATO.Turkey said no. Mrs.Smith came.";
+        let got: Vec<&str> = fused(p).into_iter().map(|r| &p[r]).collect();
+        assert_eq!(got, ["Singapore.Markets", "NATO.Turkey"]);
         assert!(fused("He left at 5 p.m. The end. It was Ph.D work.").is_empty());
     }
 
