@@ -35,7 +35,23 @@ pub(crate) fn differ_by_ending(a: &str, b: &str) -> bool {
         return true;
     }
     if let Some(rest) = long.strip_prefix(short) {
-        return matches!(rest, "a" | "e" | "o" | "i" | "n" | "an");
+        // `Iraqi`, `Israelis`, `Kenyan`, `Kenyans`, `Sudanese`, `Bosnian`
+        return matches!(
+            rest,
+            "a" | "e" | "o" | "i" | "n" | "an" | "is" | "ns" | "ans" | "ese" | "ian" | "ians"
+        );
+    }
+    // A doctrine and its follower: `Marxism`/`Marxist`, `Objectivism`/`Objectivist`.
+    let stem = |w: &'static str| long.strip_suffix(w);
+    for (x, y) in [
+        ("ism", "ist"),
+        ("ist", "ism"),
+        ("isms", "ists"),
+        ("ists", "isms"),
+    ] {
+        if stem(x).is_some() && stem(x) == short.strip_suffix(y) {
+            return true;
+        }
     }
     if long.ends_with("skaya") && short.ends_with("sky") {
         return long[..long.len() - 5] == short[..short.len() - 3];
@@ -81,6 +97,9 @@ mod tests {
         assert!(differ_by_ending("milan", "milano"));
         assert!(differ_by_ending("kenya", "kenyan"));
         assert!(differ_by_ending("iraqi", "iraq"));
+        assert!(differ_by_ending("azerbaijanis", "azerbaijan"));
+        assert!(differ_by_ending("marxist", "marxism"));
+        assert!(differ_by_ending("objectivism", "objectivist"));
         assert!(!differ_by_ending("mirela", "mirella"));
         assert!(!differ_by_ending("anastasia", "anastasiya"));
         assert!(!differ_by_ending("solvang", "solvaag"));

@@ -73,7 +73,8 @@ pub(super) fn verbless(
 }
 
 static FUSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})[.!?][”\x22’)]?[A-Z][a-z]+\b").expect("valid regex")
+    Regex::new(r"\b(?:[a-z]{2,}|[A-Z][a-z]{3,}|[A-Z]{2,})[.!?][”\x22’)]?[A-Z][a-z]+\b")
+        .expect("valid regex")
 });
 
 /// Abbreviations written with a full stop before a capitalised word (`Mrs.Smith`).
@@ -86,7 +87,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Two sentences run together with no space: `said.The`, `Singapore.Markets`,
 /// `ERT.Turkey`. Spans are byte ranges of the paragraph's text; tokens with `/`, `@` or
-/// `www` (URLs, handles) and abbreviations (`Mrs.Smith`) are skipped.
+/// `www` (URLs, handles), abbreviations (`Mrs.Smith`) and short capitalised brand names
+/// (`One.Tel`) are skipped.
 pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
     FUSED
         .find_iter(para)
@@ -174,8 +176,7 @@ mod tests {
         let p = "Officials said.The vote was close. See www.example.com/said.The and a U.S.The.";
         let got: Vec<&str> = fused(p).into_iter().map(|r| &p[r]).collect();
         assert_eq!(got, ["said.The"]);
-        let p =
-            "He spoke in Singapore.Markets fell. Aid went to NATO.Turkey said no. Mrs.Smith came.";
+        let p = "He spoke in Singapore.Markets fell. Aid went to NATO.Turkey said no. Mrs.Smith came. One.Tel went bust.";
         let got: Vec<&str> = fused(p).into_iter().map(|r| &p[r]).collect();
         assert_eq!(got, ["Singapore.Markets", "NATO.Turkey"]);
         assert!(fused("He left at 5 p.m. The end. It was Ph.D work.").is_empty());
