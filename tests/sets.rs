@@ -223,5 +223,5 @@ fn holdout_2() {
     assert!(s.recall("boilerplate", "must") >= 1.0, "{}", s.report());
     assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
     assert!(s.found("off-topic", "must") >= 21, "{}", s.report());
-    assert!(s.found("mangled", "must") >= 10, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 16, "{}", s.report());
 }
