@@ -440,6 +440,12 @@ impl ConsistencyRule {
                 } else {
                     continue;
                 };
+                // A single word used several times both ways is two names (`Kilkee` and
+                // `Kilkeel`, two towns), not a typo repeated.
+                let single = a.folded.len() == 1 || b.folded.len() == 1;
+                if single && sa.min(sb) >= 2 && sa.min(sb) * 3 > sa.max(sb) {
+                    continue;
+                }
                 // Ties go to the spelling with diacritics, then to the full name, then
                 // to the first used.
                 let minority = match sa
@@ -680,6 +686,11 @@ mod tests {
             ),
             ["Mulcahey / Mulcahy"]
         );
+    }
+
+    #[test]
+    fn single_words_used_often_both_ways_are_two_names() {
+        assert!(flagged("They drove from Kilkee to Kilkeel. Then Kilkee was quiet and Kilkeel was busy, and they said Kilkee was best.").is_empty());
     }
 
     #[test]

@@ -156,13 +156,27 @@ pub(super) fn section_label(
     let before_lede = k <= max_lead
         && (1..k).all(|j| !page.paras[j].is_body() && page.paras[j].words <= max_words + 1)
         && page.paras[k + 1].words >= 5;
-    // Between two paragraphs of prose a section name is as likely the article's own
-    // subheading (`Travel` in a storm story); it is a label near the top, or next to
-    // other page furniture.
+    // Between two paragraphs of prose a section name may be the article's own
+    // subheading (`Travel` in a storm story, among `What to expect` and `Schools`): it is
+    // a label near the top, next to other page furniture, or as the body's only
+    // heading-like line (`Chess` in a chess report).
     let (prev_body, next_body) = (page.paras[k - 1].is_body(), page.paras[k + 1].is_body());
+    let only_heading = || {
+        !page.paras.iter().enumerate().any(|(j, o)| {
+            j != k
+                && j > 0
+                && j + 1 < page.paras.len()
+                && o.lines == 1
+                && !o.bullet
+                && o.words <= 6
+                && o.ending != Ending::Terminal
+                && page.paras[j - 1].is_body()
+                && page.paras[j + 1].is_body()
+        })
+    };
     let known = lex.is_section(&text.to_lowercase().replace(" and ", " & "))
         && (prev_body || next_body)
-        && (k <= max_lead || !(prev_body && next_body));
+        && (k <= max_lead || !(prev_body && next_body) || only_heading());
     if known {
         Some("a section name of news navigation")
     } else if before_lede {
@@ -367,11 +381,18 @@ mod tests {
                 .is_some()),
             ["Politics"]
         );
-        let subheading = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nTravel\n\n{BODY}\n");
+        let subheadings = format!(
+            "Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nTravel\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n"
+        );
         assert!(
-            flagged(&subheading, |p, l, k| section_label(p, l, &LABELS, k)
+            flagged(&subheadings, |p, l, k| section_label(p, l, &LABELS, k)
                 .is_some())
             .is_empty()
+        );
+        let only = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nTravel\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&only, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
+            ["Travel"]
         );
         let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
         assert!(
