@@ -131,7 +131,11 @@ impl CohesionRule {
                 }
                 Decision::Learned { model, threshold } => {
                     let (probability, reasons) = combiner::judge(model, &c.values);
-                    let reasons = if probability >= *threshold {
+                    let threshold = match t.short {
+                        Some((words, short)) if doc.words().len() < words => short.max(*threshold),
+                        _ => *threshold,
+                    };
+                    let reasons = if probability >= threshold {
                         describe_reasons(&reasons)
                     } else if t.lone_headlines && self.lone_headline(doc, &c) {
                         LONE_HEADLINE.to_owned()

@@ -54,6 +54,12 @@ struct Config {
     min_content_words: usize,
     #[serde(default)]
     min_document_words: usize,
+    /// Documents shorter than this (words) need `short-threshold` instead of
+    /// `threshold`: less text, less evidence.
+    #[serde(default)]
+    short_document_words: usize,
+    #[serde(default)]
+    short_threshold: Option<f32>,
     #[serde(default)]
     max_similarity: Option<f64>,
     #[serde(default)]
@@ -142,6 +148,8 @@ fn default_common_name_zipf() -> f32 {
 struct Thresholds {
     min_content_words: usize,
     min_document_words: usize,
+    /// (words, threshold): a stricter threshold below that length.
+    short: Option<(usize, f32)>,
     decision: Decision,
     min_novel_names: usize,
     min_novel_share: f64,
@@ -316,6 +324,9 @@ fn build_rule(
     let thresholds = Thresholds {
         min_content_words: c.min_content_words.max(1),
         min_document_words: c.min_document_words,
+        short: c
+            .short_threshold
+            .map(|t| (c.short_document_words, t.clamp(0.0, 1.0))),
         decision,
         min_novel_names: c.min_novel_names,
         min_novel_share: c.min_novel_share,
