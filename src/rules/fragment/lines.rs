@@ -170,7 +170,6 @@ pub(super) fn section_label(
                 && !o.bullet
                 && o.words <= 6
                 && o.ending != Ending::Terminal
-                && page.paras[j - 1].is_body()
                 && page.paras[j + 1].is_body()
         })
     };
@@ -181,6 +180,10 @@ pub(super) fn section_label(
         Some("a section name of news navigation")
     } else if before_lede {
         Some("a label between the title and the lede")
+    } else if k > max_lead && prev_body && next_body && only_heading() {
+        // `Chess` or `Lachlan Pieterse` alone mid-article: one subheading is no
+        // structure; articles with subheadings have several.
+        Some("a lone label between two paragraphs")
     } else {
         None
     }
@@ -388,6 +391,11 @@ mod tests {
             flagged(&subheadings, |p, l, k| section_label(p, l, &LABELS, k)
                 .is_some())
             .is_empty()
+        );
+        let lone = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nChess\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&lone, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
+            ["Chess"]
         );
         let only = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\nTravel\n\n{BODY}\n");
         assert_eq!(
