@@ -237,7 +237,7 @@ fn holdout_3() {
         s.report()
     );
     assert!(s.recall("boilerplate", "must") >= 1.0, "{}", s.report());
-    assert!(s.found("fragment", "must") >= 12, "{}", s.report());
+    assert!(s.recall("fragment", "must") >= 1.0, "{}", s.report());
     assert!(s.found("off-topic", "must") >= 8, "{}", s.report());
-    assert!(s.found("mangled", "must") >= 4, "{}", s.report());
+    assert!(s.found("mangled", "must") >= 11, "{}", s.report());
 }
