@@ -227,7 +227,7 @@ fn holdout_2() {
 /// eight warnings on clean lines.
 #[test]
 fn holdout_3() {
-    holdout_set("holdout-3", 8, 11);
+    holdout_set("holdout-3", 8, 12);
 }
 
 /// Written at the end of the session and scored once, with no rule changed after it

@@ -259,20 +259,30 @@ impl CohesionRule {
             && novel as f64 >= t.min_novel_share * f.names as f64
     }
 
-    /// A short line with no closing punctuation standing right above the next
-    /// paragraph (no blank line between): the shape of a headline, not of prose.
-    fn is_headline(&self, doc: &Document, analysis: &Analysis, p: usize) -> bool {
-        let Some(below) = doc.paragraphs().get(p + 1) else {
-            return false;
-        };
-        let above = &doc.paragraphs()[p];
-        let words = doc.paragraph_words(p).len();
+    /// The shape of a headline, not of prose: paragraph `p` (not the title) is one line
+    /// of at most `headline-max-words` words with no closing punctuation.
+    fn headline_shaped(&self, doc: &Document, p: usize) -> bool {
+        let para = &doc.paragraphs()[p];
         p >= 1
-            && above.lines.len() == 1
-            && above.lines.end == below.lines.start
-            && words <= self.thresholds.headline_max_words
-            && analysis.content_words(p) >= self.thresholds.headline_min_content_words
-            && !doc.slice(&above.range).ends_with(CLOSING)
+            && para.lines.len() == 1
+            && doc.paragraph_words(p).len() <= self.thresholds.headline_max_words
+            && !doc.slice(&para.range).ends_with(CLOSING)
+    }
+
+    /// A headline-shaped line with `headline-min-content-words` content words and
+    /// `blank` blank lines between it and the next paragraph.
+    fn headline_over(&self, doc: &Document, analysis: &Analysis, p: usize, blank: usize) -> bool {
+        doc.paragraphs().get(p + 1).is_some_and(|below| {
+            below.lines.start == doc.paragraphs()[p].lines.end + blank
+                && self.headline_shaped(doc, p)
+                && analysis.content_words(p) >= self.thresholds.headline_min_content_words
+        })
+    }
+
+    /// A headline-like line standing right above the next paragraph (no blank line
+    /// between): judged with that paragraph, never alone.
+    fn is_headline(&self, doc: &Document, analysis: &Analysis, p: usize) -> bool {
+        self.headline_over(doc, analysis, p, 0)
     }
 
     /// A headline standing alone between blank lines that has nothing in common with
@@ -283,7 +293,6 @@ impl CohesionRule {
     fn lone_headline(&self, doc: &Document, c: &Candidate) -> bool {
         let t = &self.thresholds;
         let paragraphs = doc.paragraphs();
-        let para = &paragraphs[c.p];
         let prose = |q: usize| {
             paragraphs.get(q).is_some_and(|o| {
                 doc.paragraph_words(q).len() > t.headline_max_words
@@ -293,9 +302,7 @@ impl CohesionRule {
             })
         };
         c.headline.is_none()
-            && para.lines.len() == 1
-            && doc.paragraph_words(c.p).len() <= t.headline_max_words
-            && !doc.slice(&para.range).ends_with(CLOSING)
+            && self.headline_shaped(doc, c.p)
             && c.features.rest.shared == 0
             && c.features.novel_names.len() == c.features.names
             && prose(c.p - 1)
@@ -312,17 +319,8 @@ impl CohesionRule {
         analysis: &Analysis,
         p: usize,
     ) -> Option<usize> {
-        let h = p.checked_sub(1).filter(|&h| h >= 1)?;
-        let paragraphs = doc.paragraphs();
-        let (above, below) = (&paragraphs[h], &paragraphs[p]);
-        let one_blank = below.lines.start == above.lines.end + 1;
-        let words = doc.paragraph_words(h).len();
-        let shaped = above.lines.len() == 1
-            && one_blank
-            && words <= self.thresholds.headline_max_words
-            && analysis.content_words(h) >= self.thresholds.headline_min_content_words
-            && !doc.slice(&above.range).ends_with(CLOSING);
-        (shaped && self.heads(doc, analysis, h, p)).then_some(h)
+        let h = p.checked_sub(1)?;
+        (self.headline_over(doc, analysis, h, 1) && self.heads(doc, analysis, h, p)).then_some(h)
     }
 
     /// Whether line `h` reads as the headline of paragraph `p` (see
@@ -343,10 +341,7 @@ impl CohesionRule {
     /// people).
     fn headline_above(&self, doc: &Document, analysis: &Analysis, p: usize) -> Option<usize> {
         let h = p.checked_sub(1)?;
-        if !self.is_headline(doc, analysis, h) {
-            return None;
-        }
-        self.heads(doc, analysis, h, p).then_some(h)
+        (self.is_headline(doc, analysis, h) && self.heads(doc, analysis, h, p)).then_some(h)
     }
 
     fn diagnostic(
