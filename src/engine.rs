@@ -13,6 +13,7 @@ pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagn
     let cx = CheckContext {
         corpus,
         selection: rules.selection(),
+        language: doc.language(),
     };
     let mut out = Vec::new();
     for checker in rules.checkers() {

@@ -107,6 +107,8 @@ pub(crate) fn run_paragraphs(paths: &[PathBuf], rules: &RuleSet, out: &mut Stdou
     let cx = CheckContext {
         corpus: &corpus,
         selection: rules.selection(),
+        // Features are exported for every document, whatever its language.
+        language: None,
     };
     let mut names: Option<&[&str]> = None;
     let mut write = || -> std::io::Result<Result<(), String>> {

@@ -13,6 +13,7 @@ use super::lazy_regex::LazyRegex;
 use super::meta::{FixSpec, Origin, RuleMeta, Scope};
 use super::template::Template;
 use crate::diagnostic::{Category, Severity};
+use crate::text::Language;
 
 /// Index of a file in [`RuleSources`].
 pub type FileId = usize;
@@ -190,6 +191,7 @@ const COMMON_KEYS: &[&str] = &[
     "exceptions",
     "unless",
     "enabled",
+    "languages",
 ];
 
 #[derive(Deserialize)]
@@ -215,6 +217,8 @@ struct CommonFields {
     unless: Vec<Spanned<String>>,
     #[serde(default = "yes")]
     enabled: bool,
+    #[serde(default)]
+    languages: Option<Spanned<Vec<String>>>,
 }
 
 fn default_severity() -> Severity {
@@ -286,7 +290,17 @@ pub(crate) fn parse_rules<'a>(
                 continue;
             }
         };
-        let (span, table) = (table.span(), table.into_inner());
+        let (span, mut table) = (table.span(), table.into_inner());
+        let file_languages = match table.remove("languages") {
+            Some(value) => match file_languages(file, value) {
+                Ok(langs) => langs,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+            None => None,
+        };
         for (key, value) in table {
             if key.get_ref() != "rule" {
                 errors.push(
@@ -296,7 +310,10 @@ pub(crate) fn parse_rules<'a>(
                         format!("unknown top-level key `{}`", key.get_ref()),
                     )
                     .with_label("not a rule file key")
-                    .with_note("a rule file is a list of `[[rule]]` tables"),
+                    .with_note(
+                        "a rule file is a list of `[[rule]]` tables, optionally after a \
+                         `languages = [...]` default for them",
+                    ),
                 );
                 continue;
             }
@@ -310,7 +327,7 @@ pub(crate) fn parse_rules<'a>(
                 continue;
             };
             for item in items.iter() {
-                match parse_rule(file, &rf.origin, item.clone()) {
+                match parse_rule(file, &rf.origin, file_languages.as_ref(), item.clone()) {
                     Ok(input) => out.push(input),
                     Err(e) => errors.push(e),
                 }
@@ -326,9 +343,51 @@ pub(crate) fn parse_rules<'a>(
     out
 }
 
+/// The file-wide `languages = [...]` default of a rule file.
+fn file_languages(
+    file: FileId,
+    value: Spanned<DeValue<'_>>,
+) -> Result<Option<Arc<[Language]>>, LoadError> {
+    let span = value.span();
+    let codes = Vec::<String>::deserialize(ValueDeserializer::from(value))
+        .map_err(|e| LoadError::from_toml(file, &e, span.clone()))?;
+    languages(file, &Spanned::new(span, codes))
+}
+
+/// Parses a `languages` list of ISO 639-3 codes; `["any"]` means every language.
+fn languages(
+    file: FileId,
+    codes: &Spanned<Vec<String>>,
+) -> Result<Option<Arc<[Language]>>, LoadError> {
+    if codes.get_ref().iter().any(|c| c == "any") {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for code in codes.get_ref() {
+        match crate::text::language::from_code(code) {
+            Some(lang) => out.push(lang),
+            None => {
+                return Err(LoadError::at(
+                    file,
+                    codes.span(),
+                    format!("unknown language code `{code}`"),
+                )
+                .with_label("expected ISO 639-3 codes")
+                .with_note("write three-letter ISO 639-3 codes such as \"eng\", \"fra\", \"deu\", or [\"any\"]"));
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(LoadError::at(file, codes.span(), "`languages` is empty")
+            .with_note("name at least one language, or write [\"any\"]"));
+    }
+    Ok(Some(out.into()))
+}
+
 fn parse_rule<'a>(
     file: FileId,
     origin: &Origin,
+    file_languages: Option<&Arc<[Language]>>,
     item: Spanned<DeValue<'a>>,
 ) -> Result<RuleInput<'a>, LoadError> {
     let span = item.span();
@@ -378,6 +437,10 @@ fn parse_rule<'a>(
         exceptions: compile_alternation(file, &fields.exceptions, true)?,
         unless: compile_alternation(file, &fields.unless, false)?,
         enabled: fields.enabled,
+        languages: match &fields.languages {
+            Some(codes) => languages(file, codes)?,
+            None => file_languages.cloned(),
+        },
         origin: origin.clone(),
     };
     Ok(RuleInput {

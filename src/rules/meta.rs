@@ -10,7 +10,7 @@ use super::lazy_regex::LazyRegex;
 use super::template::Template;
 use crate::diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 use crate::fix;
-use crate::text::Document;
+use crate::text::{Document, Language};
 
 /// The stretch of text a rule looks at one piece at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
@@ -108,6 +108,8 @@ pub struct RuleMeta {
     /// A unit in which this matches is not flagged.
     pub unless: Option<LazyRegex>,
     pub enabled: bool,
+    /// The languages the rule is written for; `None` runs on every article.
+    pub languages: Option<Arc<[Language]>>,
     pub origin: Origin,
 }
 
@@ -117,6 +119,15 @@ impl RuleMeta {
         self.summary
             .clone()
             .unwrap_or_else(|| self.message.summary())
+    }
+
+    /// Whether the rule applies to an article in `language` (an article whose
+    /// language could not be told gets every rule).
+    pub fn speaks(&self, language: Option<Language>) -> bool {
+        match (&self.languages, language) {
+            (Some(ours), Some(lang)) => ours.contains(&lang),
+            _ => true,
+        }
     }
 
     /// Whether a match is excused by the rule's `exceptions` or `unless`.

@@ -42,7 +42,7 @@ pub use template::Template;
 
 use crate::corpus::{CorpusNeeds, CorpusStats};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::text::Document;
+use crate::text::{Document, Language};
 
 /// A kind of rule: validates the kind-specific keys of its rules and builds one checker.
 pub trait Kind: Sync {
@@ -118,12 +118,15 @@ pub struct UnitRow {
 pub struct CheckContext<'a> {
     pub corpus: &'a CorpusStats,
     pub selection: &'a Selection,
+    /// The document's language, when it could be told.
+    pub language: Option<Language>,
 }
 
 impl CheckContext<'_> {
-    /// Whether the rule is selected for this run; checkers skip disabled rules' work.
+    /// Whether the rule is selected for this run and written for the document's
+    /// language; checkers skip disabled rules' work.
     pub fn enabled(&self, rule: &RuleMeta) -> bool {
-        self.selection.allows(rule)
+        self.selection.allows(rule) && rule.speaks(self.language)
     }
 }
 

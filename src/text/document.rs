@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::segment::{self, Layout, Paragraph};
-use super::{LineCol, LineIndex, Source};
+use super::{LineCol, LineIndex, Source, language, language::Language};
 
 /// A sentence and where it sits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,7 @@ pub struct Document {
     sentences: Vec<Sentence>,
     words: Vec<Range<usize>>,
     title: Option<usize>,
+    language: Option<Language>,
 }
 
 impl Document {
@@ -54,6 +55,7 @@ impl Document {
             paragraph_sentences.push(first..sentences.len());
         }
         let title = index.lines().position(|r| !text[r].trim().is_empty());
+        let language = language::detect(text);
         Document {
             source,
             index,
@@ -63,12 +65,18 @@ impl Document {
             sentences,
             words,
             title,
+            language,
         }
     }
 
     /// Convenience for tests and stdin: a document from a string.
     pub fn from_text(text: &str) -> Self {
         Self::new(Source::from_text(text))
+    }
+
+    /// The article's language when it could be told reliably.
+    pub fn language(&self) -> Option<Language> {
+        self.language
     }
 
     pub fn text(&self) -> &str {

@@ -3,12 +3,14 @@
 //! Built once per file; rules read from it and never re-split the text.
 
 mod document;
+pub mod language;
 mod line_index;
 pub mod names;
 pub mod segment;
 mod source;
 
 pub use document::{Document, Sentence};
+pub use language::Language;
 pub use line_index::{LineCol, LineIndex};
 pub use segment::{Layout, Paragraph};
 pub use source::{InvalidBytes, Source};
