@@ -1,6 +1,9 @@
 //! Scoring a fixture set against a seeds-format `expected.toml`, as
 //! `../shared/tools/score-seeds` does: a finding is found when a diagnostic of its
 //! category covers its line; a warning or error covering a clean line is a false positive.
+//! Beside that any-level figure (an `info` hit counts toward recall, never against
+//! precision) it keeps the warning-level one: what the default `--fail-on warning`
+//! gate counts.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,6 +39,8 @@ struct Clean {
 #[derive(Default)]
 pub(crate) struct Score {
     pub(crate) counts: BTreeMap<(String, String), (usize, usize)>,
+    /// Findings covered by a diagnostic of their category of at least warning severity.
+    pub(crate) warned: BTreeMap<(String, String), usize>,
     pub(crate) misses: Vec<Finding>,
     pub(crate) false_positives: Vec<String>,
 }
@@ -54,10 +59,23 @@ impl Score {
             .map_or(0, |c| c.0)
     }
 
+    /// Findings of this category and level found by a warning or an error.
+    pub(crate) fn found_warning(&self, category: &str, level: &str) -> usize {
+        self.warned
+            .get(&(category.to_owned(), level.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    }
+
     pub(crate) fn report(&self) -> String {
-        let mut s = String::new();
+        let mut s = String::from("category     level  any-level  warning+\n");
         for ((cat, level), (found, total)) in &self.counts {
-            s.push_str(&format!("{cat:12} {level:6} {found}/{total}\n"));
+            let warned = self.found_warning(cat, level);
+            s.push_str(&format!(
+                "{cat:12} {level:6} {:>9}  {:>8}\n",
+                format!("{found}/{total}"),
+                format!("{warned}/{total}")
+            ));
         }
         for m in &self.misses {
             s.push_str(&format!(
@@ -122,18 +140,21 @@ pub(crate) fn score(rules: &RuleSet, docs_dir: &Path, expected: &Path) -> Score 
     };
     let mut score = Score::default();
     for f in &expected.finding {
-        let hit = covers(&f.file, f.line)
-            .iter()
-            .any(|d| d.category.as_str() == f.category);
-        let entry = score
-            .counts
-            .entry((f.category.clone(), f.level.clone()))
-            .or_default();
+        let of_category: Vec<&Diagnostic> = covers(&f.file, f.line)
+            .into_iter()
+            .filter(|d| d.category.as_str() == f.category)
+            .collect();
+        let key = (f.category.clone(), f.level.clone());
+        let entry = score.counts.entry(key.clone()).or_default();
         entry.1 += 1;
-        if hit {
-            entry.0 += 1;
-        } else {
+        if of_category.is_empty() {
             score.misses.push(f.clone());
+        } else {
+            entry.0 += 1;
+        }
+        let warned = score.warned.entry(key).or_default();
+        if of_category.iter().any(|d| d.severity >= Severity::Warning) {
+            *warned += 1;
         }
     }
     for c in &expected.clean {
