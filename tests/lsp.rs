@@ -127,3 +127,63 @@ fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
     );
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn baselined_findings_are_published_as_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "Headline\n\nThe vote passed. — AFP\n").unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_scrapelint"))
+        .args([
+            "check",
+            "--isolated",
+            "--write-baseline",
+            "baseline.json",
+            "article.txt",
+        ])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scrapelint"))
+        .args(["server", "--isolated", "--baseline", "baseline.json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    recv_until(&mut out, |m| m["id"] == 1);
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    // The editor's text: the baselined credit moved down a paragraph, and a new problem.
+    let text = "Headline\n\nThe count ended late.\n\nThe vote passed. — AFP\n\nLeave a Reply\n";
+    let uri = format!("file://{}", article.display());
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}}),
+    );
+    let published = recv_until(&mut out, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    let diags = published["params"]["diagnostics"].as_array().unwrap();
+    let severity_of = |code: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{code} published: {diags:?}"))["severity"]
+            .clone()
+    };
+    assert_eq!(severity_of("boilerplate.agency-credit"), 4, "a hint");
+    assert_eq!(severity_of("boilerplate.comment-prompt"), 1, "an error");
+    drop(stdin);
+    let _ = child.wait();
+}

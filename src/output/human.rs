@@ -103,10 +103,16 @@ impl Emitter for HumanEmitter {
         if summary.fixed > 0 {
             writeln!(out, "Fixed {} problem(s).", summary.fixed)?;
         }
-        let unread = match summary.unreadable {
+        let mut unread = match summary.unreadable {
             0 => String::new(),
             n => format!(" {n} could not be read (see the errors above)."),
         };
+        if summary.baselined > 0 {
+            unread.push_str(&format!(
+                " {} finding(s) in the baseline not shown.",
+                summary.baselined
+            ));
+        }
         if summary.diagnostics == 0 {
             writeln!(
                 out,

@@ -68,6 +68,16 @@ pub struct Summary {
     pub fixed: usize,
     pub by_category: BTreeMap<Category, usize>,
     pub by_rule: BTreeMap<String, usize>,
+    /// Findings a baseline accepted: not emitted and not counted above.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// Per rule: the files it fired in and its highest severity (for `--statistics`).
+    #[serde(skip)]
+    pub rule_files: BTreeMap<String, (usize, Severity)>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -85,6 +95,17 @@ impl Summary {
             }
             *self.by_category.entry(d.category).or_default() += 1;
             *self.by_rule.entry(d.rule.to_string()).or_default() += 1;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for d in report.diagnostics {
+            let (files, severity) = self
+                .rule_files
+                .entry(d.rule.to_string())
+                .or_insert((0, d.severity));
+            if seen.insert(&*d.rule) {
+                *files += 1;
+            }
+            *severity = (*severity).max(d.severity);
         }
     }
 
