@@ -100,7 +100,7 @@ impl<'a> Excerpt<'a> {
 
 /// The byte ranges of `text` to keep, in order: everything, except that each line the
 /// span touches that is longer than [`MAX_LINE`] keeps only windows around the span's
-/// ends (or its head and tail, for a line inside a long span).
+/// ends on it (the line's own ends, where the span runs past them).
 fn kept_ranges(
     file: &SimpleFile<&str, &str>,
     text: &str,
@@ -123,20 +123,13 @@ fn kept_ranges(
         if text[content.clone()].chars().count() <= MAX_LINE {
             continue;
         }
-        let points: Vec<usize> = [span.start, span.end]
-            .into_iter()
-            .filter(|p| content.contains(p) || *p == content.end)
-            .collect();
-        let window = |p: usize| {
+        // The span's ends on this line, or the line's own ends where the span goes on.
+        let points = [span.start.max(content.start), span.end.min(content.end)];
+        let windows = points.map(|p| {
             let start = back(text, content.start, p, CONTEXT);
             let end = forward(text, p, content.end, CONTEXT);
             snap(text, start..end, p, &content)
-        };
-        let windows: Vec<Range<usize>> = if points.is_empty() {
-            vec![window(content.start), window(content.end)]
-        } else {
-            points.into_iter().map(window).collect()
-        };
+        });
         keep.push(from..content.start);
         keep.extend(windows);
         from = content.end;
@@ -146,20 +139,21 @@ fn kept_ranges(
 }
 
 /// Moves the ends of `window` (around `p`, within the line `content`) inwards to the
-/// nearest space, when one is close, so words are not cut in half.
+/// nearest space, when one is close, so words are not cut in half; the space stays, so
+/// `…` stands apart from the words.
 fn snap(text: &str, window: Range<usize>, p: usize, content: &Range<usize>) -> Range<usize> {
     let mut start = window.start;
     if start > content.start {
         let near = forward(text, start, p, SNAP);
         if let Some(i) = text[start..near].find(' ') {
-            start += i + 1;
+            start += i;
         }
     }
     let mut end = window.end;
     if end < content.end {
         let near = back(text, p, end, SNAP);
         if let Some(i) = text[near..end].rfind(' ') {
-            end = near + i;
+            end = near + i + 1;
         }
     }
     start..end
@@ -262,8 +256,8 @@ mod tests {
         let start = 500;
         let e = Excerpt::new("a.txt", &text, &(start..start + 7));
         let cut = e.source(()).unwrap();
-        assert!(cut.starts_with("…word word"), "{cut}");
-        assert!(cut.ends_with("more more…\n"), "{cut}");
+        assert!(cut.starts_with("… word word"), "{cut}");
+        assert!(cut.ends_with("more more …\n"), "{cut}");
         assert_eq!(&cut[e.map(&(start..start + 7))], "flagged");
     }
 
