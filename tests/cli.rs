@@ -98,7 +98,7 @@ fn missing_path_exits_2_after_reporting_the_rest() {
         .arg(fixture("output/sample.txt"))
         .assert()
         .code(2)
-        .stdout(contains("in 1 of 1 file(s). 1 could not be read"));
+        .stdout(contains("in 1 file (0 clean). 1 could not be read"));
 }
 
 #[test]
@@ -314,7 +314,10 @@ fn quiet_drops_the_summary_and_statistics_counts_rules() {
         .args(["check", "--statistics", "--format", "short"])
         .arg(&file)
         .assert()
-        .stdout(predicate::str::is_match(r"(?m)^\s+2  boilerplate\.comment-prompt\s*$").unwrap());
+        .stdout(predicate::str::is_match(r"(?m)^rule\s+count\s+files\s+severity$").unwrap())
+        .stdout(
+            predicate::str::is_match(r"(?m)^boilerplate\.comment-prompt\s+2\s+1\s+error$").unwrap(),
+        );
 }
 
 // ---- inputs -------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 //! The language server, driven over stdio like an editor would.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdout, Command, Stdio};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use serde_json::{Value, json};
 
@@ -39,19 +40,18 @@ fn recv_until(out: &mut BufReader<ChildStdout>, want: impl Fn(&Value) -> bool) -
     }
 }
 
-#[test]
-fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
-    let dir = tempfile::tempdir().unwrap();
+/// Starts `scrapelint server --isolated ARGS` in `dir` and completes the handshake.
+fn start(dir: &Path, args: &[&str]) -> (Child, ChildStdin, BufReader<ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scrapelint"))
         .args(["server", "--isolated"])
-        .current_dir(dir.path())
+        .args(args)
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
-
     send(
         &mut stdin,
         &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
@@ -62,6 +62,13 @@ fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
         &mut stdin,
         &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
     );
+    (child, stdin, out)
+}
+
+#[test]
+fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, mut stdin, mut out) = start(dir.path(), &[]);
 
     // "😀" is two UTF-16 code units: the agency credit starts at UTF-16 column 20 of line 2 (0-based).
     let text = "Headline\n\n😀 The vote passed. — AFP\n\nLeave a Reply\n";
@@ -126,4 +133,47 @@ fn publishes_diagnostics_with_utf16_ranges_and_offers_fixes() {
         &json!({"jsonrpc": "2.0", "method": "exit", "params": null}),
     );
     assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn baselined_findings_are_published_as_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "Headline\n\nThe vote passed. — AFP\n").unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_scrapelint"))
+        .args([
+            "check",
+            "--isolated",
+            "--write-baseline",
+            "baseline.json",
+            "article.txt",
+        ])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (mut child, mut stdin, mut out) = start(dir.path(), &["--baseline", "baseline.json"]);
+    // The editor's text: the baselined credit moved down a paragraph, and a new problem.
+    let text = "Headline\n\nThe count ended late.\n\nThe vote passed. — AFP\n\nLeave a Reply\n";
+    let uri = format!("file://{}", article.display());
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}}),
+    );
+    let published = recv_until(&mut out, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    let diags = published["params"]["diagnostics"].as_array().unwrap();
+    let severity_of = |code: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{code} published: {diags:?}"))["severity"]
+            .clone()
+    };
+    assert_eq!(severity_of("boilerplate.agency-credit"), 4, "a hint");
+    assert_eq!(severity_of("boilerplate.comment-prompt"), 1, "an error");
+    drop(stdin);
+    let _ = child.wait();
 }

@@ -84,3 +84,60 @@ fn sarif_validates_against_the_official_schema() {
 fn github() {
     insta::assert_snapshot!(render(Format::Github));
 }
+
+/// A 2,000-character paragraph: the excerpt keeps the span and some context, cut with
+/// `…`, and the reported line and column are those of the whole file.
+#[test]
+fn human_cuts_long_lines_around_the_span() {
+    use scrapelint::{Category, Diagnostic, Severity};
+    let sentence = "The harbour board said the new crane would be delivered in the spring. ";
+    let mut paragraph = sentence.repeat(14);
+    let flagged_at = paragraph.len();
+    paragraph.push_str("Shares fell on the inventory market on Tuesday. ");
+    paragraph.push_str(&sentence.repeat(14));
+    let text = format!("Harbour buys a new crane\n\n{}\n", paragraph.trim_end());
+    assert!(paragraph.len() > 2000);
+    let doc = Document::from_text(&text);
+    let start = 26 + flagged_at + "Shares fell on the ".len();
+    let diag = |rule: &str, span: std::ops::Range<usize>| Diagnostic {
+        rule: rule.into(),
+        category: Category::Mangled,
+        severity: Severity::Warning,
+        message: "example".to_owned(),
+        span,
+        suggestion: None,
+        fix: None,
+    };
+    let diagnostics = vec![
+        diag(
+            "mangled.spun-phrase",
+            start..start + "inventory market".len(),
+        ),
+        diag("off-topic.insertion", 26..text.len() - 1),
+    ];
+    let report = FileReport {
+        path: "long.txt",
+        doc: &doc,
+        diagnostics: &diagnostics,
+    };
+    let mut out = NoColor::new(Vec::new());
+    let options = EmitOptions {
+        statistics: false,
+        quiet: true,
+    };
+    emitter(Format::Human, options, &[])
+        .file(&mut out, &report)
+        .unwrap();
+    let rendered = String::from_utf8(out.into_inner()).unwrap();
+    // ASCII text: the column is the byte offset in the line, plus one.
+    let column = flagged_at + "Shares fell on the ".len() + 1;
+    assert!(
+        rendered.contains(&format!("long.txt:3:{column}")),
+        "{rendered}"
+    );
+    assert!(
+        rendered.lines().all(|l| l.chars().count() < 130),
+        "{rendered}"
+    );
+    insta::assert_snapshot!(rendered);
+}

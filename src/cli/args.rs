@@ -13,6 +13,8 @@ Examples:
   scrapelint check --ignore mangled.spun .    everything but one rule
   scrapelint check --rules my-rules.toml .    add your own rules to the built-in ones
   scrapelint check --fix articles/            remove what can safely be removed
+  scrapelint check --write-baseline baseline.json articles/   accept today's findings
+  scrapelint check --baseline baseline.json articles/         fail only on new ones
   cat a.txt | scrapelint check - --stdin-filename a.txt
 
 Exit status: 0 no problem at or above --fail-on, 1 problems found, 2 usage,
@@ -65,6 +67,9 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct ServerArgs {
+    /// Show findings in this baseline file as hints (default: the config's `baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) sources: RuleSourceArgs,
 }
@@ -159,6 +164,17 @@ pub(crate) struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them.
     #[arg(long, conflicts_with = "fix")]
     pub(crate) diff: bool,
+    /// Count and show only findings that are not in this baseline file (default: the
+    /// config's `baseline`). See docs/baseline.md.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as the new baseline (after --fix, if
+    /// given); nothing is reported and the exit status is 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "prune_baseline", "diff"])]
+    pub(crate) write_baseline: Option<PathBuf>,
+    /// Rewrite the baseline without the entries that no longer occur.
+    #[arg(long)]
+    pub(crate) prune_baseline: bool,
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 use rayon::prelude::*;
 
+use scrapelint::baseline::Entry;
 use scrapelint::corpus::CorpusStats;
 use scrapelint::fix::{self, FixMode};
 use scrapelint::output::{self, EmitOptions, FileReport, Summary};
@@ -14,6 +15,7 @@ use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
 use super::args::{CheckArgs, FailOn};
+use super::baseline::Mode as BaselineMode;
 use super::config::LoadedConfig;
 use super::walk::{self, Input};
 use super::{Exit, Stdout, report_error};
@@ -33,6 +35,7 @@ struct Job<'a> {
     fix: Option<FixMode>,
     diff: bool,
     stdin_name: String,
+    baseline: &'a BaselineMode,
 }
 
 /// What checking one input produced.
@@ -46,6 +49,11 @@ struct Outcome {
     new_bytes: Option<Vec<u8>>,
     original: Vec<u8>,
     path: Option<PathBuf>,
+    /// The file's baseline key, when a baseline is in use.
+    key: Option<String>,
+    baselined: usize,
+    /// Recorded entries (`--write-baseline`) or stale ones (`--baseline`).
+    entries: Vec<Entry>,
 }
 
 pub(crate) fn run(
@@ -111,6 +119,10 @@ pub(crate) fn run(
         Err(e) => return report_error(&e),
     };
 
+    let baseline = match BaselineMode::new(&args, &config) {
+        Ok(b) => b,
+        Err(e) => return report_error(&e),
+    };
     let corpus = first_pass(&rules, &inputs, &stdin);
     let job = Job {
         rules: &rules,
@@ -127,7 +139,10 @@ pub(crate) fn run(
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "-".to_owned()),
+        baseline: &baseline,
     };
+    let mut entries = Vec::new();
+    let mut checked = std::collections::BTreeSet::new();
     let options = EmitOptions {
         statistics: args.statistics,
         quiet: args.quiet,
@@ -158,6 +173,9 @@ pub(crate) fn run(
             };
             summary.add(&report);
             summary.fixed += o.fixed;
+            summary.baselined += o.baselined;
+            entries.extend(o.entries.iter().cloned());
+            checked.extend(o.key.clone());
             let written = if job.diff {
                 write_diff(out, &o)
             } else if args.fix && o.path.is_none() {
@@ -195,6 +213,9 @@ pub(crate) fn run(
     };
     if let Err(e) = finish.and_then(|()| out.flush()) {
         return stdout_failed(&e);
+    }
+    if let Err(e) = baseline.finish(entries, &checked, args.quiet) {
+        return report_error(&e);
     }
     if io_errors > 0 {
         return Exit::Error;
@@ -291,8 +312,13 @@ impl Job<'_> {
             fixed: 0,
             new_bytes: None,
             original: Vec::new(),
+            key: None,
+            baselined: 0,
+            entries: Vec::new(),
             path,
         };
+        outcome.key = self.baseline.key(outcome.path.as_deref(), &outcome.display);
+        let key = outcome.key.as_deref();
         let original = match read_input(input, stdin) {
             Ok(b) => b,
             Err(e) => {
@@ -302,13 +328,14 @@ impl Job<'_> {
         };
         let mut bytes = original.clone();
         let mut passes = 0;
-        let (doc, diagnostics) = loop {
+        let (doc, split) = loop {
             let doc = Document::new(Source::decode(&bytes));
-            let diagnostics = self.diagnostics(&outcome.display, &doc);
+            // Baselined findings are not fixed (as ruff leaves `# noqa` lines alone).
+            let split = self
+                .baseline
+                .split(key, &doc, self.diagnostics(&outcome.display, &doc));
             let fixed = match self.fix {
-                Some(mode) if passes < MAX_FIX_PASSES => {
-                    fix::apply(&doc, &bytes, &diagnostics, mode)
-                }
+                Some(mode) if passes < MAX_FIX_PASSES => fix::apply(&doc, &bytes, &split.new, mode),
                 _ => None,
             };
             match fixed {
@@ -317,15 +344,23 @@ impl Job<'_> {
                     passes += 1;
                     bytes = f.bytes;
                 }
-                None => break (doc, diagnostics),
+                None => break (doc, split),
             }
         };
+        let (doc, mut split) = (doc, split);
+        let recorded = self.baseline.record(key, &doc, &mut split);
         if bytes != original {
             outcome.new_bytes = Some(bytes);
         }
         outcome.original = original;
         outcome.doc = Some(doc);
-        outcome.diagnostics = diagnostics;
+        outcome.baselined = split.baselined.len();
+        outcome.entries = if recorded.is_empty() {
+            split.stale
+        } else {
+            recorded
+        };
+        outcome.diagnostics = split.new;
         outcome
     }
 

@@ -39,6 +39,9 @@ pub(crate) struct Config {
     /// Severity overrides by rule id or prefix.
     #[serde(default)]
     pub(crate) severity: BTreeMap<String, Severity>,
+    /// A baseline file (`check --baseline`, `server --baseline`).
+    #[serde(default)]
+    pub(crate) baseline: Option<PathBuf>,
     /// Rules to skip in files matching a glob.
     #[serde(default)]
     pub(crate) per_file_ignores: BTreeMap<String, Vec<String>>,
@@ -107,6 +110,11 @@ pub(crate) fn load(explicit: Option<&Path>, isolated: bool) -> Result<LoadedConf
 }
 
 impl LoadedConfig {
+    /// The config's baseline file, resolved against the config's directory.
+    pub(crate) fn baseline_path(&self) -> Option<PathBuf> {
+        self.config.baseline.as_ref().map(|p| self.root.join(p))
+    }
+
     /// Config rule paths, resolved against the config's directory.
     pub(crate) fn rule_paths(&self) -> Vec<PathBuf> {
         self.config

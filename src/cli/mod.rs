@@ -2,6 +2,7 @@
 //! Everything that prints or exits lives here, none of it in the library.
 
 mod args;
+mod baseline;
 mod check;
 mod config;
 mod features;
@@ -86,7 +87,14 @@ fn run(cli: Cli) -> Exit {
                 if let Err(e) = rules.select(selection) {
                     return report_error(&e);
                 }
-                server::run(rules)
+                let baseline = match args.baseline.or_else(|| config.baseline_path()) {
+                    Some(path) => match scrapelint::baseline::Baseline::load(&path) {
+                        Ok(b) => Some(b),
+                        Err(e) => return report_error(&e.to_string()),
+                    },
+                    None => None,
+                };
+                server::run(rules, baseline)
             }
             Err(exit) => exit,
         },
@@ -125,7 +133,7 @@ fn stdout(color: ColorArg, format: Format) -> Stdout {
     BufferedStandardStream::stdout(choice)
 }
 
-fn stderr() -> StandardStream {
+pub(crate) fn stderr() -> StandardStream {
     let choice = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {

@@ -4,7 +4,8 @@
 //! Documents are synced in full; every change is re-checked (one article checks in
 //! well under a millisecond). Positions are UTF-16 code units, the protocol default.
 //! Rules and config come from the working directory the editor starts the server in,
-//! exactly as `scrapelint check` would find them.
+//! exactly as `scrapelint check` would find them. With a baseline, the findings it
+//! accepts are published as hints, so they stay visible but out of the problem count.
 
 use std::collections::HashMap;
 
@@ -22,6 +23,7 @@ use lsp_types::{
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 
+use scrapelint::baseline::Baseline;
 use scrapelint::corpus::CorpusStats;
 use scrapelint::rules::RuleSet;
 use scrapelint::text::Document;
@@ -31,14 +33,14 @@ use super::{Exit, report_error};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-pub(crate) fn run(rules: RuleSet) -> Exit {
-    match serve(&rules) {
+pub(crate) fn run(rules: RuleSet, baseline: Option<Baseline>) -> Exit {
+    match serve(&rules, baseline.as_ref()) {
         Ok(()) => Exit::Clean,
         Err(e) => report_error(&format!("language server: {e}")),
     }
 }
 
-fn serve(rules: &RuleSet) -> Result<(), BoxError> {
+fn serve(rules: &RuleSet, baseline: Option<&Baseline>) -> Result<(), BoxError> {
     let (connection, io) = Connection::stdio();
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
@@ -65,7 +67,7 @@ fn serve(rules: &RuleSet) -> Result<(), BoxError> {
                 connection.sender.send(Message::Response(response))?;
             }
             Message::Notification(note) => {
-                if let Some(publish) = handle_notification(rules, &mut docs, note)? {
+                if let Some(publish) = handle_notification(rules, baseline, &mut docs, note)? {
                     connection.sender.send(Message::Notification(publish))?;
                 }
             }
@@ -79,6 +81,7 @@ fn serve(rules: &RuleSet) -> Result<(), BoxError> {
 
 fn handle_notification(
     rules: &RuleSet,
+    baseline: Option<&Baseline>,
     docs: &mut HashMap<String, Document>,
     note: Notification,
 ) -> Result<Option<Notification>, BoxError> {
@@ -110,10 +113,41 @@ fn handle_notification(
         _ => return Ok(None),
     };
     let diagnostics = match docs.get(uri.as_str()) {
-        Some(doc) => check(rules, doc).iter().map(|d| to_lsp(doc, d)).collect(),
+        Some(doc) => publishable(rules, baseline, &uri, doc),
         None => Vec::new(),
     };
     Ok(Some(publish(uri, diagnostics)))
+}
+
+/// The document's diagnostics; those the baseline accepts become hints.
+fn publishable(
+    rules: &RuleSet,
+    baseline: Option<&Baseline>,
+    uri: &Uri,
+    doc: &Document,
+) -> Vec<LspDiagnostic> {
+    let diagnostics = check(rules, doc);
+    let (Some(baseline), Some(path)) = (baseline, file_path(uri)) else {
+        return diagnostics.iter().map(|d| to_lsp(doc, d)).collect();
+    };
+    let split = baseline.split(&baseline.key(&path), doc, diagnostics);
+    let hints = split.baselined.iter().map(|d| LspDiagnostic {
+        severity: Some(DiagnosticSeverity::HINT),
+        message: format!("{} (accepted by the baseline)", to_lsp(doc, d).message),
+        ..to_lsp(doc, d)
+    });
+    let mut out: Vec<LspDiagnostic> = split.new.iter().map(|d| to_lsp(doc, d)).collect();
+    out.extend(hints);
+    out
+}
+
+/// The local path of a `file:` URI.
+fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    if uri.scheme().map(|s| s.as_str()) != Some("file") {
+        return None;
+    }
+    let path = uri.path().as_estr().decode().into_string().ok()?;
+    Some(std::path::PathBuf::from(path.into_owned()))
 }
 
 fn publish(uri: Uri, diagnostics: Vec<LspDiagnostic>) -> Notification {

@@ -1,15 +1,17 @@
-//! `--format human`: source excerpts with the flagged text underlined, rendered by
-//! codespan-reporting. Also renders rule-file errors the same way.
+//! `--format human`: diagnostics grouped under a header per file, source excerpts with
+//! the flagged text underlined (rendered by codespan-reporting), and a summary per
+//! family. Also renders rule-file errors the same way.
 
 use std::io;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::{SimpleFile, SimpleFiles};
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::excerpt::Excerpt;
 use super::{EmitOptions, Emitter, FileReport, Summary, write_statistics};
-use crate::diagnostic::{Applicability, Severity};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::rules::{LoadError, RuleSources};
 
 #[derive(Debug)]
@@ -65,30 +67,20 @@ impl Emitter for HumanEmitter {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(report.path, display_text(report.doc.text()));
+        write_file_header(out, report)?;
+        let text = display_text(report.doc.text());
         for d in report.diagnostics {
-            let mut label = Label::primary((), d.span.clone());
+            let excerpt = Excerpt::new(report.path, &text, &d.span);
+            let mut label = Label::primary((), excerpt.map(&d.span));
             if let Some(s) = &d.suggestion {
                 label = label.with_message(format!("did you mean `{s}`?"));
-            }
-            let mut notes = Vec::new();
-            if let Some(s) = &d.suggestion {
-                notes.push(format!("help: replace with `{s}`"));
-            } else if let Some(f) = &d.fix
-                && f.replacement.is_empty()
-            {
-                notes.push(match f.applicability {
-                    Applicability::Safe => "help: remove this text (`--fix` can)".to_owned(),
-                    _ => "help: remove this text (`--fix --unsafe-fixes` can; check first)"
-                        .to_owned(),
-                });
             }
             let cs = CsDiagnostic::new(severity(d.severity))
                 .with_code(d.rule.to_string())
                 .with_message(&d.message)
                 .with_labels(vec![label])
-                .with_notes(notes);
-            term::emit_to_write_style(out, &self.config, &file, &cs).map_err(to_io)?;
+                .with_notes(notes(d));
+            term::emit_to_write_style(out, &self.config, &excerpt, &cs).map_err(to_io)?;
         }
         Ok(())
     }
@@ -101,30 +93,93 @@ impl Emitter for HumanEmitter {
             return Ok(());
         }
         if summary.fixed > 0 {
-            writeln!(out, "Fixed {} problem(s).", summary.fixed)?;
+            writeln!(out, "Fixed {}.", plural(summary.fixed, "problem"))?;
         }
-        let unread = match summary.unreadable {
+        let mut tail = match summary.unreadable {
             0 => String::new(),
             n => format!(" {n} could not be read (see the errors above)."),
         };
-        if summary.diagnostics == 0 {
-            writeln!(
-                out,
-                "No problems found in {} file(s).{unread}",
-                summary.files
-            )
-        } else {
-            writeln!(
-                out,
-                "Found {} problem(s) ({} error(s), {} warning(s), {} info) in {} of {} file(s).{unread}",
-                summary.diagnostics,
-                summary.errors,
-                summary.warnings,
-                summary.infos,
-                summary.files_with_diagnostics,
-                summary.files
-            )
+        if summary.baselined > 0 {
+            tail.push_str(&format!(
+                " {} in the baseline not shown.",
+                plural(summary.baselined, "finding")
+            ));
         }
+        if summary.diagnostics == 0 {
+            return writeln!(out, "No problems found in {} file(s).{tail}", summary.files);
+        }
+        write_families(out, summary)?;
+        let clean = summary.files - summary.files_with_diagnostics;
+        writeln!(
+            out,
+            " — {} ({}) in {} ({clean} clean).{tail}",
+            plural(summary.diagnostics, "problem"),
+            severities(summary),
+            plural(summary.files, "file"),
+        )
+    }
+}
+
+/// `path — N problems`, above a file's diagnostics.
+fn write_file_header(out: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()> {
+    out.set_color(ColorSpec::new().set_bold(true).set_underline(true))?;
+    write!(out, "{}", report.path)?;
+    out.reset()?;
+    writeln!(out, " — {}", plural(report.diagnostics.len(), "problem"))?;
+    writeln!(out)
+}
+
+fn notes(d: &Diagnostic) -> Vec<String> {
+    if let Some(s) = &d.suggestion {
+        return vec![format!("help: replace with `{s}`")];
+    }
+    match &d.fix {
+        Some(f) if f.replacement.is_empty() => vec![match f.applicability {
+            Applicability::Safe => "help: remove this text (`--fix` can)".to_owned(),
+            _ => "help: remove this text (`--fix --unsafe-fixes` can; check first)".to_owned(),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// `boilerplate 12 · mangled 3 · …`: the families found, in their fixed order.
+fn write_families(out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()> {
+    let mut first = true;
+    for category in Category::ALL {
+        let Some(n) = summary.by_category.get(&category).filter(|n| **n > 0) else {
+            continue;
+        };
+        if !first {
+            write!(out, " · ")?;
+        }
+        first = false;
+        out.set_color(ColorSpec::new().set_bold(true))?;
+        write!(out, "{category}")?;
+        out.reset()?;
+        write!(out, " {n}")?;
+    }
+    Ok(())
+}
+
+fn severities(summary: &Summary) -> String {
+    let mut parts = Vec::new();
+    if summary.errors > 0 {
+        parts.push(plural(summary.errors, "error"));
+    }
+    if summary.warnings > 0 {
+        parts.push(plural(summary.warnings, "warning"));
+    }
+    if summary.infos > 0 {
+        parts.push(format!("{} info", summary.infos));
+    }
+    parts.join(", ")
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -4,6 +4,7 @@
 //! (human, short, jsonl, github) write as files arrive, whole-document formats (json,
 //! sarif) buffer until [`Emitter::finish`].
 
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -68,6 +69,16 @@ pub struct Summary {
     pub fixed: usize,
     pub by_category: BTreeMap<Category, usize>,
     pub by_rule: BTreeMap<String, usize>,
+    /// Findings a baseline accepted: not emitted and not counted above.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// Per rule: the files it fired in and its highest severity (for `--statistics`).
+    #[serde(skip)]
+    pub rule_files: BTreeMap<String, (usize, Severity)>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -85,6 +96,17 @@ impl Summary {
             }
             *self.by_category.entry(d.category).or_default() += 1;
             *self.by_rule.entry(d.rule.to_string()).or_default() += 1;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for d in report.diagnostics {
+            let (files, severity) = self
+                .rule_files
+                .entry(d.rule.to_string())
+                .or_insert((0, d.severity));
+            if seen.insert(&*d.rule) {
+                *files += 1;
+            }
+            *severity = (*severity).max(d.severity);
         }
     }
 
@@ -129,12 +151,26 @@ pub fn emitter(format: Format, options: EmitOptions, rules: &[Arc<RuleMeta>]) ->
     }
 }
 
-/// Per-rule counts as a plain table (for `--statistics`).
+/// Per-rule counts as a table (for `--statistics`): rule, count, files, severity,
+/// most frequent first.
 pub(crate) fn write_statistics(out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()> {
     let mut rows: Vec<(&String, &usize)> = summary.by_rule.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    for (rule, n) in rows {
-        writeln!(out, "{n:>6}  {rule}")?;
+    if rows.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0).max(4);
+    writeln!(
+        out,
+        "{:<width$}  {:>6}  {:>6}  severity",
+        "rule", "count", "files"
+    )?;
+    for (rule, n) in rows {
+        let (files, severity) = summary
+            .rule_files
+            .get(rule)
+            .map_or((0, String::new()), |(f, s)| (*f, s.to_string()));
+        writeln!(out, "{rule:<width$}  {n:>6}  {files:>6}  {severity}")?;
+    }
+    writeln!(out)
 }
