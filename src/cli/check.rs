@@ -13,7 +13,7 @@ use scrapelint::rules::{RuleSet, Selection, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
-use super::args::{CheckArgs, FailOn};
+use super::args::{CheckArgs, FailOn, SelectionArgs};
 use super::config::LoadedConfig;
 use super::walk::{self, Input};
 use super::{Exit, Stdout, report_error};
@@ -57,8 +57,7 @@ pub(crate) fn run(
     let c = &config.config;
     let plan = match plan(
         &args.paths,
-        &args.selection.select,
-        &args.selection.ignore,
+        &args.selection,
         args.threads,
         &config,
         &mut rules,
@@ -191,22 +190,21 @@ pub(crate) struct Plan {
 /// Errors are reported on stderr.
 pub(crate) fn plan(
     paths: &[PathBuf],
-    select: &[String],
-    ignore: &[String],
+    selected: &SelectionArgs,
     threads: Option<usize>,
     config: &LoadedConfig,
     rules: &mut RuleSet,
 ) -> Result<Plan, Exit> {
     let c = &config.config;
     let mut selection = Selection {
-        select: if select.is_empty() {
+        select: if selected.select.is_empty() {
             c.select.clone()
         } else {
-            select.to_vec()
+            selected.select.clone()
         },
         ignore: c.ignore.clone(),
     };
-    selection.ignore.extend(ignore.iter().cloned());
+    selection.ignore.extend(selected.ignore.iter().cloned());
     rules.select(selection).map_err(|e| report_error(&e))?;
     let include = c
         .include

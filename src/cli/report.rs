@@ -15,21 +15,21 @@ use super::config::LoadedConfig;
 use super::{Exit, report_error};
 
 pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) -> Exit {
-    let Plan {
+    let plan = check::plan(
+        &args.paths,
+        &args.selection,
+        args.threads,
+        &config,
+        &mut rules,
+    );
+    let Ok(Plan {
         inputs,
         walk_errors,
         stdin,
         per_file_ignores,
-    } = match check::plan(
-        &args.paths,
-        &args.selection.select,
-        &args.selection.ignore,
-        args.threads,
-        &config,
-        &mut rules,
-    ) {
-        Ok(p) => p,
-        Err(exit) => return exit,
+    }) = plan
+    else {
+        return Exit::Error;
     };
     let mut stats = ReportStats::new(Limits::default());
     for e in &walk_errors {
