@@ -114,7 +114,11 @@ fn stays_bounded_on_many_files() {
     let dir = tmp_with(&files);
     let page = page_of(&dir, &["--select", "boilerplate"]);
     let corpus: usize = files.iter().map(|f| f.1.len()).sum();
-    assert!(page.len() * 10 < corpus, "page {} bytes, corpus {corpus}", page.len());
+    assert!(
+        page.len() * 10 < corpus,
+        "page {} bytes, corpus {corpus}",
+        page.len()
+    );
     assert!(page.contains("<div class=\"num\">800</div>"));
     assert_eq!(
         page.matches("<tr class=\"excerpts\">").count(),

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use crate::diagnostic::Category;
 use crate::rules::RuleMeta;
 
-use super::svg::{self, Bar};
+use super::svg::{self, Bar, Widths};
 use super::{Excerpt, ReportStats, SHARE_BINS};
 
-/// Rows in the per-rule chart and folder table (the rule table lists every rule).
-const TOP_RULES: usize = 25;
+/// Rows in the per-rule chart and the folder table (the rule table lists every rule).
+const TOP_RULES: usize = 15;
 const TOP_FOLDERS: usize = 15;
 
 const CSS: &str = include_str!("report.css");
@@ -47,9 +47,11 @@ pub fn render_html(
         escape(&info.inputs.join(", ")),
     );
     totals(&mut page, stats);
+    page.push_str("<div class=\"pair\">");
     families(&mut page, stats);
-    rule_section(&mut page, stats, &rules);
     share_histogram(&mut page, stats);
+    page.push_str("</div>");
+    rule_section(&mut page, stats, &rules);
     folders(&mut page, stats);
     worst_files(&mut page, stats);
     examples(&mut page, stats, &rules);
@@ -134,7 +136,11 @@ fn families(page: &mut String, s: &ReportStats) {
             color: color(Some(c)),
         })
         .collect();
-    page.push_str(&svg::bar_chart("Findings per family", &bars));
+    let widths = Widths {
+        label: 110,
+        bar: 290,
+    };
+    page.push_str(&svg::bar_chart("Findings per family", &bars, widths));
     page.push_str("</section>");
 }
 
@@ -148,7 +154,7 @@ fn rule_section(page: &mut String, s: &ReportStats, rules: &HashMap<&str, &RuleM
     let ranked = rules_by_count(s);
     let note = if ranked.len() > TOP_RULES {
         format!(
-            "The {TOP_RULES} most frequent of {} rules that fired; the table lists all.",
+            "The {TOP_RULES} most frequent of {} rules that fired.",
             ranked.len()
         )
     } else {
@@ -164,7 +170,16 @@ fn rule_section(page: &mut String, s: &ReportStats, rules: &HashMap<&str, &RuleM
             color: color(r.category),
         })
         .collect();
-    page.push_str(&svg::bar_chart("Findings per rule", &bars));
+    let widths = Widths {
+        label: 300,
+        bar: 560,
+    };
+    page.push_str(&svg::bar_chart("Findings per rule", &bars, widths));
+    let _ = write!(
+        page,
+        "<details><summary>All {} rules that fired</summary>",
+        ranked.len()
+    );
     page.push_str(
         "<table><thead><tr><th>Rule</th><th>Family</th><th class=\"n\">Findings</th>\
          <th class=\"n\">Files</th><th>What it flags</th></tr></thead><tbody>",
@@ -182,14 +197,14 @@ fn rule_section(page: &mut String, s: &ReportStats, rules: &HashMap<&str, &RuleM
             id = escape(id),
         );
     }
-    page.push_str("</tbody></table></section>");
+    page.push_str("</tbody></table></details></section>");
 }
 
 fn share_label(bin: usize) -> String {
     if bin == 0 {
-        "none".to_owned()
+        "0".to_owned()
     } else {
-        format!("{}–{} %", (bin - 1) * 10, bin * 10)
+        format!("≤{}", bin * 10)
     }
 }
 
@@ -198,7 +213,7 @@ fn share_histogram(page: &mut String, s: &ReportStats) {
         page,
         "boilerplate",
         "Boilerplate share per file",
-        "Files by the share of their non-blank lines inside boilerplate findings.",
+        "Files by the share of their non-blank lines in boilerplate findings.",
     );
     let bins: Vec<(String, usize)> = (0..SHARE_BINS)
         .map(|i| (share_label(i), s.boilerplate_share[i]))
@@ -206,6 +221,7 @@ fn share_histogram(page: &mut String, s: &ReportStats) {
     page.push_str(&svg::histogram(
         "Files by boilerplate share",
         &bins,
+        "% of non-blank lines (bins up to)",
         color(Some(Category::Boilerplate)),
     ));
     page.push_str("</section>");

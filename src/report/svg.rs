@@ -13,14 +13,23 @@ pub(super) struct Bar {
 }
 
 const ROW: usize = 24;
-const LABEL_WIDTH: usize = 300;
-const BAR_WIDTH: usize = 520;
-const VALUE_WIDTH: usize = 80;
+const VALUE_WIDTH: usize = 60;
+
+/// Widths of a bar chart's label column and of its longest bar, in pixels.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Widths {
+    pub(super) label: usize,
+    pub(super) bar: usize,
+}
 
 /// A horizontal bar chart, one row per bar, longest bar scaled to the full width.
-pub(super) fn bar_chart(title: &str, bars: &[Bar]) -> String {
+pub(super) fn bar_chart(title: &str, bars: &[Bar], widths: Widths) -> String {
+    let Widths {
+        label: label_width,
+        bar: bar_width,
+    } = widths;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
+    let width = label_width + bar_width + VALUE_WIDTH;
     let height = ROW * bars.len().max(1) + 8;
     let mut s = format!(
         r#"<svg class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg"><title>{}</title>"#,
@@ -28,13 +37,13 @@ pub(super) fn bar_chart(title: &str, bars: &[Bar]) -> String {
     );
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 4;
-        let w = (b.value * BAR_WIDTH).div_ceil(max);
-        let label_x = LABEL_WIDTH - 10;
+        let w = (b.value * bar_width).div_ceil(max);
+        let label_x = label_width - 10;
         let text_y = y + ROW / 2 + 4;
-        let value_x = LABEL_WIDTH + w + 6;
+        let value_x = label_width + w + 6;
         let _ = write!(
             s,
-            r#"<text x="{label_x}" y="{text_y}" text-anchor="end" class="label">{label}</text><rect x="{LABEL_WIDTH}" y="{}" width="{w}" height="{}" rx="3" fill="{color}"><title>{label}: {value}</title></rect><text x="{value_x}" y="{text_y}" class="value">{value}</text>"#,
+            r#"<text x="{label_x}" y="{text_y}" text-anchor="end" class="label">{label}</text><rect x="{label_width}" y="{}" width="{w}" height="{}" rx="3" fill="{color}"><title>{label}: {value}</title></rect><text x="{value_x}" y="{text_y}" class="value">{value}</text>"#,
             y + 3,
             ROW - 6,
             label = escape(&b.label),
@@ -46,14 +55,14 @@ pub(super) fn bar_chart(title: &str, bars: &[Bar]) -> String {
     s
 }
 
-/// A vertical histogram: one column per bin, labelled underneath.
-pub(super) fn histogram(title: &str, bins: &[(String, usize)], color: &str) -> String {
-    const COL: usize = 70;
-    const PLOT: usize = 220;
+/// A vertical histogram: one column per bin, labelled underneath, `axis` below that.
+pub(super) fn histogram(title: &str, bins: &[(String, usize)], axis: &str, color: &str) -> String {
+    const COL: usize = 40;
+    const PLOT: usize = 200;
     const TOP: usize = 20;
     let max = bins.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     let width = COL * bins.len().max(1) + 20;
-    let height = TOP + PLOT + 40;
+    let height = TOP + PLOT + 48;
     let mut s = format!(
         r#"<svg class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg"><title>{}</title>"#,
         escape(title)
@@ -71,14 +80,21 @@ pub(super) fn histogram(title: &str, bins: &[(String, usize)], color: &str) -> S
         let _ = write!(
             s,
             r#"<rect x="{}" y="{}" width="{}" height="{h}" rx="2" fill="{color}"><title>{label}: {n} files</title></rect><text x="{mid}" y="{}" text-anchor="middle" class="value">{n}</text><text x="{mid}" y="{}" text-anchor="middle" class="label">{label}</text>"#,
-            x + 6,
+            x + 4,
             base - h,
-            COL - 12,
+            COL - 8,
             base - h - 5,
             base + 18,
             label = escape(label),
         );
     }
+    let _ = write!(
+        s,
+        r#"<text x="{}" y="{}" text-anchor="middle" class="value">{}</text>"#,
+        width / 2,
+        height - 4,
+        escape(axis)
+    );
     s.push_str("</svg>");
     s
 }
