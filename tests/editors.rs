@@ -106,6 +106,31 @@ fn vscode_extension_packages_to_a_vsix() {
     );
 }
 
+/// The client starts `scrapelint server` with the settings and restarts on a change,
+/// checked against stand-ins for the VS Code API (`editors/vscode/test/activate.js`).
+#[test]
+#[allow(clippy::print_stderr)] // the skip message
+fn vscode_extension_starts_the_server_with_its_settings() {
+    if !has("node") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "node not installed but CI is set: run .ci/install-editors.sh"
+        );
+        eprintln!("skipped: node not installed (needed to test the VS Code extension)");
+        return;
+    }
+    let out = Command::new("node")
+        .arg(root().join("editors/vscode/test/activate.js"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The manifest's settings and activation match what docs/editors.md documents.
 #[test]
 fn vscode_manifest_declares_settings_and_languages() {
