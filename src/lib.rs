@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod output;
+pub mod report;
 pub mod rules;
 pub mod text;
 

@@ -20,6 +20,14 @@ Examples:
 Exit status: 0 no problem at or above --fail-on, 1 problems found, 2 usage,
 configuration or I/O error.";
 
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  scrapelint report articles/ -o report.html     one page for the whole corpus
+  scrapelint report --select boilerplate . -o -  only the boilerplate rules, to stdout
+
+The page needs no network: styles and charts are inline. Exit status: 0 when the
+report was written (whatever it found), 2 on a usage, configuration or I/O error.";
+
 const ABOUT: &str = "A content-quality linter for scraped news articles.
 
 Flags leftover boilerplate (scraper metadata, related-link blocks, comment forms,
@@ -54,6 +62,10 @@ pub(crate) enum Command {
         after_help = "Examples:\n  scrapelint explain boilerplate.comment-prompt\n  scrapelint explain --kind phrase"
     )]
     Explain(ExplainArgs),
+    /// Write a corpus report: one self-contained HTML page with totals, charts, the
+    /// worst files and examples of each rule.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
     /// Run the language server on stdin/stdout (for editors).
     #[command(
         after_help = "Point your editor's LSP client at `scrapelint server` for plain-text files;\nit finds scrapelint.toml from the directory it is started in."
@@ -105,6 +117,19 @@ pub(crate) struct RuleSourceArgs {
     pub(crate) no_default_rules: bool,
 }
 
+/// Which of the loaded rules run; shared by `check` and `report`.
+#[derive(Debug, Args, Clone, Default)]
+pub(crate) struct SelectionArgs {
+    /// Only run these rules: ids or prefixes such as `boilerplate` or `mangled.rank`
+    /// (comma-separated or repeated; replaces the config's `select`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules: ids or prefixes (comma-separated or repeated; added to the
+    /// config's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) ignore: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum FailOn {
@@ -132,14 +157,8 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub(crate) format: Option<Format>,
-    /// Only run these rules: ids or prefixes such as `boilerplate` or `mangled.rank`
-    /// (comma-separated or repeated; replaces the config's `select`).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub(crate) select: Vec<String>,
-    /// Skip these rules: ids or prefixes (comma-separated or repeated; added to the
-    /// config's `ignore`).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub(crate) ignore: Vec<String>,
+    #[command(flatten)]
+    pub(crate) selection: SelectionArgs,
     /// Exit 1 when a problem of at least this severity is found [default: warning].
     #[arg(long, value_enum)]
     pub(crate) fail_on: Option<FailOn>,
@@ -175,6 +194,26 @@ pub(crate) struct CheckArgs {
     /// Rewrite the baseline without the entries that no longer occur.
     #[arg(long)]
     pub(crate) prune_baseline: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Files or directories of articles; `-` reads standard input. Default: `.`
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Where to write the page (replaced atomically); `-` writes standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: PathBuf,
+    /// The page's title.
+    #[arg(long, default_value = "scrapelint report")]
+    pub(crate) title: String,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
+    #[command(flatten)]
+    pub(crate) selection: SelectionArgs,
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,

@@ -14,7 +14,7 @@ use scrapelint::rules::{RuleSet, Selection, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
-use super::args::{CheckArgs, FailOn};
+use super::args::{CheckArgs, FailOn, SelectionArgs};
 use super::baseline::Mode as BaselineMode;
 use super::config::LoadedConfig;
 use super::walk::{self, Input};
@@ -22,12 +22,12 @@ use super::{Exit, Stdout, report_error};
 
 /// Files are checked in parallel in chunks of this many, then reported in order: output
 /// streams and memory stays bounded however large the corpus.
-const CHUNK: usize = 128;
+pub(crate) const CHUNK: usize = 128;
 /// Fixes can enable others (a removed line exposes a block edge); stop after this many.
 const MAX_FIX_PASSES: usize = 4;
 
 /// Everything a worker needs to check one file.
-struct Job<'a> {
+pub(crate) struct Job<'a> {
     rules: &'a RuleSet,
     corpus: &'a CorpusStats,
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
@@ -39,11 +39,11 @@ struct Job<'a> {
 }
 
 /// What checking one input produced.
-struct Outcome {
-    display: String,
-    doc: Option<Document>,
-    diagnostics: Vec<Diagnostic>,
-    error: Option<String>,
+pub(crate) struct Outcome {
+    pub(crate) display: String,
+    pub(crate) doc: Option<Document>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) error: Option<String>,
     fixed: usize,
     /// New content, when fixes changed the input.
     new_bytes: Option<Vec<u8>>,
@@ -63,61 +63,25 @@ pub(crate) fn run(
     out: &mut Stdout,
 ) -> Exit {
     let c = &config.config;
-    let mut selection = Selection {
-        select: if args.select.is_empty() {
-            c.select.clone()
-        } else {
-            args.select.clone()
-        },
-        ignore: c.ignore.clone(),
+    let plan = match plan(
+        &args.paths,
+        &args.selection,
+        args.threads,
+        &config,
+        &mut rules,
+    ) {
+        Ok(p) => p,
+        Err(exit) => return exit,
     };
-    selection.ignore.extend(args.ignore.iter().cloned());
-    if let Err(e) = rules.select(selection) {
-        return report_error(&e);
-    }
+    let Plan {
+        inputs,
+        walk_errors,
+        stdin,
+        per_file_ignores,
+    } = plan;
     let format = args.format.or(c.format).unwrap_or_default();
     let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Warning);
-    let include = c
-        .include
-        .clone()
-        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
-    let (include, exclude) = match (
-        walk::globset(&include, "include"),
-        walk::globset(&c.exclude, "exclude"),
-    ) {
-        (Ok(i), Ok(e)) => (i, e),
-        (Err(e), _) | (_, Err(e)) => return report_error(&e),
-    };
-    let mut per_file_ignores = Vec::new();
-    for (glob, ids) in &c.per_file_ignores {
-        match walk::globset(std::slice::from_ref(glob), "per-file-ignores") {
-            Ok(set) => per_file_ignores.push((set, ids.clone())),
-            Err(e) => return report_error(&e),
-        }
-    }
-    if let Some(n) = args.threads {
-        // Only fails if a pool exists already; the default pool is then used.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let (inputs, walk_errors) = walk::collect(&paths, &include, &exclude, &config.root);
     let mut io_errors = walk_errors.len();
-    for e in &walk_errors {
-        report_error(e);
-    }
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        return report_error("`-` (standard input) given more than once");
-    }
-    let stdin = match read_stdin_if_needed(&inputs) {
-        Ok(s) => s,
-        Err(e) => return report_error(&e),
-    };
 
     let baseline = match BaselineMode::new(&args, &config) {
         Ok(b) => b,
@@ -232,6 +196,76 @@ pub(crate) fn run(
     }
 }
 
+/// The files of a run and what checking them needs; shared by `check` and `report`.
+pub(crate) struct Plan {
+    pub(crate) inputs: Vec<Input>,
+    /// Paths that do not exist or cannot be listed (already reported on stderr).
+    pub(crate) walk_errors: Vec<String>,
+    /// Standard input, when `-` is one of the paths.
+    pub(crate) stdin: Vec<u8>,
+    pub(crate) per_file_ignores: Vec<(GlobSet, Vec<String>)>,
+}
+
+/// Applies the rule selection (flags over config), sets the thread count, walks
+/// `paths` (default `.`) with the config's include/exclude and reads stdin if named.
+/// Errors are reported on stderr.
+pub(crate) fn plan(
+    paths: &[PathBuf],
+    selected: &SelectionArgs,
+    threads: Option<usize>,
+    config: &LoadedConfig,
+    rules: &mut RuleSet,
+) -> Result<Plan, Exit> {
+    let c = &config.config;
+    let mut selection = Selection {
+        select: if selected.select.is_empty() {
+            c.select.clone()
+        } else {
+            selected.select.clone()
+        },
+        ignore: c.ignore.clone(),
+    };
+    selection.ignore.extend(selected.ignore.iter().cloned());
+    rules.select(selection).map_err(|e| report_error(&e))?;
+    let include = c
+        .include
+        .clone()
+        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
+    let include = walk::globset(&include, "include").map_err(|e| report_error(&e))?;
+    let exclude = walk::globset(&c.exclude, "exclude").map_err(|e| report_error(&e))?;
+    let mut per_file_ignores = Vec::new();
+    for (glob, ids) in &c.per_file_ignores {
+        let set = walk::globset(std::slice::from_ref(glob), "per-file-ignores")
+            .map_err(|e| report_error(&e))?;
+        per_file_ignores.push((set, ids.clone()));
+    }
+    if let Some(n) = threads {
+        // Only fails if a pool exists already; the default pool is then used.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let (inputs, walk_errors) = walk::collect(&paths, &include, &exclude, &config.root);
+    for e in &walk_errors {
+        report_error(e);
+    }
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        return Err(report_error("`-` (standard input) given more than once"));
+    }
+    let stdin = read_stdin_if_needed(&inputs).map_err(|e| report_error(&e))?;
+    Ok(Plan {
+        inputs,
+        walk_errors,
+        stdin,
+        per_file_ignores,
+    })
+}
+
 /// A closed pipe (`scrapelint check | head`) is not an error worth a message.
 fn stdout_failed(e: &std::io::Error) -> Exit {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -261,7 +295,7 @@ fn read_stdin_if_needed(inputs: &[Input]) -> Result<Vec<u8>, String> {
 }
 
 /// Gathers corpus statistics when a rule needs them and there is more than one file.
-fn first_pass(rules: &RuleSet, inputs: &[Input], stdin: &[u8]) -> CorpusStats {
+pub(crate) fn first_pass(rules: &RuleSet, inputs: &[Input], stdin: &[u8]) -> CorpusStats {
     let needs = rules.corpus_needs();
     if !needs.any() || inputs.len() < 2 {
         return CorpusStats::default();
@@ -298,8 +332,27 @@ fn read_input(input: &Input, stdin: &[u8]) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-impl Job<'_> {
-    fn check(&self, input: &Input, stdin: &[u8]) -> Outcome {
+impl<'a> Job<'a> {
+    /// A job that only checks: no fixes, no diff.
+    pub(crate) fn check_only(
+        rules: &'a RuleSet,
+        corpus: &'a CorpusStats,
+        per_file_ignores: Vec<(GlobSet, Vec<String>)>,
+        root: &'a Path,
+    ) -> Self {
+        Job {
+            rules,
+            corpus,
+            per_file_ignores,
+            root,
+            fix: None,
+            diff: false,
+            stdin_name: "-".to_owned(),
+            baseline: &BaselineMode::Off,
+        }
+    }
+
+    pub(crate) fn check(&self, input: &Input, stdin: &[u8]) -> Outcome {
         let (display, path) = match input {
             Input::Stdin => (self.stdin_name.clone(), None),
             Input::File(p) => (display_path(p), Some(p.clone())),

@@ -97,25 +97,7 @@ pub(crate) fn explain(
             };
             return report_error(&format!("no rule `{id}`{hint} (see `scrapelint rules`)"));
         };
-        let mut t = format!(
-            "{} ({} rule, category {}, severity {}, scope {})\n\n{}\n",
-            r.id,
-            r.kind,
-            r.category,
-            r.severity,
-            r.scope.as_str(),
-            r.summary()
-        );
-        match &r.explain {
-            Some(e) => t.push_str(&format!("\n{}\n", e.trim_end())),
-            None => t.push_str("\n(This rule has no `explain` text.)\n"),
-        }
-        if !r.enabled {
-            t.push_str("\nThis rule is off by default; enable it with `--select ");
-            t.push_str(&r.id);
-            t.push_str("`.\n");
-        }
-        t
+        r.explain_text()
     };
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Exit::Clean,

@@ -7,6 +7,7 @@ mod check;
 mod config;
 mod features;
 mod list;
+mod report;
 mod server;
 mod walk;
 
@@ -70,6 +71,10 @@ fn run(cli: Cli) -> Exit {
             let mut out = stdout(args.color, format);
             check::run(args, config, rules, &mut out)
         }
+        Command::Report(args) => match setup(&args.sources) {
+            Ok((config, rules)) => report::run(args, config, rules),
+            Err(exit) => exit,
+        },
         Command::Rules(args) => match setup(&args.sources) {
             Ok((_, rules)) => list::rules(
                 &rules,

@@ -130,6 +130,29 @@ impl RuleMeta {
         }
     }
 
+    /// The documentation `scrapelint explain` prints (the HTML report shows it too).
+    pub fn explain_text(&self) -> String {
+        let mut t = format!(
+            "{} ({} rule, category {}, severity {}, scope {})\n\n{}\n",
+            self.id,
+            self.kind,
+            self.category,
+            self.severity,
+            self.scope.as_str(),
+            self.summary()
+        );
+        match &self.explain {
+            Some(e) => t.push_str(&format!("\n{}\n", e.trim_end())),
+            None => t.push_str("\n(This rule has no `explain` text.)\n"),
+        }
+        if !self.enabled {
+            t.push_str("\nThis rule is off by default; enable it with `--select ");
+            t.push_str(&self.id);
+            t.push_str("`.\n");
+        }
+        t
+    }
+
     /// Whether a match is excused by the rule's `exceptions` or `unless`.
     pub fn excused(&self, matched: &str, unit: &str) -> bool {
         self.exceptions
