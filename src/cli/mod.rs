@@ -86,6 +86,10 @@ fn run(cli: Cli) -> Exit {
                 if let Err(e) = rules.select(selection) {
                     return report_error(&e);
                 }
+                // One warm rule set answers every request: parse its data up front.
+                if let Err(e) = rules.parse_data() {
+                    return report_error(&e.join("; "));
+                }
                 server::run(rules)
             }
             Err(exit) => exit,
