@@ -99,6 +99,10 @@ fn run(cli: Cli) -> Exit {
                     },
                     None => None,
                 };
+                // One warm rule set answers every request: parse its data up front.
+                if let Err(e) = rules.parse_data() {
+                    return report_error(&e.join("; "));
+                }
                 server::run(rules, baseline)
             }
             Err(exit) => exit,

@@ -12,10 +12,10 @@
 //! with stricter limits. With `across-files = true` the rule compares the names of a
 //! document with those of every file of the run (`Checker::corpus_needs`).
 
+use crate::rules::Data;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -102,9 +102,9 @@ mod defaults {
 struct ConsistencyRule {
     meta: RuleMeta,
     config: Config,
-    freq: Arc<WordFreq>,
-    stopwords: Arc<wordlists::WordSet>,
-    titles: Arc<TitleWords>,
+    freq: Data<WordFreq>,
+    stopwords: Data<wordlists::WordSet>,
+    titles: Data<TitleWords>,
     /// Folded spelling -> group id, from `same`.
     same: HashMap<String, usize>,
 }

@@ -4,12 +4,14 @@
 //! run would spend most of its time building automata for rules that never match. The
 //! syntax is still checked at load (so a bad pattern is a load error pointing at the
 //! TOML line), and capture names are read from the parse, but the automaton is built
-//! the first time a rule needs it. The per-scope `RegexSet` prefilter is built eagerly,
-//! so most rules' own regexes are never compiled on a clean file.
+//! the first time a rule needs it. The required literals are extracted at load too, so a
+//! literal scan decides where a regex can match and most rules' own regexes are never
+//! compiled on a clean file.
 
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
@@ -29,6 +31,10 @@ struct Inner {
     case_insensitive: bool,
     /// Placeholder names the regex can fill: `1`, `2`, ... and named groups.
     vars: Vec<String>,
+    /// One of these occurs in every match (see `literals`), if any is worth a scan.
+    literals: Option<Vec<Vec<u8>>>,
+    /// The literals as one automaton, built on the first [`LazyRegex::may_match`].
+    literal_scan: OnceLock<Option<AhoCorasick>>,
     compiled: OnceLock<Regex>,
 }
 
@@ -43,6 +49,7 @@ impl LazyRegex {
         let mut names = Vec::new();
         capture_names(&hir, &mut names);
         let prefilter = without_word_boundaries(&hir).to_string();
+        let literals = super::literals::required(&hir);
         let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
         vars.extend(names.into_iter().flatten());
         Ok(LazyRegex(std::sync::Arc::new(Inner {
@@ -50,6 +57,8 @@ impl LazyRegex {
             pattern: pattern.to_owned(),
             case_insensitive,
             vars,
+            literals,
+            literal_scan: OnceLock::new(),
             compiled: OnceLock::new(),
         })))
     }
@@ -79,6 +88,28 @@ impl LazyRegex {
     /// the matches, and the rule's own regex then checks the few candidate units.
     pub fn set_source(&self) -> String {
         self.0.prefilter.clone()
+    }
+
+    /// Lowercase strings one of which every match contains, for an ASCII
+    /// case-insensitive prefilter; `None` when the regex has no useful one.
+    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
+        self.0.literals.as_deref()
+    }
+
+    /// False when `haystack` holds none of the required literals, so no part of it can
+    /// match: a cheap test before running the regex unit by unit.
+    pub fn may_match(&self, haystack: &str) -> bool {
+        let scan = self.0.literal_scan.get_or_init(|| {
+            let literals = self.0.literals.as_ref()?;
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(literals)
+                .ok()
+        });
+        match scan {
+            None => true,
+            Some(ac) => ac.is_match(haystack) || haystack.contains(super::literals::FOLDS_TO_ASCII),
+        }
     }
 
     pub fn capture_vars(&self) -> &[String] {

@@ -16,10 +16,10 @@
 //! The candidate is found from its exact words through an index, so the text is read
 //! once.
 
+use crate::rules::Data;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -194,9 +194,9 @@ impl Near {
 struct LexiconRule {
     meta: RuleMeta,
     config: Config,
-    lexicon: Arc<Lexicon>,
-    freq: Arc<WordFreq>,
-    stopwords: Arc<wordlists::WordSet>,
+    lexicon: Data<Lexicon>,
+    freq: Data<WordFreq>,
+    stopwords: Data<wordlists::WordSet>,
 }
 
 #[derive(Debug)]

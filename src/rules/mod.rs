@@ -7,6 +7,7 @@
 pub(crate) mod builtin;
 mod data;
 mod lazy_regex;
+mod literals;
 mod load;
 mod meta;
 mod near;
@@ -33,7 +34,7 @@ use rayon::prelude::*;
 use std::fmt::Debug;
 use std::sync::Arc;
 
-pub use data::DataStore;
+pub use data::{Data, DataStore};
 pub use lazy_regex::LazyRegex;
 pub use load::{FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex};
 pub use meta::{FixAction, FixSpec, Flag, Origin, RuleMeta, Scope, Units, unit_containing};
@@ -143,6 +144,8 @@ pub struct RuleSet {
     rules: Vec<Arc<RuleMeta>>,
     checkers: Vec<Box<dyn Checker>>,
     selection: Selection,
+    /// The data files the rules read, parsed on first use.
+    data: DataStore,
 }
 
 impl RuleSet {
@@ -194,7 +197,14 @@ impl RuleSet {
             rules,
             checkers,
             selection: Selection::default(),
+            data,
         })
+    }
+
+    /// Parses every data file the rules read now rather than on first use, for a
+    /// long-running process that should answer its first request as fast as the rest.
+    pub fn parse_data(&self) -> Result<(), Vec<String>> {
+        self.data.parse_all()
     }
 
     /// The built-in rules only.
@@ -267,4 +277,19 @@ fn unknown_kind(input: &RuleInput<'_>) -> LoadError {
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_data_file_parses() {
+        let rules = RuleSet::builtin().unwrap();
+        assert_eq!(rules.parse_data(), Ok(()));
+        assert!(
+            format!("{:?}", rules.data).contains("<builtin>/data/wordfreq-en.tsv"),
+            "the built-in rules read the data files"
+        );
+    }
 }

@@ -1,7 +1,10 @@
 //! Kind `pattern`: regular expressions.
 //!
-//! All patterns of a scope are prefiltered by one `RegexSet` per unit; only the rules
-//! whose patterns matched run their own regex for spans and captures. Patterns are
+//! One ASCII-case-insensitive Aho-Corasick scan of the document finds the required
+//! literals of every pattern (see `literals.rs`); a pattern's own regex runs only on
+//! the units holding one of its literals. The few patterns without a useful literal are
+//! prefiltered per unit by one small `RegexSet` per scope. Both are built on first use,
+//! so listing or explaining rules builds no automaton. Patterns are
 //! case-insensitive unless `case-sensitive = true`, and run on each unit of the rule's
 //! scope separately, so `^` and `$` are the unit's start and end. A group named `flag`
 //! narrows the underlined text to that group (so `^\s*(?P<flag>date \d{4}-\d\d-\d\d)`
@@ -11,8 +14,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use rayon::prelude::*;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Captures, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
@@ -55,19 +59,45 @@ struct PatternRule {
     suggestion: Option<Template>,
 }
 
+/// The patterns of the rules of one scope.
 #[derive(Debug)]
-struct ScopeSet {
+struct ScopeMembers {
     scope: Scope,
-    set: RegexSet,
-    /// `(rule, regex)` for each pattern of the set.
+    /// `(rule, regex)` for each pattern, in rule order.
     members: Vec<(usize, usize)>,
 }
 
 #[derive(Debug)]
 struct PatternChecker {
     rules: Vec<PatternRule>,
-    sets: Vec<ScopeSet>,
+    scopes: Vec<ScopeMembers>,
+    prefilter: OnceLock<Prefilter>,
 }
+
+/// Which patterns can match in which units, built on the first check.
+#[derive(Debug)]
+struct Prefilter {
+    /// Every required literal of every pattern, deduplicated.
+    literals: AhoCorasick,
+    /// For each literal: the `(scope, member)` patterns that require it.
+    owners: Vec<Vec<(usize, usize)>>,
+    /// Per scope: the members without a required literal.
+    rest: Vec<Rest>,
+}
+
+/// How the members of a scope without a required literal are prefiltered.
+#[derive(Debug)]
+enum Rest {
+    None,
+    /// A set of their prefilter patterns, and the member each set pattern stands for.
+    Set(RegexSet, Vec<usize>),
+    /// The set could not be built (too large): run them on every unit.
+    Always(Vec<usize>),
+}
+
+/// The lazy DFA cache ceiling of a `Rest` set: the sets are small now that most
+/// patterns go through the literal scan, so a few MiB hold their states.
+const REST_DFA_LIMIT: usize = 8 << 20;
 
 /// Placeholders a regex can fill: its numbered and named groups.
 pub(crate) fn capture_vars(re: &LazyRegex) -> Vec<String> {
@@ -97,7 +127,7 @@ impl Kind for PatternKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`). A group named `flag` narrows what is underlined. All patterns are prefiltered by one RegexSet per scope."
+        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`). A group named `flag` narrows what is underlined. One Aho-Corasick scan for the literals every match must contain decides where each regex runs."
     }
 
     fn build(
@@ -107,17 +137,12 @@ impl Kind for PatternKind {
     ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut rules = Vec::new();
-        // Per scope: the pattern sources and the (rule, regex) each belongs to.
-        type Members = (Vec<String>, Vec<(usize, usize)>);
-        let mut sources: HashMap<Scope, Members> = HashMap::new();
+        let mut by_scope: HashMap<Scope, Vec<(usize, usize)>> = HashMap::new();
         for input in inputs {
             match build_rule(&input) {
-                Ok((rule, srcs)) => {
-                    let entry = sources.entry(rule.meta.scope).or_default();
-                    for (i, s) in srcs.into_iter().enumerate() {
-                        entry.0.push(s);
-                        entry.1.push((rules.len(), i));
-                    }
+                Ok(rule) => {
+                    let entry = by_scope.entry(rule.meta.scope).or_default();
+                    entry.extend((0..rule.regexes.len()).map(|i| (rules.len(), i)));
                     rules.push(rule);
                 }
                 Err(e) => errors.push(e),
@@ -126,38 +151,100 @@ impl Kind for PatternKind {
         if !errors.is_empty() {
             return Err(errors);
         }
-        // One automaton per scope; they are independent, so build them in parallel.
-        let mut sets = sources
-            .into_par_iter()
-            .map(|(scope, (patterns, members))| {
-                let set = RegexSetBuilder::new(&patterns)
-                    .size_limit(1 << 26)
-                    // A ceiling, not an allocation: the lazy DFA's cache grows as
-                    // states are built. Below it the cache is cleared and, when that
-                    // happens too often, the search falls back to the much slower
-                    // PikeVM. Measured on 2,000 fixture articles with this session's
-                    // rules: 32 MiB 4.8 s, 64 MiB 3.6 s, 128 MiB 3.3 s, at the same
-                    // peak memory (278 MiB); 20,000 articles peak at 276 MiB.
-                    .dfa_size_limit(1 << 27)
-                    .build()
-                    .map_err(|e| {
-                        vec![LoadError::general(format!(
-                            "cannot build the pattern set: {e}"
-                        ))]
-                    })?;
-                Ok(ScopeSet {
-                    scope,
-                    set,
-                    members,
-                })
-            })
-            .collect::<Result<Vec<_>, Vec<LoadError>>>()?;
-        sets.sort_by_key(|s| s.scope as u8);
-        Ok(Box::new(PatternChecker { rules, sets }))
+        let mut scopes: Vec<ScopeMembers> = by_scope
+            .into_iter()
+            .map(|(scope, members)| ScopeMembers { scope, members })
+            .collect();
+        scopes.sort_by_key(|s| s.scope as u8);
+        Ok(Box::new(PatternChecker {
+            rules,
+            scopes,
+            prefilter: OnceLock::new(),
+        }))
     }
 }
 
-fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadError> {
+impl Prefilter {
+    fn build(rules: &[PatternRule], scopes: &[ScopeMembers]) -> Prefilter {
+        let mut index: HashMap<&[u8], usize> = HashMap::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut rest = Vec::new();
+        for (si, scope) in scopes.iter().enumerate() {
+            let mut unfiltered = Vec::new();
+            for (mi, &(r, i)) in scope.members.iter().enumerate() {
+                let Some(lits) = rules[r].regexes[i].required_literals() else {
+                    unfiltered.push(mi);
+                    continue;
+                };
+                for lit in lits {
+                    let next = owners.len();
+                    let at = *index.entry(lit.as_slice()).or_insert(next);
+                    if at == next {
+                        owners.push(Vec::new());
+                    }
+                    owners[at].push((si, mi));
+                }
+            }
+            rest.push(Self::rest_set(rules, scope, unfiltered));
+        }
+        let mut patterns: Vec<&[u8]> = vec![&[]; owners.len()];
+        for (lit, at) in index {
+            patterns[at] = lit;
+        }
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("a few thousand short literals fit an Aho-Corasick automaton");
+        Prefilter {
+            literals,
+            owners,
+            rest,
+        }
+    }
+
+    fn rest_set(rules: &[PatternRule], scope: &ScopeMembers, unfiltered: Vec<usize>) -> Rest {
+        if unfiltered.is_empty() {
+            return Rest::None;
+        }
+        let sources: Vec<String> = unfiltered
+            .iter()
+            .map(|&mi| {
+                let (r, i) = scope.members[mi];
+                rules[r].regexes[i].set_source()
+            })
+            .collect();
+        match RegexSetBuilder::new(&sources)
+            .size_limit(1 << 26)
+            .dfa_size_limit(REST_DFA_LIMIT)
+            .build()
+        {
+            Ok(set) => Rest::Set(set, unfiltered),
+            Err(_) => Rest::Always(unfiltered),
+        }
+    }
+
+    /// Per scope, the `(start, end, member)` literal hits in `text`, by start; `None`
+    /// when the text has a character that folds to an ASCII letter, which an ASCII
+    /// case-insensitive scan would miss.
+    fn hits(&self, text: &str, scopes: usize) -> Option<Vec<Vec<(usize, usize, usize)>>> {
+        if text.contains(super::literals::FOLDS_TO_ASCII) {
+            return None;
+        }
+        let mut hits = vec![Vec::new(); scopes];
+        for m in self.literals.find_overlapping_iter(text) {
+            for &(si, mi) in &self.owners[m.pattern().as_usize()] {
+                hits[si].push((m.start(), m.end(), mi));
+            }
+        }
+        for h in &mut hits {
+            h.sort_unstable();
+        }
+        Some(hits)
+    }
+}
+
+fn build_rule(input: &RuleInput<'_>) -> Result<PatternRule, LoadError> {
     let config: Config = input.config()?;
     let mut specs = config.patterns.clone();
     specs.extend(config.pattern.clone());
@@ -168,14 +255,11 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         ));
     }
     let mut regexes = Vec::new();
-    let mut sources = Vec::new();
     for spec in &specs {
         let expanded = expand_defines(spec.get_ref(), &config.defines)
             .map_err(|e| input.error(spec.span(), e))?;
         let spec = Spanned::new(spec.span(), expanded);
-        let re = compile_regex(input.file, &spec, !config.case_sensitive)?;
-        sources.push(re.set_source());
-        regexes.push(re);
+        regexes.push(compile_regex(input.file, &spec, !config.case_sensitive)?);
     }
     // Every pattern must offer the captures the message uses.
     let common: Vec<String> = capture_vars(&regexes[0])
@@ -198,15 +282,12 @@ fn build_rule(input: &RuleInput<'_>) -> Result<(PatternRule, Vec<String>), LoadE
         }
         None => None,
     };
-    Ok((
-        PatternRule {
-            meta: input.meta.clone(),
-            regexes,
-            flag: config.flag,
-            suggestion,
-        },
-        sources,
-    ))
+    Ok(PatternRule {
+        meta: input.meta.clone(),
+        regexes,
+        flag: config.flag,
+        suggestion,
+    })
 }
 
 /// Replaces each `(?&name)` by `(?:define)`, recursively; an unknown name or a cycle
@@ -245,38 +326,84 @@ impl Checker for PatternChecker {
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let units = Units::new(doc);
-        for set in &self.sets {
-            if !set
+        let prefilter = self
+            .prefilter
+            .get_or_init(|| Prefilter::build(&self.rules, &self.scopes));
+        let hits = prefilter.hits(text, self.scopes.len());
+        for (si, scope) in self.scopes.iter().enumerate() {
+            if !scope
                 .members
                 .iter()
                 .any(|(r, _)| cx.enabled(&self.rules[*r].meta))
             {
                 continue;
             }
-            for unit in units.of(set.scope) {
+            let mut candidate = vec![false; scope.members.len()];
+            for unit in units.of(scope.scope) {
                 let unit_text = &text[unit.clone()];
-                let mut seen = Vec::new();
-                for m in set.set.matches(unit_text).iter() {
-                    let (r, i) = set.members[m];
-                    let rule = &self.rules[r];
-                    if !cx.enabled(&rule.meta) {
-                        continue;
-                    }
-                    for caps in rule.regexes[i].captures_iter(unit_text) {
-                        let span = match rule.flag {
-                            Flag::Match => flagged_span(&caps, unit.start),
-                            Flag::Unit => unit.clone(),
-                        };
-                        if span.is_empty() || seen.contains(&(r, span.clone())) {
-                            continue;
+                candidate.fill(false);
+                match &hits {
+                    Some(hits) => {
+                        let h = &hits[si];
+                        let from = h.partition_point(|&(start, _, _)| start < unit.start);
+                        for &(_, end, mi) in h[from..].iter().take_while(|x| x.0 < unit.end) {
+                            if end <= unit.end {
+                                candidate[mi] = true;
+                            }
                         }
-                        if rule.meta.excused(&text[span.clone()], unit_text) {
-                            continue;
-                        }
-                        seen.push((r, span.clone()));
-                        out.push(rule.diagnostic(doc, span, &caps));
                     }
+                    None => candidate.fill(true),
                 }
+                match &prefilter.rest[si] {
+                    Rest::None => {}
+                    Rest::Set(set, members) => {
+                        for m in set.matches(unit_text).iter() {
+                            candidate[members[m]] = true;
+                        }
+                    }
+                    Rest::Always(members) => members.iter().for_each(|&m| candidate[m] = true),
+                }
+                self.check_unit(doc, cx, scope, &candidate, unit, out);
+            }
+        }
+    }
+}
+
+impl PatternChecker {
+    /// Runs the candidate patterns' own regexes on one unit.
+    fn check_unit(
+        &self,
+        doc: &Document,
+        cx: &CheckContext<'_>,
+        scope: &ScopeMembers,
+        candidate: &[bool],
+        unit: &Range<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = doc.text();
+        let unit_text = &text[unit.clone()];
+        let mut seen = Vec::new();
+        for (mi, &(r, i)) in scope.members.iter().enumerate() {
+            if !candidate[mi] {
+                continue;
+            }
+            let rule = &self.rules[r];
+            if !cx.enabled(&rule.meta) {
+                continue;
+            }
+            for caps in rule.regexes[i].captures_iter(unit_text) {
+                let span = match rule.flag {
+                    Flag::Match => flagged_span(&caps, unit.start),
+                    Flag::Unit => unit.clone(),
+                };
+                if span.is_empty() || seen.contains(&(r, span.clone())) {
+                    continue;
+                }
+                if rule.meta.excused(&text[span.clone()], unit_text) {
+                    continue;
+                }
+                seen.push((r, span.clone()));
+                out.push(rule.diagnostic(doc, span, &caps));
             }
         }
     }

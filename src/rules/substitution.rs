@@ -14,9 +14,9 @@
 
 mod table;
 
+use crate::rules::Data;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
@@ -109,14 +109,14 @@ enum Swapped {
 /// A rule's use of a swap file.
 #[derive(Debug)]
 struct FileSwaps {
-    table: Arc<SwapTable>,
+    table: Data<SwapTable>,
     kinds: Vec<String>,
     case: Case,
     context: Vec<Context>,
     swapped: Swapped,
     max_swaps: usize,
     min_kept: usize,
-    stopwords: Option<Arc<WordSet>>,
+    stopwords: Option<Data<WordSet>>,
 }
 
 #[derive(Debug)]
@@ -487,8 +487,16 @@ impl Checker for SubstitutionChecker {
             if rule.regexes.is_empty() || !cx.enabled(&rule.meta) {
                 continue;
             }
+            let live: Vec<_> = rule
+                .regexes
+                .iter()
+                .filter(|(re, _)| re.may_match(text))
+                .collect();
+            if live.is_empty() {
+                continue;
+            }
             for unit in units.of(rule.meta.scope) {
-                for (re, right) in &rule.regexes {
+                for (re, right) in &live {
                     for caps in re.captures_iter(&text[unit.clone()]) {
                         self.emit(doc, &units, r, flagged_span(&caps, unit.start), right, out);
                     }

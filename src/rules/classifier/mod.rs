@@ -12,8 +12,8 @@
 pub mod features;
 pub mod model;
 
+use crate::rules::Data;
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -58,8 +58,8 @@ fn default_stopwords() -> Spanned<String> {
 #[derive(Debug)]
 struct ClassifierRule {
     meta: RuleMeta,
-    model: Arc<Model>,
-    stopwords: Arc<WordSet>,
+    model: Data<Model>,
+    stopwords: Data<WordSet>,
     threshold: f32,
     info_threshold: f32,
     min_lines: usize,

@@ -4,9 +4,9 @@
 //! Built once per run from the data files (`wordfreq-en.tsv`, `stopwords-en.txt`,
 //! `titles-en.tsv`) and shared by every cohesion rule that names the same files.
 
+use crate::rules::Data;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -37,9 +37,9 @@ impl EnglishStemmer {
 /// Stopwords, titles, frequencies and the stemmer, as one rule's data files give them.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pub(crate) frequencies: Arc<Frequencies>,
-    pub(crate) stopwords: Arc<HashSet<Box<str>>>,
-    pub(crate) titles: Arc<HashSet<Box<str>>>,
+    pub(crate) frequencies: Data<Frequencies>,
+    pub(crate) stopwords: Data<HashSet<Box<str>>>,
+    pub(crate) titles: Data<HashSet<Box<str>>>,
     pub(crate) stemmer: EnglishStemmer,
 }
 

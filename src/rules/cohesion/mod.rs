@@ -17,6 +17,7 @@ mod semantic;
 mod tiling;
 mod vectors;
 
+use crate::rules::Data;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -173,7 +174,7 @@ enum Decision {
     },
     /// A fitted logistic combiner of all the measures, and its probability threshold.
     Learned {
-        model: Arc<Logistic>,
+        model: Data<Logistic>,
         threshold: f32,
     },
 }
@@ -190,7 +191,7 @@ impl PartialEq for Decision {
                     model: b,
                     threshold: t,
                 },
-            ) => Arc::ptr_eq(a, b) && s == t,
+            ) => Data::ptr_eq(a, b) && s == t,
             (
                 Decision::Limits {
                     max_similarity: a,
@@ -212,14 +213,14 @@ impl PartialEq for Decision {
 #[derive(Debug)]
 struct Model {
     lexicon: Arc<Lexicon>,
-    vectors: Arc<WordVectors>,
+    vectors: Data<WordVectors>,
     params: Params,
 }
 
 impl Model {
     fn same(&self, other: &Model) -> bool {
         Arc::ptr_eq(&self.lexicon, &other.lexicon)
-            && Arc::ptr_eq(&self.vectors, &other.vectors)
+            && Data::ptr_eq(&self.vectors, &other.vectors)
             && self.params == other.params
     }
 }
@@ -292,9 +293,9 @@ fn build_rule(
     let vectors = data.load_bytes(input, &c.vectors, WordVectors::parse)?;
     let decision = decision(input, data, &c)?;
     let shared = lexicons.iter().find(|l| {
-        Arc::ptr_eq(&l.frequencies, &frequencies)
-            && Arc::ptr_eq(&l.stopwords, &stopwords)
-            && Arc::ptr_eq(&l.titles, &titles)
+        Data::ptr_eq(&l.frequencies, &frequencies)
+            && Data::ptr_eq(&l.stopwords, &stopwords)
+            && Data::ptr_eq(&l.titles, &titles)
     });
     let lexicon = match shared {
         Some(l) => l.clone(),

@@ -1,8 +1,8 @@
 //! The word knowledge the fragment checks share: verb forms, closed-class words,
 //! stopwords and section names, parsed once per run from `rules/data/`.
 
+use crate::rules::Data;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -77,10 +77,10 @@ pub(super) enum Closed {
 
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    verbs: Arc<HashMap<String, Form>>,
-    closed: Arc<HashMap<String, Closed>>,
-    stopwords: Arc<WordSet>,
-    sections: Arc<WordSet>,
+    verbs: Data<HashMap<String, Form>>,
+    closed: Data<HashMap<String, Closed>>,
+    stopwords: Data<WordSet>,
+    sections: Data<WordSet>,
 }
 
 impl Lexicon {
@@ -99,10 +99,10 @@ impl Lexicon {
     #[cfg(test)]
     pub(super) fn from_texts(verbs: &str, function_words: &str, stopwords: &str) -> Lexicon {
         Lexicon {
-            verbs: Arc::new(parse_verbs(verbs).unwrap()),
-            closed: Arc::new(parse_function_words(function_words).unwrap()),
-            stopwords: Arc::new(parse_word_set(stopwords).unwrap()),
-            sections: Arc::default(),
+            verbs: Data::from_value(parse_verbs(verbs).unwrap()),
+            closed: Data::from_value(parse_function_words(function_words).unwrap()),
+            stopwords: Data::from_value(parse_word_set(stopwords).unwrap()),
+            sections: Data::default(),
         }
     }
 
@@ -111,7 +111,7 @@ impl Lexicon {
     pub(super) fn builtin() -> Lexicon {
         let file = |n: &str| crate::rules::builtin::data_file(n).unwrap();
         let mut lex = Lexicon::from_texts(file(VERBS), file(FUNCTION_WORDS), file(STOPWORDS));
-        lex.sections = Arc::new(parse_word_set(file(SECTIONS)).unwrap());
+        lex.sections = Data::from_value(parse_word_set(file(SECTIONS)).unwrap());
         lex
     }
 
