@@ -126,6 +126,48 @@ impl NameForms {
     }
 }
 
+/// What one document adds to the statistics: its distinct line hashes, lowercase words
+/// and name runs. Made on worker threads; adding it to the tables is cheap.
+#[derive(Debug, Clone, Default)]
+pub struct Observation {
+    lines: Vec<u64>,
+    terms: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Observation {
+    pub fn of(doc: &Document, needs: CorpusNeeds) -> Self {
+        let mut o = Observation::default();
+        if needs.line_counts {
+            let hashes: HashSet<u64> = doc
+                .nonblank_lines()
+                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
+                .collect();
+            o.lines = hashes.into_iter().collect();
+            o.lines.sort_unstable();
+        }
+        if needs.term_counts {
+            let terms: HashSet<String> = doc
+                .words()
+                .iter()
+                .map(|r| doc.slice(r).to_lowercase())
+                .collect();
+            o.terms = terms.into_iter().collect();
+            o.terms.sort_unstable();
+        }
+        if needs.names {
+            let runs: HashSet<&str> = names::name_runs(doc)
+                .iter()
+                .filter(|r| r.words.len() >= 2)
+                .map(|r| doc.slice(&r.range()))
+                .collect();
+            o.names = runs.into_iter().map(str::to_owned).collect();
+            o.names.sort_unstable();
+        }
+        o
+    }
+}
+
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
 /// whitespace folded, so "Updated 5 hours ago" and "updated 12 hours ago" are one line.
 pub fn normalize_line(line: &str) -> String {
@@ -165,8 +207,27 @@ impl CorpusStats {
     }
 
     /// Adds one document, `id` naming it (a path or record id).
-    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, _id: &str) {
-        self.observe(doc, needs);
+    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, id: &str) {
+        self.add(Observation::of(doc, needs), id);
+    }
+
+    /// Adds one document.
+    pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
+        self.observe_from(doc, needs, "");
+    }
+
+    /// Adds what one document contributes, `id` naming it.
+    pub fn add(&mut self, observation: Observation, _id: &str) {
+        self.documents += 1;
+        for h in observation.lines {
+            *self.line_files.entry(h).or_default() += 1;
+        }
+        for t in observation.terms {
+            *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
+        }
+        for run in &observation.names {
+            self.names.add(run, 1);
+        }
     }
 
     /// A compact byte form, read back by [`CorpusStats::from_bytes`].
@@ -177,40 +238,6 @@ impl CorpusStats {
     /// Reads statistics written by [`CorpusStats::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, CorpusError> {
         serde_json::from_slice(bytes).map_err(|e| CorpusError::Decode(e.to_string()))
-    }
-
-    /// Adds one document.
-    pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
-        self.documents += 1;
-        if needs.line_counts {
-            let hashes: HashSet<u64> = doc
-                .nonblank_lines()
-                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
-                .collect();
-            for h in hashes {
-                *self.line_files.entry(h).or_default() += 1;
-            }
-        }
-        if needs.term_counts {
-            let terms: HashSet<String> = doc
-                .words()
-                .iter()
-                .map(|r| doc.slice(r).to_lowercase())
-                .collect();
-            for t in terms {
-                *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
-            }
-        }
-        if needs.names {
-            let runs: HashSet<&str> = names::name_runs(doc)
-                .iter()
-                .filter(|r| r.words.len() >= 2)
-                .map(|r| doc.slice(&r.range()))
-                .collect();
-            for run in runs {
-                self.names.add(run, 1);
-            }
-        }
     }
 
     /// Combines the counts of two disjoint sets of documents.
