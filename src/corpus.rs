@@ -7,8 +7,41 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::Document;
 use crate::text::names;
+
+/// How much memory the statistics tables may take; statistics merge only with
+/// statistics of the same capacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatsCapacity {
+    /// Megabytes for all tables together.
+    pub mb: usize,
+}
+
+impl StatsCapacity {
+    /// The default: enough that the repository's sets lose no finding.
+    pub const DEFAULT_MB: usize = 64;
+
+    pub fn from_mb(mb: usize) -> Self {
+        StatsCapacity { mb: mb.max(1) }
+    }
+}
+
+impl Default for StatsCapacity {
+    fn default() -> Self {
+        Self::from_mb(Self::DEFAULT_MB)
+    }
+}
+
+/// Statistics that cannot be read back or combined.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    #[error("invalid corpus statistics: {0}")]
+    Decode(String),
+}
 
 /// What a first pass must gather.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,7 +69,7 @@ impl CorpusNeeds {
 }
 
 /// Counts over the documents of a run. Empty when checking one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusStats {
     documents: u32,
     line_files: HashMap<u64, u32>,
@@ -50,7 +83,7 @@ const MAX_NAME_FORMS: usize = 500_000;
 
 /// Runs of two or more capitalised words ([`names::name_runs`]) and how many files use
 /// each, found by [`names::block_keys`] so a rule can look up near spellings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NameForms {
     forms: Vec<(Box<str>, u32)>,
     index: HashMap<Box<str>, u32>,
@@ -93,6 +126,48 @@ impl NameForms {
     }
 }
 
+/// What one document adds to the statistics: its distinct line hashes, lowercase words
+/// and name runs. Made on worker threads; adding it to the tables is cheap.
+#[derive(Debug, Clone, Default)]
+pub struct Observation {
+    lines: Vec<u64>,
+    terms: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Observation {
+    pub fn of(doc: &Document, needs: CorpusNeeds) -> Self {
+        let mut o = Observation::default();
+        if needs.line_counts {
+            let hashes: HashSet<u64> = doc
+                .nonblank_lines()
+                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
+                .collect();
+            o.lines = hashes.into_iter().collect();
+            o.lines.sort_unstable();
+        }
+        if needs.term_counts {
+            let terms: HashSet<String> = doc
+                .words()
+                .iter()
+                .map(|r| doc.slice(r).to_lowercase())
+                .collect();
+            o.terms = terms.into_iter().collect();
+            o.terms.sort_unstable();
+        }
+        if needs.names {
+            let runs: HashSet<&str> = names::name_runs(doc)
+                .iter()
+                .filter(|r| r.words.len() >= 2)
+                .map(|r| doc.slice(&r.range()))
+                .collect();
+            o.names = runs.into_iter().map(str::to_owned).collect();
+            o.names.sort_unstable();
+        }
+        o
+    }
+}
+
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
 /// whitespace folded, so "Updated 5 hours ago" and "updated 12 hours ago" are one line.
 pub fn normalize_line(line: &str) -> String {
@@ -126,38 +201,43 @@ pub fn line_hash(normalized: &str) -> u64 {
 }
 
 impl CorpusStats {
+    /// Empty statistics whose tables take at most `capacity`.
+    pub fn with_capacity(_capacity: StatsCapacity) -> Self {
+        Self::default()
+    }
+
+    /// Adds one document, `id` naming it (a path or record id).
+    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, id: &str) {
+        self.add(Observation::of(doc, needs), id);
+    }
+
     /// Adds one document.
     pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
+        self.observe_from(doc, needs, "");
+    }
+
+    /// Adds what one document contributes, `id` naming it.
+    pub fn add(&mut self, observation: Observation, _id: &str) {
         self.documents += 1;
-        if needs.line_counts {
-            let hashes: HashSet<u64> = doc
-                .nonblank_lines()
-                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
-                .collect();
-            for h in hashes {
-                *self.line_files.entry(h).or_default() += 1;
-            }
+        for h in observation.lines {
+            *self.line_files.entry(h).or_default() += 1;
         }
-        if needs.term_counts {
-            let terms: HashSet<String> = doc
-                .words()
-                .iter()
-                .map(|r| doc.slice(r).to_lowercase())
-                .collect();
-            for t in terms {
-                *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
-            }
+        for t in observation.terms {
+            *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
         }
-        if needs.names {
-            let runs: HashSet<&str> = names::name_runs(doc)
-                .iter()
-                .filter(|r| r.words.len() >= 2)
-                .map(|r| doc.slice(&r.range()))
-                .collect();
-            for run in runs {
-                self.names.add(run, 1);
-            }
+        for run in &observation.names {
+            self.names.add(run, 1);
         }
+    }
+
+    /// A compact byte form, read back by [`CorpusStats::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads statistics written by [`CorpusStats::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, CorpusError> {
+        serde_json::from_slice(bytes).map_err(|e| CorpusError::Decode(e.to_string()))
     }
 
     /// Combines the counts of two disjoint sets of documents.

@@ -1,32 +1,28 @@
-//! `scrapelint check`: read, check, fix and report every input, in path order.
+//! `scrapelint check`: read, check, fix and report every input, in input order.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
-use rayon::prelude::*;
 
 use scrapelint::baseline::Entry;
-use scrapelint::corpus::CorpusStats;
+use scrapelint::corpus::{CorpusStats, Observation, StatsCapacity};
 use scrapelint::fix::{self, FixMode};
-use scrapelint::output::{self, EmitOptions, FileReport, Summary};
+use scrapelint::output::{self, EmitOptions, FileReport, Format, Summary};
 use scrapelint::rules::{RuleSet, Selection, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
-use super::args::{CheckArgs, FailOn, SelectionArgs};
+use super::args::{CheckArgs, CorpusArgs, FailOn, SelectionArgs};
 use super::baseline::Mode as BaselineMode;
 use super::config::LoadedConfig;
-use super::walk::{self, Input};
+use super::progress::{self, Progress};
+use super::records::Fields;
+use super::units::{InputKind, Spec, Unit, Units};
+use super::walk;
 use super::{Exit, Stdout, report_error};
 
-/// Files are checked in parallel in chunks of this many, then reported in order: output
-/// streams and memory stays bounded however large the corpus.
-pub(crate) const CHUNK: usize = 128;
-/// Fixes can enable others (a removed line exposes a block edge); stop after this many.
-const MAX_FIX_PASSES: usize = 4;
-
-/// Everything a worker needs to check one file.
+/// Everything a worker needs to check one unit.
 pub(crate) struct Job<'a> {
     rules: &'a RuleSet,
     corpus: &'a CorpusStats,
@@ -34,11 +30,10 @@ pub(crate) struct Job<'a> {
     root: &'a Path,
     fix: Option<FixMode>,
     diff: bool,
-    stdin_name: String,
     baseline: &'a BaselineMode,
 }
 
-/// What checking one input produced.
+/// What checking one unit produced.
 pub(crate) struct Outcome {
     pub(crate) display: String,
     pub(crate) doc: Option<Document>,
@@ -49,11 +44,29 @@ pub(crate) struct Outcome {
     new_bytes: Option<Vec<u8>>,
     original: Vec<u8>,
     path: Option<PathBuf>,
-    /// The file's baseline key, when a baseline is in use.
+    /// The unit's baseline key, when a baseline is in use.
     key: Option<String>,
     baselined: usize,
     /// Recorded entries (`--write-baseline`) or stale ones (`--baseline`).
     entries: Vec<Entry>,
+}
+
+impl Outcome {
+    fn failed(error: String) -> Self {
+        Outcome {
+            display: String::new(),
+            doc: None,
+            diagnostics: Vec::new(),
+            error: Some(error),
+            fixed: 0,
+            new_bytes: None,
+            original: Vec::new(),
+            path: None,
+            key: None,
+            baselined: 0,
+            entries: Vec::new(),
+        }
+    }
 }
 
 pub(crate) fn run(
@@ -63,31 +76,46 @@ pub(crate) fn run(
     out: &mut Stdout,
 ) -> Exit {
     let c = &config.config;
-    let plan = match plan(
+    let format = args.format.or(c.format).unwrap_or_default();
+    let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Warning);
+    if args.fix && args.corpus.input == InputKind::Jsonl {
+        return report_error(
+            "--fix does not rewrite JSONL files; use `scrapelint clean --input jsonl IN -o OUT`",
+        );
+    }
+    let baseline = match BaselineMode::new(&args, &config) {
+        Ok(b) => b,
+        Err(e) => return report_error(&e),
+    };
+    let Plan {
+        units,
+        walk_errors,
+        per_file_ignores,
+    } = match plan(
         &args.paths,
         &args.selection,
         args.threads,
+        &args.corpus,
+        args.stdin_filename.as_deref(),
         &config,
         &mut rules,
     ) {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    let Plan {
-        inputs,
-        walk_errors,
-        stdin,
-        per_file_ignores,
-    } = plan;
-    let format = args.format.or(c.format).unwrap_or_default();
-    let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Warning);
     let mut io_errors = walk_errors.len();
-
-    let baseline = match BaselineMode::new(&args, &config) {
-        Ok(b) => b,
-        Err(e) => return report_error(&e),
-    };
-    let corpus = first_pass(&rules, &inputs, &stdin);
+    let machine = !matches!(format, Format::Human | Format::Short) || args.diff;
+    let progress = Progress::new(
+        progress::wanted(args.quiet, machine) && units.known_len().is_none_or(|n| n > 1),
+        units.total_bytes,
+        units.unit_name(),
+    );
+    let corpus = first_pass(
+        &rules,
+        &units,
+        corpus_capacity(&args.corpus, &config),
+        &progress,
+    );
     let job = Job {
         rules: &rules,
         corpus: &corpus,
@@ -99,10 +127,6 @@ pub(crate) fn run(
             FixMode::Safe
         }),
         diff: args.diff,
-        stdin_name: args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "-".to_owned()),
         baseline: &baseline,
     };
     let mut entries = Vec::new();
@@ -118,29 +142,27 @@ pub(crate) fn run(
         unreadable: walk_errors.len(),
         ..Summary::default()
     };
-    let progress = !args.quiet && std::io::stderr().is_terminal() && inputs.len() > CHUNK;
-    let mut done = 0;
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| job.check(i, &stdin)).collect();
-        for o in outcomes {
-            if let Some(e) = &o.error {
-                io_errors += 1;
-                summary.unreadable += 1;
-                report_error(e);
-                continue;
-            }
-            let Some(doc) = &o.doc else { continue };
-            let report = FileReport {
-                path: &o.display,
-                doc,
-                diagnostics: &o.diagnostics,
-            };
-            summary.add(&report);
-            summary.fixed += o.fixed;
-            summary.baselined += o.baselined;
-            entries.extend(o.entries.iter().cloned());
-            checked.extend(o.key.clone());
-            let written = if job.diff {
+    progress.phase("checking");
+    let mut write = |o: Outcome| -> Result<(), std::io::Error> {
+        if let Some(e) = &o.error {
+            io_errors += 1;
+            summary.unreadable += 1;
+            progress.suspend(|| report_error(e));
+            return Ok(());
+        }
+        let Some(doc) = &o.doc else { return Ok(()) };
+        let report = FileReport {
+            path: &o.display,
+            doc,
+            diagnostics: &o.diagnostics,
+        };
+        summary.add(&report);
+        summary.fixed += o.fixed;
+        summary.baselined += o.baselined;
+        entries.extend(o.entries.iter().cloned());
+        checked.extend(o.key.clone());
+        progress.suspend(|| {
+            if job.diff {
                 write_diff(out, &o)
             } else if args.fix && o.path.is_none() {
                 // Fixing stdin: the fixed text is the output.
@@ -154,23 +176,16 @@ pub(crate) fn run(
                         Ok(())
                     }
                 }
-            };
-            if let Err(e) = written {
-                return stdout_failed(&e);
-            }
-        }
-        done += chunk.len();
-        if progress {
-            eprint_progress(done, inputs.len());
-        }
-        if let Err(e) = out.flush() {
-            return stdout_failed(&e);
-        }
+            }?;
+            out.flush()
+        })
+    };
+    let done = units.for_each(&progress, |u| job.check(&units, u), &mut write);
+    progress.finish();
+    if let Err(e) = done {
+        return stdout_failed(&e);
     }
-    if progress {
-        eprint_progress_clear();
-    }
-    let finish = if job.diff || (args.fix && inputs == [Input::Stdin]) {
+    let finish = if job.diff || (args.fix && units.only_stdin()) {
         Ok(())
     } else {
         emitter.finish(out, &summary)
@@ -196,23 +211,23 @@ pub(crate) fn run(
     }
 }
 
-/// The files of a run and what checking them needs; shared by `check` and `report`.
+/// The units of a run and what checking them needs; shared by `check` and `report`.
 pub(crate) struct Plan {
-    pub(crate) inputs: Vec<Input>,
+    pub(crate) units: Units,
     /// Paths that do not exist or cannot be listed (already reported on stderr).
     pub(crate) walk_errors: Vec<String>,
-    /// Standard input, when `-` is one of the paths.
-    pub(crate) stdin: Vec<u8>,
     pub(crate) per_file_ignores: Vec<(GlobSet, Vec<String>)>,
 }
 
-/// Applies the rule selection (flags over config), sets the thread count, walks
-/// `paths` (default `.`) with the config's include/exclude and reads stdin if named.
-/// Errors are reported on stderr.
+/// Applies the rule selection (flags over config), sets the thread count and collects
+/// the units of `paths` (default `.`): files walked with the config's include/exclude,
+/// or JSONL records. Errors are reported on stderr.
 pub(crate) fn plan(
     paths: &[PathBuf],
     selected: &SelectionArgs,
     threads: Option<usize>,
+    corpus: &CorpusArgs,
+    stdin_filename: Option<&str>,
     config: &LoadedConfig,
     rules: &mut RuleSet,
 ) -> Result<Plan, Exit> {
@@ -250,20 +265,35 @@ pub(crate) fn plan(
     } else {
         paths.to_vec()
     };
-    let (inputs, walk_errors) = walk::collect(&paths, &include, &exclude, &config.root);
+    let spec = Spec {
+        kind: corpus.input,
+        paths: &paths,
+        include: &include,
+        exclude: &exclude,
+        root: &config.root,
+        fields: Fields {
+            text: corpus.text_field.clone(),
+            id: corpus.id_field.clone(),
+        },
+        stdin_name: stdin_filename.unwrap_or("-").to_owned(),
+    };
+    let (units, walk_errors) = Units::collect(spec).map_err(|e| report_error(&e))?;
     for e in &walk_errors {
         report_error(e);
     }
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        return Err(report_error("`-` (standard input) given more than once"));
-    }
-    let stdin = read_stdin_if_needed(&inputs).map_err(|e| report_error(&e))?;
     Ok(Plan {
-        inputs,
+        units,
         walk_errors,
-        stdin,
         per_file_ignores,
     })
+}
+
+/// The memory the cross-file statistics may take: the flag, else the config's key.
+pub(crate) fn corpus_capacity(corpus: &CorpusArgs, config: &LoadedConfig) -> StatsCapacity {
+    corpus
+        .corpus_memory
+        .or(config.config.corpus_memory)
+        .map_or_else(StatsCapacity::default, StatsCapacity::from_mb)
 }
 
 /// A closed pipe (`scrapelint check | head`) is not an error worth a message.
@@ -274,66 +304,8 @@ fn stdout_failed(e: &std::io::Error) -> Exit {
     report_error(&format!("cannot write output: {e}"))
 }
 
-#[allow(clippy::print_stderr)]
-fn eprint_progress(done: usize, total: usize) {
-    eprint!("\rscrapelint: checked {done}/{total} files");
-}
-
-#[allow(clippy::print_stderr)]
-fn eprint_progress_clear() {
-    eprint!("\r\x1b[2K");
-}
-
-fn read_stdin_if_needed(inputs: &[Input]) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
-    if inputs.contains(&Input::Stdin) {
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    }
-    Ok(buf)
-}
-
-/// Gathers corpus statistics when a rule needs them and there is more than one file.
-pub(crate) fn first_pass(rules: &RuleSet, inputs: &[Input], stdin: &[u8]) -> CorpusStats {
-    let needs = rules.corpus_needs();
-    if !needs.any() || inputs.len() < 2 {
-        return CorpusStats::default();
-    }
-    inputs
-        .par_iter()
-        .filter_map(|i| read_input(i, stdin).ok())
-        .fold(CorpusStats::default, |mut stats, bytes| {
-            stats.observe(&Document::new(Source::decode(&bytes)), needs);
-            stats
-        })
-        .reduce(CorpusStats::default, CorpusStats::merge)
-}
-
-/// Reads an input, refusing binary files with a reason.
-fn read_input(input: &Input, stdin: &[u8]) -> Result<Vec<u8>, String> {
-    let (bytes, name) = match input {
-        Input::Stdin => (stdin.to_vec(), "-".to_owned()),
-        Input::File(p) => (
-            std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?,
-            p.display().to_string(),
-        ),
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(format!(
-            "{name}: looks like UTF-16 text; convert it to UTF-8 (skipped)"
-        ));
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "{name}: binary file (NUL byte at offset {at}); skipped"
-        ));
-    }
-    Ok(bytes)
-}
-
 impl<'a> Job<'a> {
-    /// A job that only checks: no fixes, no diff.
+    /// A job that only checks: no fixes, no diff, no baseline.
     pub(crate) fn check_only(
         rules: &'a RuleSet,
         corpus: &'a CorpusStats,
@@ -347,74 +319,49 @@ impl<'a> Job<'a> {
             root,
             fix: None,
             diff: false,
-            stdin_name: "-".to_owned(),
             baseline: &BaselineMode::Off,
         }
     }
 
-    pub(crate) fn check(&self, input: &Input, stdin: &[u8]) -> Outcome {
-        let (display, path) = match input {
-            Input::Stdin => (self.stdin_name.clone(), None),
-            Input::File(p) => (display_path(p), Some(p.clone())),
+    pub(crate) fn check(&self, units: &Units, unit: Result<Unit, String>) -> Outcome {
+        let loaded = match unit.and_then(|u| units.load(&u)) {
+            Ok(l) => l,
+            Err(e) => return Outcome::failed(e),
         };
-        let mut outcome = Outcome {
-            display,
-            doc: None,
-            diagnostics: Vec::new(),
+        let key = self.baseline.key(loaded.path.as_deref(), &loaded.display);
+        // Baselined findings are not fixed (as ruff leaves `# noqa` lines alone): the
+        // fixer only sees the new ones, and the last pass's split is kept.
+        let last = std::sync::Mutex::new(None);
+        let done = fix::converge(&loaded.bytes, self.fix, |doc| {
+            let split =
+                self.baseline
+                    .split(key.as_deref(), doc, self.diagnostics(&loaded.display, doc));
+            let new = split.new.clone();
+            *last.lock().unwrap_or_else(|e| e.into_inner()) = Some(split);
+            new
+        });
+        let mut split = last
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_default();
+        let recorded = self.baseline.record(key.as_deref(), &done.doc, &mut split);
+        Outcome {
+            new_bytes: (done.bytes != loaded.bytes).then_some(done.bytes),
+            display: loaded.display,
+            doc: Some(done.doc),
+            diagnostics: split.new,
             error: None,
-            fixed: 0,
-            new_bytes: None,
-            original: Vec::new(),
-            key: None,
-            baselined: 0,
-            entries: Vec::new(),
-            path,
-        };
-        outcome.key = self.baseline.key(outcome.path.as_deref(), &outcome.display);
-        let key = outcome.key.as_deref();
-        let original = match read_input(input, stdin) {
-            Ok(b) => b,
-            Err(e) => {
-                outcome.error = Some(e);
-                return outcome;
-            }
-        };
-        let mut bytes = original.clone();
-        let mut passes = 0;
-        let (doc, split) = loop {
-            let doc = Document::new(Source::decode(&bytes));
-            // Baselined findings are not fixed (as ruff leaves `# noqa` lines alone).
-            let split = self
-                .baseline
-                .split(key, &doc, self.diagnostics(&outcome.display, &doc));
-            let fixed = match self.fix {
-                Some(mode) if passes < MAX_FIX_PASSES => fix::apply(&doc, &bytes, &split.new, mode),
-                _ => None,
-            };
-            match fixed {
-                Some(f) => {
-                    outcome.fixed += f.applied;
-                    passes += 1;
-                    bytes = f.bytes;
-                }
-                None => break (doc, split),
-            }
-        };
-        let (doc, mut split) = (doc, split);
-        let recorded = self.baseline.record(key, &doc, &mut split);
-        if bytes != original {
-            outcome.new_bytes = Some(bytes);
+            fixed: done.applied,
+            original: loaded.bytes,
+            path: loaded.path,
+            key,
+            baselined: split.baselined.len(),
+            entries: if recorded.is_empty() {
+                split.stale
+            } else {
+                recorded
+            },
         }
-        outcome.original = original;
-        outcome.doc = Some(doc);
-        outcome.baselined = split.baselined.len();
-        outcome.entries = if recorded.is_empty() {
-            split.stale
-        } else {
-            recorded
-        };
-        outcome.diagnostics = split.new;
-        outcome
     }
 
     fn diagnostics(&self, display: &str, doc: &Document) -> Vec<Diagnostic> {
@@ -427,12 +374,6 @@ impl<'a> Job<'a> {
         }
         diags
     }
-}
-
-/// Paths as the user typed them, without a leading `./`.
-fn display_path(p: &Path) -> String {
-    let s = p.display().to_string();
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
 fn write_fix(o: &Outcome) -> Result<(), String> {
@@ -457,4 +398,37 @@ fn write_diff(out: &mut Stdout, o: &Outcome) -> std::io::Result<()> {
             .context_radius(2)
             .header(&format!("a/{}", o.display), &format!("b/{}", o.display))
     )
+}
+
+/// Gathers the corpus statistics the rules ask for, streaming the inputs once; a run
+/// of fewer than two documents has none (each document is its own corpus).
+pub(crate) fn first_pass(
+    rules: &RuleSet,
+    units: &Units,
+    capacity: StatsCapacity,
+    progress: &Progress,
+) -> CorpusStats {
+    let needs = rules.corpus_needs();
+    if !needs.any() || units.known_len().is_some_and(|n| n < 2) {
+        return CorpusStats::default();
+    }
+    progress.phase("statistics");
+    let mut stats = CorpusStats::with_capacity(capacity);
+    let observe = |u: Result<Unit, String>| {
+        let loaded = u.and_then(|u| units.load(&u)).ok()?;
+        let doc = Document::new(Source::decode(&loaded.bytes));
+        Some((loaded.display, Observation::of(&doc, needs)))
+    };
+    let _ = units.for_each(progress, observe, |o| {
+        if let Some((id, observation)) = o {
+            stats.add(observation, &id);
+        }
+        Ok::<(), ()>(())
+    });
+    units.counter.reset();
+    // Text runs decide by the number of files (as before); a JSONL run by its records.
+    if units.known_len().is_none() && stats.documents() < 2 {
+        return CorpusStats::default();
+    }
+    stats
 }

@@ -4,11 +4,15 @@
 mod args;
 mod baseline;
 mod check;
+mod clean;
 mod config;
 mod features;
 mod list;
+mod progress;
+mod records;
 mod report;
 mod server;
+mod units;
 mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -73,6 +77,10 @@ fn run(cli: Cli) -> Exit {
         }
         Command::Report(args) => match setup(&args.sources) {
             Ok((config, rules)) => report::run(args, config, rules),
+            Err(exit) => exit,
+        },
+        Command::Clean(args) => match setup(&args.sources) {
+            Ok((config, rules)) => clean::run(args, config, rules),
             Err(exit) => exit,
         },
         Command::Rules(args) => match setup(&args.sources) {

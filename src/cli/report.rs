@@ -4,14 +4,13 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use scrapelint::report::{Limits, ReportInfo, ReportStats, render_html};
 use scrapelint::rules::{RuleMeta, RuleSet};
 
 use super::args::ReportArgs;
-use super::check::{self, CHUNK, Job, Outcome, Plan};
+use super::check::{self, Job, Outcome, Plan};
 use super::config::LoadedConfig;
+use super::progress::{self, Progress};
 use super::{Exit, report_error};
 
 pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) -> Exit {
@@ -19,13 +18,14 @@ pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) ->
         &args.paths,
         &args.selection,
         args.threads,
+        &args.corpus,
+        None,
         &config,
         &mut rules,
     );
     let Ok(Plan {
-        inputs,
+        units,
         walk_errors,
-        stdin,
         per_file_ignores,
     }) = plan
     else {
@@ -35,19 +35,33 @@ pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) ->
     for e in &walk_errors {
         stats.add_unreadable(e);
     }
-    let corpus = check::first_pass(&rules, &inputs, &stdin);
+    let progress = Progress::new(
+        progress::wanted(false, args.output.as_os_str() == "-"),
+        units.total_bytes,
+        units.unit_name(),
+    );
+    let corpus = check::first_pass(
+        &rules,
+        &units,
+        check::corpus_capacity(&args.corpus, &config),
+        &progress,
+    );
     let job = Job::check_only(&rules, &corpus, per_file_ignores, &config.root);
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| job.check(i, &stdin)).collect();
-        for o in outcomes {
+    progress.phase("checking");
+    let _ = units.for_each(
+        &progress,
+        |u| job.check(&units, u),
+        |o: Outcome| {
             if let Some(e) = &o.error {
-                report_error(e);
+                progress.suspend(|| report_error(e));
                 stats.add_unreadable(e);
             } else if let Some(doc) = &o.doc {
                 stats.add(&o.display, doc.text(), &o.diagnostics);
             }
-        }
-    }
+            Ok::<(), ()>(())
+        },
+    );
+    progress.finish();
     let run_rules: Vec<Arc<RuleMeta>> = rules.enabled().cloned().collect();
     let named: Vec<String> = if args.paths.is_empty() {
         vec![".".to_owned()]
