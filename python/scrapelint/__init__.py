@@ -22,12 +22,15 @@ import functools
 import os
 from typing import Iterable, List, Tuple, Union
 
-from ._scrapelint import Diagnostic, Fix, Linter, RuleError, Stats, __version__
+from ._drop_if import DropIf
+from ._scrapelint import Diagnostic, Fix, Linter, Record, RuleError, Stats, __version__
 
 __all__ = [
     "Diagnostic",
+    "DropIf",
     "Fix",
     "Linter",
+    "Record",
     "RuleError",
     "Stats",
     "__version__",
