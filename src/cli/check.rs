@@ -21,8 +21,6 @@ use super::{Exit, Stdout, report_error};
 /// Files are checked in parallel in chunks of this many, then reported in order: output
 /// streams and memory stays bounded however large the corpus.
 const CHUNK: usize = 128;
-/// Fixes can enable others (a removed line exposes a block edge); stop after this many.
-const MAX_FIX_PASSES: usize = 4;
 
 /// Everything a worker needs to check one file.
 struct Job<'a> {
@@ -300,29 +298,14 @@ impl Job<'_> {
                 return outcome;
             }
         };
-        let mut bytes = original.clone();
-        let mut passes = 0;
-        let (doc, diagnostics) = loop {
-            let doc = Document::new(Source::decode(&bytes));
-            let diagnostics = self.diagnostics(&outcome.display, &doc);
-            let fixed = match self.fix {
-                Some(mode) if passes < MAX_FIX_PASSES => {
-                    fix::apply(&doc, &bytes, &diagnostics, mode)
-                }
-                _ => None,
-            };
-            match fixed {
-                Some(f) => {
-                    outcome.fixed += f.applied;
-                    passes += 1;
-                    bytes = f.bytes;
-                }
-                None => break (doc, diagnostics),
-            }
-        };
-        if bytes != original {
-            outcome.new_bytes = Some(bytes);
+        let done = fix::converge(&original, self.fix, |doc| {
+            self.diagnostics(&outcome.display, doc)
+        });
+        outcome.fixed = done.applied;
+        if done.bytes != original {
+            outcome.new_bytes = Some(done.bytes);
         }
+        let (doc, diagnostics) = (done.doc, done.diagnostics);
         outcome.original = original;
         outcome.doc = Some(doc);
         outcome.diagnostics = diagnostics;
