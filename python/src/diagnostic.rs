@@ -2,7 +2,6 @@
 //! command line's JSON output as attributes and offsets usable on the Python string.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 use scrapelint::Diagnostic;
 use scrapelint::output::{JsonDiagnostic, JsonFix, Position, Span};
 use scrapelint::text::LineIndex;
@@ -114,15 +113,11 @@ impl PyDiagnostic {
 
     /// The diagnostic as the command line's `--format json` prints it (without `path`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut value = serde_json::to_value(&self.json)
-            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        let mut value = crate::pyjson::value(&self.json)?;
         if let Some(map) = value.as_object_mut() {
             map.remove("path");
         }
-        let json = py.import("json")?;
-        let dict = json.call_method1("loads", (value.to_string(),))?;
-        debug_assert!(dict.is_instance_of::<PyDict>());
-        Ok(dict)
+        crate::pyjson::to_python(py, &value)
     }
 
     fn __repr__(&self) -> String {
@@ -138,16 +133,23 @@ impl PyDiagnostic {
 }
 
 /// Turns byte offsets into line/column and character offsets for one text.
+///
+/// The engine drops a leading BOM (U+FEFF) and reports spans into the text after it;
+/// like the command line, byte ranges count it and lines and columns do not. Character
+/// offsets count it too, so they index the string the caller gave.
 #[derive(Debug)]
 pub(crate) struct Positions<'a> {
+    /// The text after the BOM.
     text: &'a str,
+    bom: bool,
     index: LineIndex,
     /// Characters before each line's start.
     line_chars: Vec<usize>,
 }
 
 impl<'a> Positions<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub(crate) fn new(given: &'a str) -> Self {
+        let text = given.strip_prefix('\u{FEFF}').unwrap_or(given);
         let index = LineIndex::new(text);
         let (mut at, mut chars) = (0, 0);
         let line_chars = index
@@ -160,6 +162,7 @@ impl<'a> Positions<'a> {
             .collect();
         Positions {
             text,
+            bom: text.len() != given.len(),
             index,
             line_chars,
         }
@@ -176,7 +179,19 @@ impl<'a> Positions<'a> {
     fn char_offset(&self, offset: usize) -> usize {
         let line = self.index.line_of(offset);
         let start = self.index.line_range(line).start.min(offset);
-        self.line_chars[line] + self.text[start..offset].chars().count()
+        usize::from(self.bom) + self.line_chars[line] + self.text[start..offset].chars().count()
+    }
+
+    /// A byte offset into the given string (after the BOM's three bytes).
+    fn byte_offset(&self, offset: usize) -> usize {
+        offset + if self.bom { '\u{FEFF}'.len_utf8() } else { 0 }
+    }
+
+    fn byte_span(&self, range: &std::ops::Range<usize>) -> Span<usize> {
+        Span {
+            start: self.byte_offset(range.start),
+            end: self.byte_offset(range.end),
+        }
     }
 
     /// The Python form of a diagnostic found in this text.
@@ -184,18 +199,15 @@ impl<'a> Positions<'a> {
         let span = &d.span;
         let json_fix = d.fix.as_ref().map(|f| JsonFix {
             replacement: f.replacement.clone(),
-            byte_range: Span {
-                start: f.range.start,
-                end: f.range.end,
-            },
+            byte_range: self.byte_span(&f.range),
             applicability: f.applicability,
         });
         let fix = d.fix.as_ref().map(|f| PyFix {
             replacement: f.replacement.clone(),
             start: self.char_offset(f.range.start),
             end: self.char_offset(f.range.end),
-            byte_start: f.range.start,
-            byte_end: f.range.end,
+            byte_start: self.byte_offset(f.range.start),
+            byte_end: self.byte_offset(f.range.end),
             applicability: serde_json::to_value(f.applicability)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
@@ -212,10 +224,7 @@ impl<'a> Positions<'a> {
                     start: self.position(span.start),
                     end: self.position(span.end),
                 },
-                byte_range: Span {
-                    start: span.start,
-                    end: span.end,
-                },
+                byte_range: self.byte_span(span),
                 snippet: self.text[span.clone()].to_owned(),
                 suggestion: d.suggestion.clone(),
                 fix: json_fix,
@@ -227,7 +236,7 @@ impl<'a> Positions<'a> {
     }
 }
 
-/// The Python forms of the diagnostics found in `text`.
+/// The Python forms of the diagnostics found in `text` (the string the caller gave).
 pub(crate) fn convert(text: &str, diagnostics: &[Diagnostic]) -> Vec<PyDiagnostic> {
     if diagnostics.is_empty() {
         return Vec::new();

@@ -3,13 +3,14 @@
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use rayon::prelude::*;
+use scrapelint::{CorpusStats, Linter, LinterOptions, LoadError};
 
-use crate::core::{Linter, LinterOptions};
 use crate::diagnostic::{PyDiagnostic, convert};
+use crate::record::PyRecord;
 use crate::stats::PyStats;
 
 pyo3::create_exception!(
@@ -19,18 +20,22 @@ pyo3::create_exception!(
     "A rule file cannot be read or is invalid, or a selector names no rule."
 );
 
+/// Texts observed per task when `observe` runs in parallel.
+const OBSERVE_CHUNK: usize = 64;
+
 /// Loaded rules (and, after `with_stats`, corpus statistics).
 #[pyclass(frozen, module = "scrapelint", name = "Linter")]
 #[derive(Debug)]
 pub(crate) struct PyLinter {
     inner: Linter,
+    /// What `with_stats` was given, kept to pickle it (the engine holds its own copy).
     stats: Option<PyStats>,
 }
 
 #[pymethods]
 impl PyLinter {
     #[new]
-    #[pyo3(signature = (rules=None, *, select=None, ignore=None, no_default_rules=false, rule_texts=None))]
+    #[pyo3(signature = (rules=None, *, select=None, ignore=None, no_default_rules=false, rule_texts=None, corpus_memory_mb=None))]
     fn new(
         py: Python<'_>,
         rules: Option<&Bound<'_, PyAny>>,
@@ -38,6 +43,7 @@ impl PyLinter {
         ignore: Option<&Bound<'_, PyAny>>,
         no_default_rules: bool,
         rule_texts: Option<&Bound<'_, PyAny>>,
+        corpus_memory_mb: Option<usize>,
     ) -> PyResult<Self> {
         let options = LinterOptions {
             rule_files: one_or_many::<PathBuf>(rules, "rules")?,
@@ -45,6 +51,7 @@ impl PyLinter {
             no_default_rules,
             select: selectors(select, "select")?,
             ignore: selectors(ignore, "ignore")?,
+            corpus_memory_mb,
         };
         build(py, options, None)
     }
@@ -75,11 +82,22 @@ impl PyLinter {
         text: String,
         unsafe_fixes: bool,
     ) -> (String, Vec<PyDiagnostic>) {
+        self.clean_record(py, text, unsafe_fixes)
+            .into_text_and_diagnostics()
+    }
+
+    /// `check` with the record summary (`Record.summary`) that `--drop-if` reads.
+    fn check_record(&self, py: Python<'_>, text: String) -> PyRecord {
         py.detach(|| {
-            let cleaned = self.inner.clean(&text, unsafe_fixes);
-            let diagnostics = convert(&cleaned.text, &cleaned.diagnostics);
-            (cleaned.text, diagnostics)
+            let found = self.inner.check(&text);
+            PyRecord::checked(text, &found)
         })
+    }
+
+    /// `clean` with what was fixed and the record summary `scrapelint clean` writes.
+    #[pyo3(signature = (text, *, unsafe_fixes=false))]
+    fn clean_record(&self, py: Python<'_>, text: String, unsafe_fixes: bool) -> PyRecord {
+        py.detach(|| PyRecord::cleaned(&text, self.inner.clean(&text, unsafe_fixes)))
     }
 
     /// The diagnostics of each text, checked in parallel without the GIL.
@@ -98,13 +116,17 @@ impl PyLinter {
     }
 
     /// First pass of a two-pass run: statistics over `texts` for the cross-file rules.
+    /// Statistics of disjoint sets of texts merge (`Stats.merge`, `+`, `sum`).
     fn observe(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<PyStats> {
         let texts = strings(texts, "texts")?;
         let stats = py.detach(|| {
             texts
-                .par_chunks(64)
+                .par_chunks(OBSERVE_CHUNK)
                 .map(|chunk| self.inner.observe(chunk.iter().map(|t| ("", t.as_str()))))
-                .reduce(Default::default, |a, b| a.merge(b))
+                .reduce(
+                    || CorpusStats::with_capacity(self.inner.capacity()),
+                    CorpusStats::merge,
+                )
         });
         Ok(PyStats::new(stats))
     }
@@ -122,63 +144,49 @@ impl PyLinter {
     /// Pickles the options (and statistics), not the compiled rules: unpickling loads
     /// the rules again, so rule files must be readable where the linter is unpickled.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let o = self.inner.options();
-        let files: Vec<String> = o
-            .rule_files
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let state = (
-            files,
-            o.rule_texts.clone(),
-            o.no_default_rules,
-            o.select.clone(),
-            o.ignore.clone(),
-            self.stats.clone(),
-        )
-            .into_pyobject(py)?;
+        let options = serde_json::to_string(self.inner.options())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let state = (options, self.stats.clone()).into_pyobject(py)?;
         let restore = py
             .import("scrapelint._scrapelint")?
             .getattr("_restore_linter")?;
-        PyTuple::new(py, [restore, PyTuple::new(py, [state])?.into_any()])
+        PyTuple::new(py, [restore, state.into_any()])
     }
 
     fn __repr__(&self) -> String {
         let o = self.inner.options();
-        format!(
-            "Linter(rules={:?}, select={:?}, ignore={:?}, no_default_rules={}{})",
-            o.rule_files,
-            o.select,
-            o.ignore,
-            if o.no_default_rules { "True" } else { "False" },
-            match &self.stats {
-                Some(s) => format!(", stats=Stats(documents={}))", s.inner.documents()),
-                None => String::new(),
-            }
-        )
+        let mut args = Vec::new();
+        if !o.rule_files.is_empty() {
+            args.push(format!("rules={:?}", o.rule_files));
+        }
+        if !o.rule_texts.is_empty() {
+            args.push(format!("rule_texts=<{} texts>", o.rule_texts.len()));
+        }
+        if !o.select.is_empty() {
+            args.push(format!("select={:?}", o.select));
+        }
+        if !o.ignore.is_empty() {
+            args.push(format!("ignore={:?}", o.ignore));
+        }
+        if o.no_default_rules {
+            args.push("no_default_rules=True".into());
+        }
+        if let Some(s) = &self.stats {
+            args.push(format!("stats=Stats(documents={})", s.inner.documents()));
+        }
+        format!("Linter({})", args.join(", "))
     }
 }
 
-type State = (
-    Vec<PathBuf>,
-    Vec<String>,
-    bool,
-    Vec<String>,
-    Vec<String>,
-    Option<PyStats>,
-);
-
-/// Rebuilds a pickled linter (see `Linter.__reduce__`).
+/// Rebuilds a pickled linter from its options (JSON) and statistics.
 #[pyfunction]
-pub(crate) fn _restore_linter(py: Python<'_>, state: State) -> PyResult<PyLinter> {
-    let (rule_files, rule_texts, no_default_rules, select, ignore, stats) = state;
-    let options = LinterOptions {
-        rule_files,
-        rule_texts,
-        no_default_rules,
-        select,
-        ignore,
-    };
+pub(crate) fn _restore_linter(
+    py: Python<'_>,
+    options: &str,
+    stats: Option<PyStats>,
+) -> PyResult<PyLinter> {
+    let options: LinterOptions = serde_json::from_str(options)
+        .map_err(|e| PyValueError::new_err(format!("invalid pickled Linter options: {e}")))?;
     build(py, options, stats)
 }
 
@@ -191,7 +199,7 @@ fn build(py: Python<'_>, options: LinterOptions, stats: Option<PyStats>) -> PyRe
                 None => linter,
             })
         })
-        .map_err(|e: scrapelint::LoadError| RuleError::new_err(e.to_string()))?;
+        .map_err(|e: LoadError| RuleError::new_err(e.message))?;
     Ok(PyLinter { inner, stats })
 }
 
@@ -200,29 +208,26 @@ fn one_or_many<'py, T>(value: Option<&Bound<'py, PyAny>>, name: &str) -> PyResul
 where
     T: for<'a> FromPyObject<'a, 'py>,
 {
-    let Some(value) = value else {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(Vec::new());
     };
-    if value.is_none() {
-        return Ok(Vec::new());
-    }
     if let Ok(one) = value.extract::<T>() {
         return Ok(vec![one]);
     }
     let iter = value.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{name}: expected a value or an iterable of them, got {}",
-            value
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default()
+            type_name(value)
         ))
     })?;
     iter.map(|item| {
-        item?
-            .extract::<T>()
-            .map_err(|e| PyTypeError::new_err(format!("{name}: {}", Into::<PyErr>::into(e))))
+        let item = item?;
+        item.extract::<T>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{name}: unexpected item of type {}",
+                type_name(&item)
+            ))
+        })
     })
     .collect()
 }
@@ -251,12 +256,17 @@ fn strings(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<String>> {
             item.extract::<String>().map_err(|_| {
                 PyTypeError::new_err(format!(
                     "{name}: expected str items, got {}",
-                    item.get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
+                    type_name(&item)
                 ))
             })
         })
         .collect()
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
 }

@@ -101,7 +101,7 @@ impl PyStats {
 
 fn encode(stats: &CorpusStats) -> Result<Vec<u8>, String> {
     let mut bytes = MAGIC.as_bytes().to_vec();
-    crate::core::write_stats(stats, &mut bytes)?;
+    bytes.extend(stats.to_bytes());
     Ok(bytes)
 }
 
@@ -113,5 +113,5 @@ fn decode(data: &[u8]) -> Result<CorpusStats, String> {
             MAGIC.trim_end()
         )
     })?;
-    crate::core::read_stats(body)
+    CorpusStats::from_bytes(body).map_err(|e| e.to_string())
 }

@@ -42,7 +42,7 @@ def test_offsets_are_characters_and_bytes_are_utf8():
     (ad,) = [d for d in scrapelint.check(text) if d.rule == "boilerplate.ad-label"]
     assert text[ad.start : ad.end] == "ADVERTISEMENT"
     assert text.encode()[ad.byte_start : ad.byte_end] == b"ADVERTISEMENT"
-    assert ad.byte_start - ad.start == 2  # É and é take two bytes each
+    assert ad.byte_start - ad.start == 3  # É, é and à take two bytes each
 
 
 def test_clean_removes_safe_fixes_and_reports_what_remains():
@@ -87,12 +87,14 @@ def test_rule_files_and_texts_without_default_rules(tmp_path):
 
 
 def test_bad_rules_and_arguments_raise_clear_errors(tmp_path):
+    with pytest.raises(scrapelint.RuleError, match="missing field `category`"):
+        scrapelint.Linter(rule_texts=['[[rule]]\nid = "x.y"\nkind = "phrase"\n'])
     with pytest.raises(scrapelint.RuleError, match="matches no rule"):
         scrapelint.Linter(select="no-such-rule")
     with pytest.raises(scrapelint.RuleError, match="missing.toml"):
         scrapelint.Linter(rules=tmp_path / "missing.toml")
-    with pytest.raises(scrapelint.RuleError, match="kind"):
-        scrapelint.Linter(rule_texts=['[[rule]]\nid = "x.y"\nkind = "nope"\n'])
+    with pytest.raises(scrapelint.RuleError, match="unknown rule kind `nope`"):
+        scrapelint.Linter(rule_texts=[CUSTOM.replace('"phrase"', '"nope"')])
     with pytest.raises(TypeError):
         scrapelint.Linter().check(b"bytes are not text")
     with pytest.raises(TypeError, match="one str"):
@@ -127,3 +129,11 @@ def test_records_summarise_like_scrapelint_clean():
     assert cleaned.summary["fixed"] == len(cleaned.fixed) >= 2
     assert 0 < cleaned.summary["boilerplate_share"] < 0.5
     assert cleaned.summary["bytes_before"] == len(ARTICLE.encode())
+
+
+def test_a_bom_is_skipped_like_the_command_line_does():
+    text = "\ufeffStorm hits coast\n\nADVERTISEMENT\n"
+    (ad,) = [d for d in scrapelint.check(text) if d.rule == "boilerplate.ad-label"]
+    assert (ad.line, ad.column) == (3, 1)
+    assert text[ad.start : ad.end] == "ADVERTISEMENT"
+    assert text.encode()[ad.byte_start : ad.byte_end] == b"ADVERTISEMENT"

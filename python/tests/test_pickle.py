@@ -34,7 +34,13 @@ def test_stats_round_trip_as_bytes(corpus):
     assert isinstance(data, bytes)
     back = scrapelint.Stats.from_bytes(data)
     assert back.documents == stats.documents == len(corpus)
-    assert pickle.loads(pickle.dumps(stats)).to_bytes() == data
+    unpickled = pickle.loads(pickle.dumps(stats))
+    for s in (back, unpickled):
+        assert s.documents == len(corpus)
+        checker, reference = linter.with_stats(s), linter.with_stats(stats)
+        assert [checker.check(t) for t in corpus.values()] == [
+            reference.check(t) for t in corpus.values()
+        ]
     with pytest.raises(ValueError, match="scrapelint statistics"):
         scrapelint.Stats.from_bytes(b"not statistics")
 
