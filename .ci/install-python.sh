@@ -22,9 +22,10 @@ fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r python/requirements-test.txt
 echo "install-python: packages ready after $((SECONDS - start)) s"
 
-# The wheel: release build (the tests check whole corpora), into a folder of its own.
+# The wheel: release build, into a folder of its own. Not --locked: python/Cargo.lock
+# follows the main crate's dependencies, which other branches change.
 rm -rf python/dist
-"$VENV/bin/maturin" build --release --quiet -m python/Cargo.toml --locked \
+"$VENV/bin/maturin" build --release --quiet -m python/Cargo.toml \
     --interpreter "$VENV/bin/python" --out python/dist
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps python/dist/scrapelint-*.whl
 echo "install-python: wheel installed after $((SECONDS - start)) s"
