@@ -328,7 +328,7 @@ impl Job<'_> {
         };
         let mut bytes = original.clone();
         let mut passes = 0;
-        let (doc, split) = loop {
+        let (doc, mut split) = loop {
             let doc = Document::new(Source::decode(&bytes));
             // Baselined findings are not fixed (as ruff leaves `# noqa` lines alone).
             let split = self
@@ -347,7 +347,6 @@ impl Job<'_> {
                 None => break (doc, split),
             }
         };
-        let (doc, mut split) = (doc, split);
         let recorded = self.baseline.record(key, &doc, &mut split);
         if bytes != original {
             outcome.new_bytes = Some(bytes);
@@ -355,6 +354,7 @@ impl Job<'_> {
         outcome.original = original;
         outcome.doc = Some(doc);
         outcome.baselined = split.baselined.len();
+        // Record mode has no stale entries; filter mode records nothing.
         outcome.entries = if recorded.is_empty() {
             split.stale
         } else {
