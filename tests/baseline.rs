@@ -152,22 +152,23 @@ fn a_missing_or_malformed_baseline_is_an_error() {
     check(&dir, &["--baseline", "nope.json"])
         .code(2)
         .stderr(contains("cannot read baseline nope.json"));
-    std::fs::write(
-        dir.path().join("bad.json"),
-        "{\"version\": 1, \"entries\": 3}",
-    )
-    .unwrap();
-    check(&dir, &["--baseline", "bad.json"])
-        .code(2)
-        .stderr(contains("bad.json is not a valid scrapelint baseline"));
-    std::fs::write(
-        dir.path().join("old.json"),
-        "{\"version\": 0, \"entries\": []}",
-    )
-    .unwrap();
-    check(&dir, &["--baseline", "old.json"])
-        .code(2)
-        .stderr(contains("baseline version 0 is not supported"));
+    for (name, text, error) in [
+        (
+            "bad.json",
+            "{\"version\": 1, \"entries\": 3}",
+            "bad.json is not a valid scrapelint baseline",
+        ),
+        (
+            "old.json",
+            "{\"version\": 0, \"entries\": []}",
+            "baseline version 0 is not supported",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        check(&dir, &["--baseline", name])
+            .code(2)
+            .stderr(contains(error));
+    }
     check(&dir, &["--prune-baseline"])
         .code(2)
         .stderr(contains("--prune-baseline needs a baseline"));

@@ -356,6 +356,7 @@ impl<'a> Job<'a> {
             path: loaded.path,
             key,
             baselined: split.baselined.len(),
+            // Record mode has no stale entries; filter mode records nothing.
             entries: if recorded.is_empty() {
                 split.stale
             } else {
