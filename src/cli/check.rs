@@ -151,7 +151,7 @@ pub(crate) fn run(
         .corpus_memory
         .or(c.corpus_memory)
         .map_or_else(StatsCapacity::default, StatsCapacity::from_mb);
-    let corpus = first_pass(&rules, &units, capacity, &progress);
+    let corpus = first_pass(&rules, &units, capacity, &progress, args.quiet);
     let job = Job {
         rules: &rules,
         corpus: &corpus,
@@ -238,6 +238,11 @@ pub(crate) fn run(
     }
 }
 
+#[allow(clippy::print_stderr)]
+fn note(message: &str) {
+    eprintln!("scrapelint: note: {message}");
+}
+
 /// A closed pipe (`scrapelint check | head`) is not an error worth a message.
 fn stdout_failed(e: &std::io::Error) -> Exit {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -310,6 +315,7 @@ pub(crate) fn first_pass(
     units: &Units,
     capacity: StatsCapacity,
     progress: &Progress,
+    quiet: bool,
 ) -> CorpusStats {
     let needs = rules.corpus_needs();
     if !needs.any() || units.known_len().is_some_and(|n| n < 2) {
@@ -329,6 +335,16 @@ pub(crate) fn first_pass(
         Ok::<(), ()>(())
     });
     units.counter.reset();
+    let (lines, terms, names) = stats.evicted();
+    if lines + terms + names > 0 && !quiet {
+        progress.suspend(|| {
+            note(&format!(
+                "the corpus statistics outgrew --corpus-memory {} MB ({lines} lines, {terms} \
+                 words, {names} name forms left out); rare counts may be low (docs/corpus.md)",
+                capacity.mb
+            ))
+        });
+    }
     // Text runs decide by the number of files (as before); a JSONL run by its records.
     if units.known_len().is_none() && stats.documents() < 2 {
         return CorpusStats::default();
