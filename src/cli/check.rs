@@ -115,6 +115,7 @@ pub(crate) fn run(
         &units,
         corpus_capacity(&args.corpus, &config),
         &progress,
+        args.quiet,
     );
     let job = Job {
         rules: &rules,
@@ -296,6 +297,11 @@ pub(crate) fn corpus_capacity(corpus: &CorpusArgs, config: &LoadedConfig) -> Sta
         .map_or_else(StatsCapacity::default, StatsCapacity::from_mb)
 }
 
+#[allow(clippy::print_stderr)]
+fn note(message: &str) {
+    eprintln!("scrapelint: note: {message}");
+}
+
 /// A closed pipe (`scrapelint check | head`) is not an error worth a message.
 fn stdout_failed(e: &std::io::Error) -> Exit {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -408,6 +414,7 @@ pub(crate) fn first_pass(
     units: &Units,
     capacity: StatsCapacity,
     progress: &Progress,
+    quiet: bool,
 ) -> CorpusStats {
     let needs = rules.corpus_needs();
     if !needs.any() || units.known_len().is_some_and(|n| n < 2) {
@@ -427,6 +434,16 @@ pub(crate) fn first_pass(
         Ok::<(), ()>(())
     });
     units.counter.reset();
+    let (lines, terms, names) = stats.evicted();
+    if lines + terms + names > 0 && !quiet {
+        progress.suspend(|| {
+            note(&format!(
+                "the corpus statistics outgrew --corpus-memory {} MB ({lines} lines, {terms} \
+                 words, {names} name forms left out); rare counts may be low (docs/corpus.md)",
+                capacity.mb
+            ))
+        });
+    }
     // Text runs decide by the number of files (as before); a JSONL run by its records.
     if units.known_len().is_none() && stats.documents() < 2 {
         return CorpusStats::default();

@@ -121,7 +121,7 @@ pub(crate) fn run(args: CleanArgs, config: LoadedConfig, mut rules: RuleSet) -> 
         .corpus_memory
         .or(c.corpus_memory)
         .map_or_else(StatsCapacity::default, StatsCapacity::from_mb);
-    let stats = first_pass(&rules, &units, capacity, &progress);
+    let stats = first_pass(&rules, &units, capacity, &progress, args.quiet);
     progress.phase("cleaning");
     let job = Job {
         rules: &rules,

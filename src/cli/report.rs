@@ -45,6 +45,7 @@ pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) ->
         &units,
         check::corpus_capacity(&args.corpus, &config),
         &progress,
+        false,
     );
     let job = Job::check_only(&rules, &corpus, per_file_ignores, &config.root);
     progress.phase("checking");
