@@ -2,23 +2,12 @@
 
 mod common;
 
-use common::{CLEAN_ARTICLE, assert_valid, fixture, root, scrapelint, scrapelint_in};
+use common::{CLEAN_ARTICLE, assert_valid, fixture, root, scrapelint, scrapelint_in, tmp_with};
 use predicates::prelude::*;
 use predicates::str::contains;
-use tempfile::TempDir;
 
 fn seeds() -> std::path::PathBuf {
     fixture("seeds")
-}
-
-fn tmp_with(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, content) in files {
-        let p = dir.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, content).unwrap();
-    }
-    dir
 }
 
 fn json_of(out: &[u8]) -> serde_json::Value {

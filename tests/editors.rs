@@ -8,9 +8,9 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::root;
+use common::{root, wait_or_kill};
 
 const TIMEOUT: Duration = Duration::from_secs(600);
 
@@ -69,18 +69,7 @@ fn vscode_extension_packages_to_a_vsix() {
         .stderr(log.reopen().unwrap())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("package.sh did not finish in {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let status = wait_or_kill(&mut child, TIMEOUT, "package.sh");
     let printed = std::fs::read_to_string(log.path()).unwrap_or_default();
     assert!(status.success(), "package.sh failed:\n{printed}");
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, scrapelint_in};
+use common::{fixture, scrapelint_in, tmp_with};
 use predicates::str::contains;
 use tempfile::TempDir;
 
@@ -12,16 +12,6 @@ const DIRTY: &str = "Council approves new cycle lanes\n\n\
 The council approved four new cycle lanes on Tuesday after a long debate.\n\n\
 Share this:\nClick to share on Facebook (Opens in new window)\nShare on X\n\n\
 Leave a comment below and tell us what you think.\n";
-
-fn tmp_with(files: &[(String, String)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, content) in files {
-        let p = dir.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, content).unwrap();
-    }
-    dir
-}
 
 fn page_of(dir: &TempDir, extra: &[&str]) -> String {
     let out = dir.path().join("report.html");
@@ -38,8 +28,8 @@ fn page_of(dir: &TempDir, extra: &[&str]) -> String {
 #[test]
 fn page_has_every_section_and_exits_0_despite_findings() {
     let dir = tmp_with(&[
-        ("site-a/1.txt".into(), DIRTY.into()),
-        ("site-b/2.txt".into(), DIRTY.into()),
+        ("site-a/1.txt", DIRTY.as_bytes()),
+        ("site-b/2.txt", DIRTY.as_bytes()),
     ]);
     let page = page_of(&dir, &[]);
     for id in [
@@ -80,7 +70,7 @@ fn page_has_every_section_and_exits_0_despite_findings() {
 fn article_markup_is_escaped() {
     let evil =
         format!("{DIRTY}\nShare this: <script>alert('x')</script> <img src=x onerror=alert(1)>\n");
-    let dir = tmp_with(&[("<b>site</b>/evil.txt".into(), evil)]);
+    let dir = tmp_with(&[("<b>site</b>/evil.txt", evil.as_bytes())]);
     let page = page_of(&dir, &[]);
     assert!(!page.contains("<script"), "script tag leaked");
     assert!(!page.contains("<img") && !page.contains("<b>"));
@@ -90,7 +80,7 @@ fn article_markup_is_escaped() {
 
 #[test]
 fn select_limits_the_rules_like_check() {
-    let dir = tmp_with(&[("a.txt".into(), DIRTY.into())]);
+    let dir = tmp_with(&[("a.txt", DIRTY.as_bytes())]);
     let page = page_of(&dir, &["--select", "boilerplate.share-buttons"]);
     assert!(page.contains("rule-boilerplate.share-buttons"));
     assert!(!page.contains("rule-boilerplate.comment-prompt"));
@@ -111,7 +101,11 @@ fn stays_bounded_on_many_files() {
             (format!("site-{:02}/{i:04}.txt", i % 40), text)
         })
         .collect();
-    let dir = tmp_with(&files);
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_bytes()))
+        .collect();
+    let dir = tmp_with(&refs);
     let page = page_of(&dir, &["--select", "boilerplate"]);
     let corpus: usize = files.iter().map(|f| f.1.len()).sum();
     assert!(
@@ -129,7 +123,7 @@ fn stays_bounded_on_many_files() {
 
 #[test]
 fn dash_writes_stdout() {
-    let dir = tmp_with(&[("a.txt".into(), DIRTY.into())]);
+    let dir = tmp_with(&[("a.txt", DIRTY.as_bytes())]);
     scrapelint_in(dir.path())
         .args(["report", "--isolated", "a.txt", "-o", "-"])
         .assert()
@@ -140,7 +134,7 @@ fn dash_writes_stdout() {
 
 #[test]
 fn errors_exit_2_with_a_message() {
-    let dir = tmp_with(&[("a.txt".into(), DIRTY.into())]);
+    let dir = tmp_with(&[("a.txt", DIRTY.as_bytes())]);
     scrapelint_in(dir.path())
         .args(["report", "--isolated", "a.txt", "-o", "no-such-dir/r.html"])
         .assert()

@@ -9,9 +9,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{fixture, scrapelint_in};
+use common::{fixture, scrapelint_in, wait_or_kill};
 
 const TIMEOUT: Duration = Duration::from_secs(90);
 
@@ -66,18 +66,7 @@ fn run_chromium(browser: &Path, page: &Path, extra: &[String]) -> Printed {
         .stderr(std::fs::File::create(&err_path).unwrap())
         .spawn()
         .expect("chromium starts");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish in {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let status = wait_or_kill(&mut child, TIMEOUT, "chromium");
     let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
     let printed = Printed {
         stdout: read(&out_path),

@@ -327,7 +327,7 @@ fn examples(page: &mut String, s: &ReportStats, rules: &HashMap<&str, &RuleMeta>
             escape(&meta.map(|m| m.summary()).unwrap_or_default()),
             id = escape(id),
         );
-        for e in &r.examples {
+        for e in r.examples() {
             excerpt(page, e, false);
         }
         if let Some(m) = meta {

@@ -3,6 +3,7 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -22,7 +23,7 @@ const OTHER_FOLDERS: &str = "(other folders)";
 /// How much of the corpus the report keeps; everything else is only counted.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Example findings kept per rule (from distinct files, first seen first).
+    /// Example findings kept per rule (from distinct files, sampled by hash).
     pub examples_per_rule: usize,
     /// Files kept in the "worst files" table.
     pub worst_files: usize,
@@ -52,7 +53,33 @@ pub struct RuleStats {
     pub category: Option<Category>,
     pub findings: usize,
     pub files: usize,
-    pub examples: Vec<Excerpt>,
+    /// One finding each from the files whose hash (with the rule id) is smallest: a
+    /// sample spread over the whole corpus that does not depend on the files' order.
+    samples: Vec<(u64, Excerpt)>,
+}
+
+impl RuleStats {
+    /// The sampled findings, in path order.
+    pub fn examples(&self) -> Vec<&Excerpt> {
+        let mut v: Vec<&Excerpt> = self.samples.iter().map(|(_, e)| e).collect();
+        v.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        v
+    }
+
+    /// Keeps the finding `d` of file `path` if its key is among the `k` smallest.
+    fn offer(&mut self, k: usize, path: &str, text: &str, d: &Diagnostic) {
+        let mut h = DefaultHasher::new();
+        (&*d.rule, path).hash(&mut h);
+        let key = h.finish();
+        if self.samples.len() < k {
+            self.samples.push((key, Excerpt::new(path, text, d)));
+            return;
+        }
+        let largest = self.samples.iter().enumerate().max_by_key(|(_, s)| s.0);
+        if let Some((i, _)) = largest.filter(|(_, s)| key < s.0) {
+            self.samples[i] = (key, Excerpt::new(path, text, d));
+        }
+    }
 }
 
 /// Counts for one folder (a site, in a corpus laid out by site).
@@ -217,9 +244,7 @@ impl ReportStats {
             }
             seen.push(&d.rule);
             r.files += 1;
-            if r.examples.len() < self.limits.examples_per_rule {
-                r.examples.push(Excerpt::new(path, text, d));
-            }
+            r.offer(self.limits.examples_per_rule, path, text, d);
         }
     }
 
@@ -325,8 +350,9 @@ mod tests {
         assert_eq!(s.by_category[&Category::Boilerplate], 3);
         assert_eq!(s.by_category[&Category::Fragment], 1);
         let r = &s.rules["boilerplate.share"];
-        assert_eq!((r.findings, r.files, r.examples.len()), (3, 2, 2));
-        assert_eq!(r.examples[0].marked, "Share this");
+        assert_eq!((r.findings, r.files, r.examples().len()), (3, 2, 2));
+        assert_eq!(r.examples()[0].marked, "Share this");
+        assert_eq!(r.examples()[0].path, "site-a/1.txt", "path order");
         assert!((s.share_with_findings() - 2.0 / 3.0).abs() < 1e-9);
         let folders = s.folders_by_problem_rate();
         assert_eq!(folders[0].0, "site-b");
@@ -381,7 +407,7 @@ mod tests {
             s.add(&format!("f{i:02}/{i:02}.txt"), TEXT, &diags);
             s.add_unreadable("bad");
         }
-        assert_eq!(s.rules["r"].examples.len(), 2);
+        assert_eq!(s.rules["r"].examples().len(), 2);
         assert_eq!(s.unreadable, 50);
         assert_eq!(s.unreadable_reasons.len(), 1);
         assert_eq!(s.folders.len(), 3, "two folders and the pool");
@@ -401,5 +427,26 @@ mod tests {
             ]
         );
         assert!(s.worst_files().iter().all(|f| f.excerpts.len() == 1));
+    }
+
+    #[test]
+    fn examples_are_a_sample_that_ignores_file_order() {
+        let limits = Limits {
+            examples_per_rule: 3,
+            ..Limits::default()
+        };
+        let paths: Vec<String> = (0..40).map(|i| format!("site-{}/{i}.txt", i % 8)).collect();
+        let sample = |order: &mut dyn Iterator<Item = &String>| {
+            let mut s = ReportStats::new(limits);
+            for p in order {
+                s.add(p, TEXT, &[diag("r", Category::Mangled, 0..8)]);
+            }
+            let e = s.rules["r"].examples();
+            e.iter().map(|e| e.path.clone()).collect::<Vec<_>>()
+        };
+        let forward = sample(&mut paths.iter());
+        assert_eq!(forward.len(), 3);
+        assert_eq!(forward, sample(&mut paths.iter().rev()));
+        assert_ne!(forward, paths[..3], "not simply the first files");
     }
 }

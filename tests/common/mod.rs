@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Child, ExitStatus};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -49,3 +51,30 @@ pub(crate) fn assert_valid(value: &serde_json::Value, def: Option<&str>) {
 }
 
 pub(crate) const CLEAN_ARTICLE: &str = "Town opens new library wing\n\nThe town opened a new wing of its library on Saturday, adding 4,000 books and a reading room for children.\n\nThe mayor said the wing cost 1.2 million dollars and was paid for by a state grant.\n";
+
+/// A temporary folder holding `files` (relative path, content); folders are created.
+pub(crate) fn tmp_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    dir
+}
+
+/// Waits for `child`, killing it and failing the test after `timeout`.
+pub(crate) fn wait_or_kill(child: &mut Child, timeout: Duration, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not finish in {timeout:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
