@@ -123,39 +123,7 @@ impl Linter {
     /// Applies the safe fixes (and the unsafe ones with `unsafe_fixes`) and checks
     /// again, until nothing more applies, as `scrapelint check --fix` does.
     pub fn clean(&self, text: &str, unsafe_fixes: bool) -> Cleaned {
-        let mode = if unsafe_fixes {
-            FixMode::SafeAndUnsafe
-        } else {
-            FixMode::Safe
-        };
-        let done = fix::converge(text.as_bytes(), Some(mode), |doc| {
-            crate::engine::check(&self.loaded.rules, doc, &self.stats)
-        });
-        // Spans of fixed diagnostics are input bytes; the text has no BOM to skip
-        // unless it starts with U+FEFF, which decoding drops.
-        let skip = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-        let fixed: Vec<Diagnostic> = done
-            .fixed
-            .into_iter()
-            .map(|mut d| {
-                let shift = |r: &mut std::ops::Range<usize>| {
-                    *r = r.start.saturating_sub(skip)..r.end.saturating_sub(skip);
-                };
-                shift(&mut d.span);
-                if let Some(f) = d.fix.as_mut() {
-                    shift(&mut f.range);
-                }
-                d
-            })
-            .collect();
-        let original = &text[skip..];
-        let record = RecordSummary::new(original, &fixed, &done.diagnostics, done.doc.text());
-        Cleaned {
-            text: done.doc.text().to_owned(),
-            diagnostics: done.diagnostics,
-            fixed,
-            record,
-        }
+        clean(&self.loaded.rules, &self.stats, text, unsafe_fixes)
     }
 
     /// Gathers what this linter's cross-file rules need from `(id, text)` pairs. The
@@ -191,6 +159,56 @@ impl Linter {
             .corpus_memory_mb
             .map_or_else(StatsCapacity::default, StatsCapacity::from_mb)
     }
+}
+
+/// [`Linter::clean`] for a rule set and statistics held elsewhere (the CLI's).
+pub fn clean(rules: &RuleSet, stats: &CorpusStats, text: &str, unsafe_fixes: bool) -> Cleaned {
+    clean_bytes(rules, stats, text.as_bytes(), unsafe_fixes).1
+}
+
+/// [`clean`] for a file's bytes: also returns the cleaned bytes, which keep a BOM, line
+/// ends and invalid bytes as they were (the cleaned text has them decoded).
+pub fn clean_bytes(
+    rules: &RuleSet,
+    stats: &CorpusStats,
+    bytes: &[u8],
+    unsafe_fixes: bool,
+) -> (Vec<u8>, Cleaned) {
+    let mode = if unsafe_fixes {
+        FixMode::SafeAndUnsafe
+    } else {
+        FixMode::Safe
+    };
+    let done = fix::converge(bytes, Some(mode), |doc| {
+        crate::engine::check(rules, doc, stats)
+    });
+    let before = Source::decode(bytes);
+    // Spans of fixed diagnostics are input bytes; map them to the decoded text (exact
+    // unless the input had invalid bytes before them).
+    let skip = if before.had_bom() { 3 } else { 0 };
+    let shift = |r: &mut std::ops::Range<usize>| {
+        let end = before.text().len();
+        *r = r.start.saturating_sub(skip).min(end)..r.end.saturating_sub(skip).min(end);
+    };
+    let fixed: Vec<Diagnostic> = done
+        .fixed
+        .into_iter()
+        .map(|mut d| {
+            shift(&mut d.span);
+            if let Some(f) = d.fix.as_mut() {
+                shift(&mut f.range);
+            }
+            d
+        })
+        .collect();
+    let record = RecordSummary::new(before.text(), &fixed, &done.diagnostics, done.doc.text());
+    let cleaned = Cleaned {
+        text: done.doc.text().to_owned(),
+        diagnostics: done.diagnostics,
+        fixed,
+        record,
+    };
+    (done.bytes, cleaned)
 }
 
 /// One diagnostic as the `json` output format prints it (`path`, `rule`, `range` with

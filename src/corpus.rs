@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::text::Document;
 use crate::text::names;
 
+mod counter;
+
+pub use counter::{HashedCounter, NO_TAG, SLOT_BYTES, WAYS};
+
 /// How much memory the statistics tables may take; statistics merge only with
 /// statistics of the same capacity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,43 +72,142 @@ impl CorpusNeeds {
     }
 }
 
-/// Counts over the documents of a run. Empty when checking one document.
+/// Counts over the documents of a run, in tables of a fixed size (see
+/// [`StatsCapacity`]). Empty when checking one document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusStats {
     documents: u32,
-    line_files: HashMap<u64, u32>,
-    term_files: HashMap<Box<str>, u32>,
+    capacity: Option<StatsCapacity>,
+    /// Files per normalised line hash, tagged with the first file (into `sources`).
+    line_files: HashedCounter,
+    /// Files per lowercase word (hashed).
+    term_files: HashedCounter,
     names: NameForms,
+    sources: Sources,
 }
 
-/// Distinct name forms kept at most; later new forms are not counted, so memory stays
-/// bounded (about 100 MB) however many files a run has.
-const MAX_NAME_FORMS: usize = 500_000;
+/// Document ids that line entries point to, up to a byte budget.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Sources {
+    ids: Vec<Box<str>>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl Sources {
+    /// The index of `id`, appended if the budget allows.
+    fn push(&mut self, id: &str) -> u32 {
+        let cost = id.len() + std::mem::size_of::<Box<str>>();
+        if id.is_empty() || self.bytes + cost > self.budget || self.ids.len() >= NO_TAG as usize {
+            return NO_TAG;
+        }
+        self.bytes += cost;
+        self.ids.push(id.into());
+        (self.ids.len() - 1) as u32
+    }
+
+    fn get(&self, tag: u32) -> Option<&str> {
+        self.ids.get(tag as usize).map(|s| &**s)
+    }
+}
+
+/// Bytes a name form costs on average: the string, its index entry and its block
+/// keys (measured on the repository's sets).
+const NAME_FORM_BYTES: usize = 256;
 
 /// Runs of two or more capitalised words ([`names::name_runs`]) and how many files use
 /// each, found by [`names::block_keys`] so a rule can look up near spellings.
+///
+/// At most `max_forms` forms are kept: when full, the less frequent half is dropped
+/// (keeping the order of the rest), so the frequent forms stay and their counts are
+/// exact; a dropped form seen again starts over, so counts never exceed the truth.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "StoredForms", into = "StoredForms")]
 pub struct NameForms {
     forms: Vec<(Box<str>, u32)>,
     index: HashMap<Box<str>, u32>,
     blocks: HashMap<Box<str>, Vec<u32>>,
+    max_forms: usize,
+    evicted: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredForms {
+    max_forms: usize,
+    evicted: u64,
+    forms: Vec<(Box<str>, u32)>,
+}
+
+impl From<NameForms> for StoredForms {
+    fn from(n: NameForms) -> Self {
+        StoredForms {
+            max_forms: n.max_forms,
+            evicted: n.evicted,
+            forms: n.forms,
+        }
+    }
+}
+
+impl From<StoredForms> for NameForms {
+    fn from(s: StoredForms) -> Self {
+        let mut n = NameForms::with_max(s.max_forms);
+        n.evicted = s.evicted;
+        for (form, count) in s.forms {
+            n.add(&form, count);
+        }
+        n
+    }
 }
 
 impl NameForms {
+    fn with_max(max_forms: usize) -> Self {
+        NameForms {
+            max_forms,
+            ..NameForms::default()
+        }
+    }
+
     fn add(&mut self, form: &str, files: u32) {
         if let Some(&i) = self.index.get(form) {
             self.forms[i as usize].1 += files;
             return;
         }
-        if self.forms.len() >= MAX_NAME_FORMS {
+        if self.max_forms == 0 {
             return;
         }
+        if self.forms.len() >= self.max_forms {
+            self.drop_rare_half();
+        }
+        self.insert(form.into(), files);
+    }
+
+    fn insert(&mut self, form: Box<str>, files: u32) {
         let i = self.forms.len() as u32;
-        for key in names::block_keys(&names::form_words(form)) {
+        for key in names::block_keys(&names::form_words(&form)) {
             self.blocks.entry(key.into_boxed_str()).or_default().push(i);
         }
-        self.index.insert(form.into(), i);
-        self.forms.push((form.into(), files));
+        self.index.insert(form.clone(), i);
+        self.forms.push((form, files));
+    }
+
+    /// Keeps the more frequent half of the forms (earlier ones on ties), in order.
+    fn drop_rare_half(&mut self) {
+        let mut order: Vec<usize> = (0..self.forms.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(self.forms[i].1), i));
+        let mut keep = vec![false; self.forms.len()];
+        for &i in order.iter().take(self.max_forms / 2) {
+            keep[i] = true;
+        }
+        let forms = std::mem::take(&mut self.forms);
+        self.index.clear();
+        self.blocks.clear();
+        for ((form, n), keep) in forms.into_iter().zip(keep) {
+            if keep {
+                self.insert(form, n);
+            } else {
+                self.evicted += 1;
+            }
+        }
     }
 
     /// Forms sharing a block key with `words` (a name's words), with their file counts.
@@ -123,6 +226,53 @@ impl NameForms {
                 (&**form, *n)
             })
             .collect()
+    }
+
+    /// Forms dropped to stay within the bound (0: every count is exact).
+    pub fn evicted(&self) -> u64 {
+        self.evicted
+    }
+}
+
+/// What one document adds to the statistics: its distinct line hashes, lowercase words
+/// and name runs. Made on worker threads; adding it to the tables is cheap.
+#[derive(Debug, Clone, Default)]
+pub struct Observation {
+    lines: Vec<u64>,
+    terms: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Observation {
+    pub fn of(doc: &Document, needs: CorpusNeeds) -> Self {
+        let mut o = Observation::default();
+        if needs.line_counts {
+            let hashes: HashSet<u64> = doc
+                .nonblank_lines()
+                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
+                .collect();
+            o.lines = hashes.into_iter().collect();
+            o.lines.sort_unstable();
+        }
+        if needs.term_counts {
+            let terms: HashSet<String> = doc
+                .words()
+                .iter()
+                .map(|r| doc.slice(r).to_lowercase())
+                .collect();
+            o.terms = terms.into_iter().collect();
+            o.terms.sort_unstable();
+        }
+        if needs.names {
+            let runs: HashSet<&str> = names::name_runs(doc)
+                .iter()
+                .filter(|r| r.words.len() >= 2)
+                .map(|r| doc.slice(&r.range()))
+                .collect();
+            o.names = runs.into_iter().map(str::to_owned).collect();
+            o.names.sort_unstable();
+        }
+        o
     }
 }
 
@@ -159,17 +309,70 @@ pub fn line_hash(normalized: &str) -> u64 {
 }
 
 impl CorpusStats {
-    /// Empty statistics whose tables take at most `capacity`.
-    pub fn with_capacity(_capacity: StatsCapacity) -> Self {
-        Self::default()
+    /// Empty statistics whose tables take at most `capacity` (allocated on first use).
+    pub fn with_capacity(capacity: StatsCapacity) -> Self {
+        let bytes = capacity.mb << 20;
+        CorpusStats {
+            documents: 0,
+            capacity: Some(capacity),
+            line_files: HashedCounter::with_bytes(bytes / 8 * 3),
+            term_files: HashedCounter::with_bytes(bytes / 8 * 2),
+            names: NameForms::with_max(bytes / 8 * 2 / NAME_FORM_BYTES),
+            sources: Sources {
+                budget: bytes / 8,
+                ..Sources::default()
+            },
+        }
+    }
+
+    /// The capacity these statistics were made with (the default for empty ones).
+    pub fn capacity(&self) -> StatsCapacity {
+        self.capacity.unwrap_or_default()
     }
 
     /// Adds one document, `id` naming it (a path or record id).
-    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, _id: &str) {
-        self.observe(doc, needs);
+    pub fn observe_from(&mut self, doc: &Document, needs: CorpusNeeds, id: &str) {
+        self.add(Observation::of(doc, needs), id);
     }
 
-    /// A compact byte form, read back by [`CorpusStats::from_bytes`].
+    /// Adds one document.
+    pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
+        self.observe_from(doc, needs, "");
+    }
+
+    /// Tables are sized when first used, so `default()` statistics still count.
+    fn ensure_tables(&mut self) {
+        if self.capacity.is_none() {
+            let documents = self.documents;
+            *self = CorpusStats::with_capacity(StatsCapacity::default());
+            self.documents = documents;
+        }
+    }
+
+    /// Adds what one document contributes, `id` naming it (its index is kept with the
+    /// lines it is the first to carry).
+    pub fn add(&mut self, observation: Observation, id: &str) {
+        self.ensure_tables();
+        self.documents += 1;
+        let mut tag = None;
+        for h in observation.lines {
+            if self.line_files.get(h).0 == 0 {
+                let t = *tag.get_or_insert_with(|| self.sources.push(id));
+                self.line_files.add(h, 1, t);
+            } else {
+                self.line_files.add(h, 1, NO_TAG);
+            }
+        }
+        for t in observation.terms {
+            self.term_files.add(line_hash(&t), 1, NO_TAG);
+        }
+        for run in &observation.names {
+            self.names.add(run, 1);
+        }
+    }
+
+    /// A compact byte form (the occupied entries only), read back by
+    /// [`CorpusStats::from_bytes`].
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }
@@ -179,52 +382,30 @@ impl CorpusStats {
         serde_json::from_slice(bytes).map_err(|e| CorpusError::Decode(e.to_string()))
     }
 
-    /// Adds one document.
-    pub fn observe(&mut self, doc: &Document, needs: CorpusNeeds) {
-        self.documents += 1;
-        if needs.line_counts {
-            let hashes: HashSet<u64> = doc
-                .nonblank_lines()
-                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
-                .collect();
-            for h in hashes {
-                *self.line_files.entry(h).or_default() += 1;
-            }
-        }
-        if needs.term_counts {
-            let terms: HashSet<String> = doc
-                .words()
-                .iter()
-                .map(|r| doc.slice(r).to_lowercase())
-                .collect();
-            for t in terms {
-                *self.term_files.entry(t.into_boxed_str()).or_default() += 1;
-            }
-        }
-        if needs.names {
-            let runs: HashSet<&str> = names::name_runs(doc)
-                .iter()
-                .filter(|r| r.words.len() >= 2)
-                .map(|r| doc.slice(&r.range()))
-                .collect();
-            for run in runs {
-                self.names.add(run, 1);
-            }
-        }
-    }
-
-    /// Combines the counts of two disjoint sets of documents.
+    /// Combines the counts of two disjoint sets of documents (`self` first: its
+    /// documents stay the first carriers of their lines).
     pub fn merge(mut self, other: CorpusStats) -> CorpusStats {
+        if other.documents == 0 {
+            return self;
+        }
+        if self.documents == 0 {
+            return other;
+        }
         self.documents += other.documents;
-        for (k, v) in other.line_files {
-            *self.line_files.entry(k).or_default() += v;
-        }
-        for (k, v) in other.term_files {
-            *self.term_files.entry(k).or_default() += v;
-        }
+        let remap: Vec<u32> = other
+            .sources
+            .ids
+            .iter()
+            .map(|id| self.sources.push(id))
+            .collect();
+        self.line_files.merge(&other.line_files, |t| {
+            remap.get(t as usize).copied().unwrap_or(NO_TAG)
+        });
+        self.term_files.merge(&other.term_files, |t| t);
         for (form, n) in &other.names.forms {
             self.names.add(form, *n);
         }
+        self.names.evicted += other.names.evicted;
         self
     }
 
@@ -235,10 +416,13 @@ impl CorpusStats {
 
     /// Files carrying this line (normalised), 0 when unknown.
     pub fn files_with_line(&self, line: &str) -> u32 {
-        self.line_files
-            .get(&line_hash(&normalize_line(line)))
-            .copied()
-            .unwrap_or(0)
+        self.line_files.get(line_hash(&normalize_line(line))).0
+    }
+
+    /// The first document seen carrying this line (normalised), when its id was kept.
+    pub fn first_file_with_line(&self, line: &str) -> Option<&str> {
+        let (count, tag) = self.line_files.get(line_hash(&normalize_line(line)));
+        (count > 0).then(|| self.sources.get(tag)).flatten()
     }
 
     /// Name forms seen in the first pass (empty when there was none).
@@ -248,7 +432,17 @@ impl CorpusStats {
 
     /// Files using this lowercase word, 0 when unknown.
     pub fn files_with_term(&self, term: &str) -> u32 {
-        self.term_files.get(term).copied().unwrap_or(0)
+        self.term_files.get(line_hash(term)).0
+    }
+
+    /// Entries dropped to stay within the capacity, per table (lines, terms, names):
+    /// all 0 means every count is exact.
+    pub fn evicted(&self) -> (u64, u64, u64) {
+        (
+            self.line_files.evicted(),
+            self.term_files.evicted(),
+            self.names.evicted(),
+        )
     }
 }
 
@@ -284,6 +478,53 @@ mod tests {
         assert_eq!(all.files_with_line("Share this"), 2);
         assert_eq!(all.files_with_line("Body"), 1);
         assert_eq!(all.files_with_term("share"), 2);
+    }
+
+    #[test]
+    fn lines_remember_their_first_file_across_merges_and_bytes() {
+        let needs = CorpusNeeds {
+            line_counts: true,
+            ..CorpusNeeds::default()
+        };
+        let capacity = StatsCapacity::from_mb(1);
+        let mut a = CorpusStats::with_capacity(capacity);
+        a.observe_from(&Document::from_text("Share this\nBody a"), needs, "a.txt");
+        let mut b = CorpusStats::with_capacity(capacity);
+        b.observe_from(&Document::from_text("Share this\nBody b"), needs, "b.txt");
+        let all = CorpusStats::from_bytes(&a.merge(b).to_bytes()).unwrap();
+        assert_eq!(all.files_with_line("share this"), 2);
+        assert_eq!(all.first_file_with_line("Share this"), Some("a.txt"));
+        assert_eq!(all.first_file_with_line("Body b"), Some("b.txt"));
+        assert_eq!(all.first_file_with_line("Nowhere"), None);
+        assert_eq!(all.evicted(), (0, 0, 0));
+        assert!(CorpusStats::from_bytes(b"{").is_err());
+    }
+
+    #[test]
+    fn memory_is_bounded_and_frequent_entries_survive() {
+        let needs = CorpusNeeds {
+            line_counts: true,
+            term_counts: true,
+            names: true,
+        };
+        let mut stats = CorpusStats::with_capacity(StatsCapacity::from_mb(1));
+        for i in 0..3000 {
+            let text = format!(
+                "Share this story\nLine {i} of word{i} said Alpha Beta{i} and Carla Mendes.\n"
+            );
+            stats.observe_from(&Document::from_text(&text), needs, &format!("doc-{i}"));
+        }
+        let (lines, terms, names) = stats.evicted();
+        assert!(
+            lines > 0 || terms > 0 || names > 0,
+            "1 MB is too small for this"
+        );
+        assert_eq!(stats.files_with_line("Share this story"), 3000);
+        assert_eq!(stats.files_with_term("share"), 3000);
+        let near = stats.names().near(&["Carla", "Mendes"]);
+        assert!(near.contains(&("Carla Mendes", 3000)), "{near:?}");
+        assert!(stats.names().forms.len() <= stats.names().max_forms);
+        assert!(stats.sources.bytes <= stats.sources.budget);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod api;
 pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
+pub mod filter;
 pub mod fix;
 pub mod output;
 pub mod rules;

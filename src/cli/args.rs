@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use scrapelint::output::Format;
 
+use super::units::InputKind;
+
 const CHECK_EXAMPLES: &str = "\
 Examples:
   scrapelint check articles/                  check every .txt file under articles/
@@ -17,6 +19,21 @@ Examples:
 
 Exit status: 0 no problem at or above --fail-on, 1 problems found, 2 usage,
 configuration or I/O error.";
+
+const CLEAN_EXAMPLES: &str = "\
+Examples:
+  scrapelint clean --input jsonl crawl.jsonl.zst -o clean.jsonl.zst
+  scrapelint clean --input jsonl shards/ -o clean.jsonl --rejects rejects.jsonl \\
+      --drop-if 'boilerplate_share > 0.5 or off_topic > 0'
+  cat crawl.jsonl | scrapelint clean --input jsonl - -o -
+  scrapelint clean articles/ -o cleaned/ --rejects rejected/ --drop-if 'score < 0.5'
+
+--drop-if fields: diagnostics, fixed, remaining, errors, warnings, infos, boilerplate,
+off_topic, mangled, fragment, encoding, boilerplate_share, flagged_share, score,
+bytes_before, bytes_after; operators > >= < <= == !=, and, or, not, parentheses.
+See docs/corpus.md.
+
+Exit status: 0 written, 2 usage, configuration or I/O error (bad records included).";
 
 const ABOUT: &str = "A content-quality linter for scraped news articles.
 
@@ -42,6 +59,10 @@ pub(crate) enum Command {
     /// Check articles: files, directories (walked, honouring .gitignore) or - for stdin.
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Write a corpus back with its fixes applied and a `scrapelint` summary per record;
+    /// records matching --drop-if go to a rejects file instead.
+    #[command(after_help = CLEAN_EXAMPLES)]
+    Clean(CleanArgs),
     /// List every rule: id, category, severity and summary.
     #[command(
         after_help = "Examples:\n  scrapelint rules\n  scrapelint rules --format json\n  scrapelint rules --rules my-rules.toml"
@@ -162,6 +183,66 @@ pub(crate) struct CheckArgs {
     /// Number of threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub(crate) threads: Option<usize>,
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+}
+
+/// How to read the inputs and how much memory the cross-file statistics may take.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct CorpusArgs {
+    /// How to read the inputs: text files, or JSONL records (plain, .gz or .zst; a
+    /// directory means every *.jsonl, *.jsonl.gz and *.jsonl.zst under it).
+    #[arg(long, value_enum, default_value_t)]
+    pub(crate) input: InputKind,
+    /// With --input jsonl: the field holding the article text.
+    #[arg(long, value_name = "FIELD", default_value = "text")]
+    pub(crate) text_field: String,
+    /// With --input jsonl: the field naming the record in reports (records without
+    /// one are named `FILE:LINE`).
+    #[arg(long, value_name = "FIELD", default_value = "id")]
+    pub(crate) id_field: String,
+    /// Memory for the cross-file statistics, in MB [default: 64]; config key
+    /// `corpus-memory`.
+    #[arg(long, value_name = "MB")]
+    pub(crate) corpus_memory: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CleanArgs {
+    /// Inputs: JSONL files or directories with --input jsonl, else text files or
+    /// directories; `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Where to write: a JSONL file (compressed when it ends in .gz or .zst) or `-` for
+    /// standard output; for text input, a directory that receives cleaned copies.
+    #[arg(long, short, value_name = "PATH")]
+    pub(crate) output: PathBuf,
+    /// Where dropped records go (a JSONL file, or a directory for text input), each
+    /// as it came in with `scrapelint.reason`; without it they are left out.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) rejects: Option<PathBuf>,
+    /// Drop records for which this holds, e.g. `boilerplate_share > 0.5 or off_topic > 0`.
+    #[arg(long, value_name = "EXPR")]
+    pub(crate) drop_if: Option<String>,
+    /// Also apply fixes that may remove article text.
+    #[arg(long)]
+    pub(crate) unsafe_fixes: bool,
+    /// Only run these rules: ids or prefixes (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) select: Vec<String>,
+    /// Skip these rules: ids or prefixes (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub(crate) ignore: Vec<String>,
+    /// No progress bar and no closing count.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    #[command(flatten)]
+    pub(crate) corpus: CorpusArgs,
+    #[command(flatten)]
+    pub(crate) sources: RuleSourceArgs,
 }
 
 #[derive(Debug, Args)]

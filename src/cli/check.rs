@@ -1,28 +1,26 @@
-//! `scrapelint check`: read, check, fix and report every input, in path order.
+//! `scrapelint check`: read, check, fix and report every input, in input order.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
-use rayon::prelude::*;
 
-use scrapelint::corpus::CorpusStats;
+use scrapelint::corpus::{CorpusStats, Observation, StatsCapacity};
 use scrapelint::fix::{self, FixMode};
-use scrapelint::output::{self, EmitOptions, FileReport, Summary};
+use scrapelint::output::{self, EmitOptions, FileReport, Format, Summary};
 use scrapelint::rules::{RuleSet, Selection, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
 use super::args::{CheckArgs, FailOn};
 use super::config::LoadedConfig;
-use super::walk::{self, Input};
+use super::progress::{self, Progress};
+use super::records::Fields;
+use super::units::{InputKind, Spec, Unit, Units};
+use super::walk;
 use super::{Exit, Stdout, report_error};
 
-/// Files are checked in parallel in chunks of this many, then reported in order: output
-/// streams and memory stays bounded however large the corpus.
-const CHUNK: usize = 128;
-
-/// Everything a worker needs to check one file.
+/// Everything a worker needs to check one unit.
 struct Job<'a> {
     rules: &'a RuleSet,
     corpus: &'a CorpusStats,
@@ -30,10 +28,9 @@ struct Job<'a> {
     root: &'a Path,
     fix: Option<FixMode>,
     diff: bool,
-    stdin_name: String,
 }
 
-/// What checking one input produced.
+/// What checking one unit produced.
 struct Outcome {
     display: String,
     doc: Option<Document>,
@@ -44,6 +41,21 @@ struct Outcome {
     new_bytes: Option<Vec<u8>>,
     original: Vec<u8>,
     path: Option<PathBuf>,
+}
+
+impl Outcome {
+    fn failed(error: String) -> Self {
+        Outcome {
+            display: String::new(),
+            doc: None,
+            diagnostics: Vec::new(),
+            error: Some(error),
+            fixed: 0,
+            new_bytes: None,
+            original: Vec::new(),
+            path: None,
+        }
+    }
 }
 
 pub(crate) fn run(
@@ -91,25 +103,55 @@ pub(crate) fn run(
             .num_threads(n.max(1))
             .build_global();
     }
+    if args.fix && args.corpus.input == InputKind::Jsonl {
+        return report_error(
+            "--fix does not rewrite JSONL files; use `scrapelint clean --input jsonl IN -o OUT`",
+        );
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (inputs, walk_errors) = walk::collect(&paths, &include, &exclude, &config.root);
+    let spec = Spec {
+        kind: args.corpus.input,
+        paths: &paths,
+        include: &include,
+        exclude: &exclude,
+        root: &config.root,
+        fields: Fields {
+            text: args.corpus.text_field.clone(),
+            id: args.corpus.id_field.clone(),
+        },
+        stdin_name: args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_owned()),
+    };
+    let (units, walk_errors) = match Units::collect(spec) {
+        Ok(x) => x,
+        Err(e) => return report_error(&e),
+    };
     let mut io_errors = walk_errors.len();
     for e in &walk_errors {
         report_error(e);
     }
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        return report_error("`-` (standard input) given more than once");
-    }
-    let stdin = match read_stdin_if_needed(&inputs) {
-        Ok(s) => s,
-        Err(e) => return report_error(&e),
+    let machine = !matches!(format, Format::Human | Format::Short) || args.diff;
+    let unit_name = match units.kind() {
+        InputKind::Text => "files",
+        InputKind::Jsonl => "records",
     };
-
-    let corpus = first_pass(&rules, &inputs, &stdin);
+    let progress = Progress::new(
+        progress::wanted(args.quiet, machine) && units.known_len().is_none_or(|n| n > 1),
+        units.total_bytes,
+        unit_name,
+    );
+    let capacity = args
+        .corpus
+        .corpus_memory
+        .or(c.corpus_memory)
+        .map_or_else(StatsCapacity::default, StatsCapacity::from_mb);
+    let corpus = first_pass(&rules, &units, capacity, &progress, args.quiet);
     let job = Job {
         rules: &rules,
         corpus: &corpus,
@@ -121,10 +163,6 @@ pub(crate) fn run(
             FixMode::Safe
         }),
         diff: args.diff,
-        stdin_name: args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "-".to_owned()),
     };
     let options = EmitOptions {
         statistics: args.statistics,
@@ -137,26 +175,24 @@ pub(crate) fn run(
         unreadable: walk_errors.len(),
         ..Summary::default()
     };
-    let progress = !args.quiet && std::io::stderr().is_terminal() && inputs.len() > CHUNK;
-    let mut done = 0;
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| job.check(i, &stdin)).collect();
-        for o in outcomes {
-            if let Some(e) = &o.error {
-                io_errors += 1;
-                summary.unreadable += 1;
-                report_error(e);
-                continue;
-            }
-            let Some(doc) = &o.doc else { continue };
-            let report = FileReport {
-                path: &o.display,
-                doc,
-                diagnostics: &o.diagnostics,
-            };
-            summary.add(&report);
-            summary.fixed += o.fixed;
-            let written = if job.diff {
+    progress.phase("checking");
+    let mut write = |o: Outcome| -> Result<(), std::io::Error> {
+        if let Some(e) = &o.error {
+            io_errors += 1;
+            summary.unreadable += 1;
+            progress.suspend(|| report_error(e));
+            return Ok(());
+        }
+        let Some(doc) = &o.doc else { return Ok(()) };
+        let report = FileReport {
+            path: &o.display,
+            doc,
+            diagnostics: &o.diagnostics,
+        };
+        summary.add(&report);
+        summary.fixed += o.fixed;
+        progress.suspend(|| {
+            if job.diff {
                 write_diff(out, &o)
             } else if args.fix && o.path.is_none() {
                 // Fixing stdin: the fixed text is the output.
@@ -170,23 +206,16 @@ pub(crate) fn run(
                         Ok(())
                     }
                 }
-            };
-            if let Err(e) = written {
-                return stdout_failed(&e);
-            }
-        }
-        done += chunk.len();
-        if progress {
-            eprint_progress(done, inputs.len());
-        }
-        if let Err(e) = out.flush() {
-            return stdout_failed(&e);
-        }
+            }?;
+            out.flush()
+        })
+    };
+    let checked = units.for_each(&progress, |u| job.check(&units, u), &mut write);
+    progress.finish();
+    if let Err(e) = checked {
+        return stdout_failed(&e);
     }
-    if progress {
-        eprint_progress_clear();
-    }
-    let finish = if job.diff || (args.fix && inputs == [Input::Stdin]) {
+    let finish = if job.diff || (args.fix && units.only_stdin()) {
         Ok(())
     } else {
         emitter.finish(out, &summary)
@@ -209,6 +238,11 @@ pub(crate) fn run(
     }
 }
 
+#[allow(clippy::print_stderr)]
+fn note(message: &str) {
+    eprintln!("scrapelint: note: {message}");
+}
+
 /// A closed pipe (`scrapelint check | head`) is not an error worth a message.
 fn stdout_failed(e: &std::io::Error) -> Exit {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -217,99 +251,25 @@ fn stdout_failed(e: &std::io::Error) -> Exit {
     report_error(&format!("cannot write output: {e}"))
 }
 
-#[allow(clippy::print_stderr)]
-fn eprint_progress(done: usize, total: usize) {
-    eprint!("\rscrapelint: checked {done}/{total} files");
-}
-
-#[allow(clippy::print_stderr)]
-fn eprint_progress_clear() {
-    eprint!("\r\x1b[2K");
-}
-
-fn read_stdin_if_needed(inputs: &[Input]) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
-    if inputs.contains(&Input::Stdin) {
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    }
-    Ok(buf)
-}
-
-/// Gathers corpus statistics when a rule needs them and there is more than one file.
-fn first_pass(rules: &RuleSet, inputs: &[Input], stdin: &[u8]) -> CorpusStats {
-    let needs = rules.corpus_needs();
-    if !needs.any() || inputs.len() < 2 {
-        return CorpusStats::default();
-    }
-    inputs
-        .par_iter()
-        .filter_map(|i| read_input(i, stdin).ok())
-        .fold(CorpusStats::default, |mut stats, bytes| {
-            stats.observe(&Document::new(Source::decode(&bytes)), needs);
-            stats
-        })
-        .reduce(CorpusStats::default, CorpusStats::merge)
-}
-
-/// Reads an input, refusing binary files with a reason.
-fn read_input(input: &Input, stdin: &[u8]) -> Result<Vec<u8>, String> {
-    let (bytes, name) = match input {
-        Input::Stdin => (stdin.to_vec(), "-".to_owned()),
-        Input::File(p) => (
-            std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?,
-            p.display().to_string(),
-        ),
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(format!(
-            "{name}: looks like UTF-16 text; convert it to UTF-8 (skipped)"
-        ));
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "{name}: binary file (NUL byte at offset {at}); skipped"
-        ));
-    }
-    Ok(bytes)
-}
-
 impl Job<'_> {
-    fn check(&self, input: &Input, stdin: &[u8]) -> Outcome {
-        let (display, path) = match input {
-            Input::Stdin => (self.stdin_name.clone(), None),
-            Input::File(p) => (display_path(p), Some(p.clone())),
+    fn check(&self, units: &Units, unit: Result<Unit, String>) -> Outcome {
+        let loaded = match unit.and_then(|u| units.load(&u)) {
+            Ok(l) => l,
+            Err(e) => return Outcome::failed(e),
         };
-        let mut outcome = Outcome {
-            display,
-            doc: None,
-            diagnostics: Vec::new(),
-            error: None,
-            fixed: 0,
-            new_bytes: None,
-            original: Vec::new(),
-            path,
-        };
-        let original = match read_input(input, stdin) {
-            Ok(b) => b,
-            Err(e) => {
-                outcome.error = Some(e);
-                return outcome;
-            }
-        };
-        let done = fix::converge(&original, self.fix, |doc| {
-            self.diagnostics(&outcome.display, doc)
+        let done = fix::converge(&loaded.bytes, self.fix, |doc| {
+            self.diagnostics(&loaded.display, doc)
         });
-        outcome.fixed = done.applied;
-        if done.bytes != original {
-            outcome.new_bytes = Some(done.bytes);
+        Outcome {
+            new_bytes: (done.bytes != loaded.bytes).then_some(done.bytes),
+            display: loaded.display,
+            doc: Some(done.doc),
+            diagnostics: done.diagnostics,
+            error: None,
+            fixed: done.applied,
+            original: loaded.bytes,
+            path: loaded.path,
         }
-        let (doc, diagnostics) = (done.doc, done.diagnostics);
-        outcome.original = original;
-        outcome.doc = Some(doc);
-        outcome.diagnostics = diagnostics;
-        outcome
     }
 
     fn diagnostics(&self, display: &str, doc: &Document) -> Vec<Diagnostic> {
@@ -322,12 +282,6 @@ impl Job<'_> {
         }
         diags
     }
-}
-
-/// Paths as the user typed them, without a leading `./`.
-fn display_path(p: &Path) -> String {
-    let s = p.display().to_string();
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
 fn write_fix(o: &Outcome) -> Result<(), String> {
@@ -352,4 +306,48 @@ fn write_diff(out: &mut Stdout, o: &Outcome) -> std::io::Result<()> {
             .context_radius(2)
             .header(&format!("a/{}", o.display), &format!("b/{}", o.display))
     )
+}
+
+/// Gathers the corpus statistics the rules ask for, streaming the inputs once; a run
+/// of fewer than two documents has none (each document is its own corpus).
+pub(crate) fn first_pass(
+    rules: &RuleSet,
+    units: &Units,
+    capacity: StatsCapacity,
+    progress: &Progress,
+    quiet: bool,
+) -> CorpusStats {
+    let needs = rules.corpus_needs();
+    if !needs.any() || units.known_len().is_some_and(|n| n < 2) {
+        return CorpusStats::default();
+    }
+    progress.phase("statistics");
+    let mut stats = CorpusStats::with_capacity(capacity);
+    let observe = |u: Result<Unit, String>| {
+        let loaded = u.and_then(|u| units.load(&u)).ok()?;
+        let doc = Document::new(Source::decode(&loaded.bytes));
+        Some((loaded.display, Observation::of(&doc, needs)))
+    };
+    let _ = units.for_each(progress, observe, |o| {
+        if let Some((id, observation)) = o {
+            stats.add(observation, &id);
+        }
+        Ok::<(), ()>(())
+    });
+    units.counter.reset();
+    let (lines, terms, names) = stats.evicted();
+    if lines + terms + names > 0 && !quiet {
+        progress.suspend(|| {
+            note(&format!(
+                "the corpus statistics outgrew --corpus-memory {} MB ({lines} lines, {terms} \
+                 words, {names} name forms left out); rare counts may be low (docs/corpus.md)",
+                capacity.mb
+            ))
+        });
+    }
+    // Text runs decide by the number of files (as before); a JSONL run by its records.
+    if units.known_len().is_none() && stats.documents() < 2 {
+        return CorpusStats::default();
+    }
+    stats
 }

@@ -42,6 +42,9 @@ pub(crate) struct Config {
     /// Rules to skip in files matching a glob.
     #[serde(default)]
     pub(crate) per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// Memory for the cross-file statistics, in MB.
+    #[serde(default)]
+    pub(crate) corpus_memory: Option<usize>,
 }
 
 /// A config file and where it was found.

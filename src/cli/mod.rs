@@ -3,10 +3,14 @@
 
 mod args;
 mod check;
+mod clean;
 mod config;
 mod features;
 mod list;
+mod progress;
+mod records;
 mod server;
+mod units;
 mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -69,6 +73,10 @@ fn run(cli: Cli) -> Exit {
             let mut out = stdout(args.color, format);
             check::run(args, config, rules, &mut out)
         }
+        Command::Clean(args) => match setup(&args.sources) {
+            Ok((config, rules)) => clean::run(args, config, rules),
+            Err(exit) => exit,
+        },
         Command::Rules(args) => match setup(&args.sources) {
             Ok((_, rules)) => list::rules(
                 &rules,

@@ -38,6 +38,12 @@ pub(crate) fn matches(set: &GlobSet, path: &Path, root: &Path) -> bool {
         || path.file_name().is_some_and(|n| set.is_match(n))
 }
 
+/// Paths as the user typed them, without a leading `./`.
+pub(crate) fn display_path(p: &Path) -> String {
+    let s = p.display().to_string();
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
 /// The files to check, in a stable order, and an error per path that does not exist.
 pub(crate) fn collect(
     paths: &[PathBuf],
