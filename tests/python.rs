@@ -31,7 +31,14 @@ fn python_package_tests_pass() {
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(&python)
-        .args(["-m", "pytest", "python/tests", "-q", "-p", "no:cacheprovider"])
+        .args([
+            "-m",
+            "pytest",
+            "python/tests",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ])
         .current_dir(&root)
         .env("SCRAPELINT_BIN", env!("CARGO_BIN_EXE_scrapelint"))
         .output()
