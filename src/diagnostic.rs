@@ -61,15 +61,18 @@ pub enum Category {
     Fragment,
     /// The bytes of the file themselves.
     Encoding,
+    /// Article text that other files of the run also carry (reprints, updates).
+    Duplicate,
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 6] = [
         Category::Boilerplate,
         Category::OffTopic,
         Category::Mangled,
         Category::Fragment,
         Category::Encoding,
+        Category::Duplicate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -79,6 +82,7 @@ impl Category {
             Category::Mangled => "mangled",
             Category::Fragment => "fragment",
             Category::Encoding => "encoding",
+            Category::Duplicate => "duplicate",
         }
     }
 }

@@ -10,10 +10,23 @@ use crate::text::Document;
 /// multi-line block of boilerplate that is at least as severe (a divider line inside a
 /// related-links list) is dropped: the block goes anyway.
 pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagnostic> {
+    check_named(rules, doc, corpus, None)
+}
+
+/// [`check`] for a document that has a name in the run (its path or record id, as
+/// given to the corpus statistics), so that cross-file rules can tell its own lines
+/// from another file's.
+pub fn check_named(
+    rules: &RuleSet,
+    doc: &Document,
+    corpus: &CorpusStats,
+    name: Option<&str>,
+) -> Vec<Diagnostic> {
     let cx = CheckContext {
         corpus,
         selection: rules.selection(),
         language: doc.language(),
+        name,
     };
     let mut out = Vec::new();
     for checker in rules.checkers() {
@@ -71,14 +84,23 @@ pub fn check_text(rules: &RuleSet, text: &str) -> Vec<Diagnostic> {
 /// Checks several documents as one run: the corpus statistics that rules ask for are
 /// gathered over all of them first (as `scrapelint check` does with several files).
 pub fn check_corpus(rules: &RuleSet, docs: &[Document]) -> Vec<Vec<Diagnostic>> {
+    let names: Vec<String> = (1..=docs.len()).map(|i| format!("document {i}")).collect();
+    let named: Vec<(&str, &Document)> = names.iter().map(String::as_str).zip(docs).collect();
+    check_corpus_named(rules, &named)
+}
+
+/// [`check_corpus`] with each document's name, which cross-file findings cite.
+pub fn check_corpus_named(rules: &RuleSet, docs: &[(&str, &Document)]) -> Vec<Vec<Diagnostic>> {
     let needs = rules.corpus_needs();
     let mut corpus = CorpusStats::default();
     if needs.any() && docs.len() > 1 {
-        for doc in docs {
-            corpus.observe(doc, needs);
+        for (name, doc) in docs {
+            corpus.observe_from(doc, needs, name);
         }
     }
-    docs.iter().map(|d| check(rules, d, &corpus)).collect()
+    docs.iter()
+        .map(|(name, d)| check_named(rules, d, &corpus, Some(name)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub mod text;
 pub use api::{Cleaned, Linter, LinterOptions, diagnostic_json, diagnostics_json};
 pub use corpus::{CorpusError, CorpusStats, StatsCapacity};
 pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};
-pub use engine::{check, check_corpus, check_text};
+pub use engine::{check, check_corpus, check_corpus_named, check_named, check_text};
 pub use rules::{LoadError, LoadOptions, RuleSet, RuleSources};
 pub use summary::RecordSummary;
 pub use text::Document;

@@ -11,7 +11,7 @@ use codespan_reporting::term::termcolor::NoColor;
 use scrapelint::output::{EmitOptions, FileReport, Format, emitter};
 use scrapelint::rules::{RuleSet, Selection};
 use scrapelint::text::{Document, Source};
-use scrapelint::{Diagnostic, check_corpus};
+use scrapelint::{Diagnostic, check_corpus_named};
 
 fn fixture_dir(id: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,8 +63,8 @@ fn only(rules: &mut RuleSet, id: &str) {
 }
 
 fn run(rules: &RuleSet, docs: &[(String, Document)], id: &str) -> Vec<Vec<Diagnostic>> {
-    let plain: Vec<Document> = docs.iter().map(|(_, d)| d.clone()).collect();
-    check_corpus(rules, &plain)
+    let named: Vec<(&str, &Document)> = docs.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    check_corpus_named(rules, &named)
         .into_iter()
         .map(|ds| ds.into_iter().filter(|d| &*d.rule == id).collect())
         .collect()

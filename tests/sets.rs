@@ -304,3 +304,100 @@ fn holdout_4() {
         ],
     );
 }
+
+/// Splices whose donor article is another file of the same run: the spliced set plus
+/// the donor articles (not the hosts' originals, which would be two versions of one
+/// story), checked as one run with their names. The paragraph another file carries
+/// needs a lower probability (`shared-threshold`) and the warning names that file.
+/// Returns (evaluable splices, found, found naming the donor, warnings, correct ones).
+fn with_donors(set: &str) -> (usize, usize, usize, usize, usize) {
+    #[derive(serde::Deserialize)]
+    struct Splice {
+        file: String,
+        host: String,
+        donor: String,
+        paragraph_line: usize,
+    }
+    let root = common::root().join("fixtures");
+    let splices: Vec<Splice> = std::fs::read_to_string(root.join(set).join("splices.jsonl"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let hosts: std::collections::BTreeSet<&str> = splices.iter().map(|s| s.host.as_str()).collect();
+    let donors: std::collections::BTreeSet<&str> = splices
+        .iter()
+        .map(|s| s.donor.as_str())
+        .filter(|d| !hosts.contains(d))
+        .collect();
+    let read = |p: std::path::PathBuf| {
+        scrapelint::Document::new(scrapelint::text::Source::decode(&std::fs::read(p).unwrap()))
+    };
+    let mut files: Vec<(String, scrapelint::Document)> = donors
+        .iter()
+        .map(|d| {
+            let doc = read(root.join("corpus/articles").join(d));
+            (format!("donors/{d}"), doc)
+        })
+        .collect();
+    for s in &splices {
+        let doc = read(root.join(set).join("docs").join(&s.file));
+        files.push((format!("spliced/{}", s.file), doc));
+    }
+    let named: Vec<(&str, &scrapelint::Document)> =
+        files.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    let rules = RuleSet::builtin().unwrap();
+    let results = scrapelint::check_corpus_named(&rules, &named);
+    let (mut warnings, mut correct) = (0, 0);
+    let (mut found, mut named_donor) = (0, 0);
+    for ((name, doc), diags) in files.iter().zip(&results) {
+        let splice = splices
+            .iter()
+            .find(|s| *name == format!("spliced/{}", s.file));
+        let mut hit = false;
+        for d in diags.iter().filter(|d| {
+            d.category == scrapelint::Category::OffTopic && d.severity >= Severity::Warning
+        }) {
+            warnings += 1;
+            let (lo, hi) = (
+                doc.line_col(d.span.start).line,
+                doc.line_col(d.span.end).line,
+            );
+            if let Some(s) = splice.filter(|s| lo <= s.paragraph_line && s.paragraph_line <= hi) {
+                correct += 1;
+                if donors.contains(s.donor.as_str()) && !hit {
+                    hit = true;
+                    found += 1;
+                    if d.message.contains(&format!("donors/{}", s.donor)) {
+                        named_donor += 1;
+                    }
+                }
+            } else {
+                eprintln!("{set} with donors: FP {name}:{lo} {}", d.message);
+            }
+        }
+    }
+    let evaluable = splices
+        .iter()
+        .filter(|s| donors.contains(s.donor.as_str()))
+        .count();
+    eprintln!(
+        "{set} with donors in the run: found {found}/{evaluable} (donor named {named_donor}), \
+         precision {correct}/{warnings}"
+    );
+    (evaluable, found, named_donor, warnings, correct)
+}
+
+#[test]
+fn spliced_with_the_donor_in_the_run() {
+    let (evaluable, found, named, warnings, correct) = with_donors("spliced");
+    assert!(evaluable >= 20);
+    assert!(found >= 21, "{found}/{evaluable}");
+    assert!(named >= 19, "donor named {named} of {found}");
+    assert_eq!(correct, warnings, "every warning is on a splice");
+    let (evaluable, found, _, warnings, correct) = with_donors("spliced-same");
+    assert!(evaluable >= 30);
+    assert!(found >= 12, "{found}/{evaluable}");
+    assert_eq!(correct, warnings, "every warning is on a splice");
+}

@@ -8,7 +8,7 @@ __version__: str
 _Path = Union[str, "os.PathLike[str]"]
 _Paths = Union[None, _Path, Iterable[_Path]]
 _Selectors = Union[None, str, Iterable[str]]
-Category = Literal["boilerplate", "off-topic", "mangled", "fragment", "encoding"]
+Category = Literal["boilerplate", "off-topic", "mangled", "fragment", "encoding", "duplicate"]
 Severity = Literal["error", "warning", "info"]
 
 class RuleError(ValueError):

@@ -372,7 +372,7 @@ impl<'a> Job<'a> {
     }
 
     fn diagnostics(&self, display: &str, doc: &Document) -> Vec<Diagnostic> {
-        let mut diags = scrapelint::check(self.rules, doc, self.corpus);
+        let mut diags = scrapelint::check_named(self.rules, doc, self.corpus, Some(display));
         let path = Path::new(display);
         for (set, ids) in &self.per_file_ignores {
             if walk::matches(set, path, self.root) {

@@ -109,6 +109,7 @@ pub(crate) fn run_paragraphs(paths: &[PathBuf], rules: &RuleSet, out: &mut Stdou
         selection: rules.selection(),
         // Features are exported for every document, whatever its language.
         language: None,
+        name: None,
     };
     let mut names: Option<&[&str]> = None;
     let mut write = || -> std::io::Result<Result<(), String>> {

@@ -83,6 +83,7 @@ fn color(category: Option<Category>) -> &'static str {
         Some(Category::Mangled) => "#e15759",
         Some(Category::Fragment) => "#59a14f",
         Some(Category::Encoding) => "#b07aa1",
+        Some(Category::Duplicate) => "#9c755f",
         _ => "#888",
     }
 }

@@ -20,6 +20,7 @@ pub mod block;
 pub mod classifier;
 pub mod cohesion;
 pub mod consistency;
+pub mod duplicate;
 pub mod encoding;
 pub mod fragment;
 pub mod lexicon;
@@ -121,6 +122,8 @@ pub struct CheckContext<'a> {
     pub selection: &'a Selection,
     /// The document's language, when it could be told.
     pub language: Option<Language>,
+    /// The document's name in the run (path or record id), when it has one.
+    pub name: Option<&'a str>,
 }
 
 impl CheckContext<'_> {

@@ -16,6 +16,8 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::lexicon::LexiconKind,
     &super::consistency::ConsistencyKind,
     &super::cohesion::CohesionKind,
+    // After the off-topic rules: what they left of the shared paragraphs.
+    &super::duplicate::DuplicateKind,
     // Last: it reads the other kinds' diagnostics as features.
     &super::classifier::ClassifierKind,
 ];

@@ -37,6 +37,71 @@ struct Candidate {
     values: Vec<f32>,
 }
 
+/// Where each paragraph of a document came from, when another file of the run
+/// carries it and no other paragraph of this document comes from that file: one
+/// story's paragraph inside another. Two versions of one story share many
+/// paragraphs, so theirs are left alone. The line table names the first file that
+/// carried a line; when that is this document, the other file is not known and the
+/// paragraph may be this file's own, taken by the other: it gets no source.
+pub(super) struct Provenance {
+    sources: Vec<Option<String>>,
+}
+
+/// Shared lines of fewer words (a headline, a dateline) do not make two files versions
+/// of one story.
+const SHARED_PROSE_WORDS: usize = 12;
+
+impl Provenance {
+    fn of(doc: &Document, cx: &CheckContext<'_>) -> Provenance {
+        let paragraphs = doc.paragraphs();
+        let mut sources: Vec<Option<String>> = vec![None; paragraphs.len()];
+        if cx.corpus.documents() < 2 {
+            return Provenance { sources };
+        }
+        // Per shared paragraph: the other file ("" when it is not known) and whether
+        // the paragraph is long enough to count against the others (a spliced
+        // paragraph brings its headline along).
+        let shared: Vec<Option<(&str, bool)>> = paragraphs
+            .iter()
+            .map(|paragraph| {
+                let text = doc.slice(&paragraph.range);
+                (cx.corpus.files_with_line(text) >= 2).then(|| {
+                    let source = cx
+                        .corpus
+                        .first_file_with_line(text)
+                        .filter(|first| Some(*first) != cx.name)
+                        .unwrap_or("");
+                    (
+                        source,
+                        text.split_whitespace().count() >= SHARED_PROSE_WORDS,
+                    )
+                })
+            })
+            .collect();
+        for (p, entry) in shared.iter().enumerate() {
+            let Some((source, _)) = entry else { continue };
+            let others = shared
+                .iter()
+                .enumerate()
+                .filter(|(q, e)| {
+                    *q != p
+                        && e.is_some_and(|(s, long)| long && (source.is_empty() || s == *source))
+                })
+                .count();
+            // Unnamed, it may be this file's own paragraph that the other one took.
+            if others == 0 && !source.is_empty() {
+                sources[p] = Some((*source).to_owned());
+            }
+        }
+        Provenance { sources }
+    }
+
+    /// The other file paragraph `p` came from, if any.
+    fn source(&self, p: usize) -> Option<&str> {
+        self.sources.get(p).and_then(|s| s.as_deref())
+    }
+}
+
 /// Why the combiner flagged a paragraph: the probability and the top reasons.
 struct Verdict {
     probability: f32,
@@ -49,6 +114,7 @@ impl Checker for CohesionChecker {
         // Paragraphs already reported by an earlier rule (a warning rule listed before
         // an info rule), so a paragraph gets one diagnostic.
         let mut flagged: HashSet<usize> = HashSet::new();
+        let provenance = Provenance::of(doc, cx);
         for rule in self.rules.iter().filter(|r| cx.enabled(&r.meta)) {
             let i = match analyses.iter().position(|(m, _)| m.same(&rule.model)) {
                 Some(i) => i,
@@ -59,13 +125,14 @@ impl Checker for CohesionChecker {
                     analyses.len() - 1
                 }
             };
-            rule.check(doc, &analyses[i].1, &mut flagged, out);
+            rule.check(doc, &analyses[i].1, &provenance, &mut flagged, out);
         }
     }
 
     fn corpus_needs(&self) -> CorpusNeeds {
         CorpusNeeds {
             term_counts: true,
+            line_counts: self.rules.iter().any(|r| r.thresholds.shared.is_some()),
             ..CorpusNeeds::default()
         }
     }
@@ -110,6 +177,7 @@ impl CohesionRule {
         &self,
         doc: &Document,
         analysis: &Analysis,
+        provenance: &Provenance,
         flagged: &mut HashSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
@@ -135,8 +203,17 @@ impl CohesionRule {
                         Some((words, short)) if doc.words().len() < words => short.max(*threshold),
                         _ => *threshold,
                     };
+                    let source = provenance.source(p).filter(|_| t.shared.is_some());
+                    let threshold = match (source, t.shared) {
+                        (Some(_), Some(shared)) => shared.min(threshold),
+                        _ => threshold,
+                    };
                     let reasons = if probability >= threshold {
-                        describe_reasons(&reasons)
+                        let reasons = describe_reasons(&reasons);
+                        match source {
+                            Some(file) => format!("{reasons}; the paragraph is also in {file}"),
+                            None => reasons,
+                        }
                     } else if t.lone_headlines && self.lone_headline(doc, &c) {
                         LONE_HEADLINE.to_owned()
                     } else {

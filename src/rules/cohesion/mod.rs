@@ -61,6 +61,10 @@ struct Config {
     short_document_words: usize,
     #[serde(default)]
     short_threshold: Option<f32>,
+    /// A paragraph that another file of the run carries, alone of this article's
+    /// paragraphs, needs only this probability: the other file is where it came from.
+    #[serde(default)]
+    shared_threshold: Option<f32>,
     #[serde(default)]
     max_similarity: Option<f64>,
     #[serde(default)]
@@ -151,6 +155,8 @@ struct Thresholds {
     min_document_words: usize,
     /// (words, threshold): a stricter threshold below that length.
     short: Option<(usize, f32)>,
+    /// The threshold of a paragraph found in one other file of the run.
+    shared: Option<f32>,
     decision: Decision,
     min_novel_names: usize,
     min_novel_share: f64,
@@ -328,6 +334,7 @@ fn build_rule(
         short: c
             .short_threshold
             .map(|t| (c.short_document_words, t.clamp(0.0, 1.0))),
+        shared: c.shared_threshold.map(|t| t.clamp(0.0, 1.0)),
         decision,
         min_novel_names: c.min_novel_names,
         min_novel_share: c.min_novel_share,
