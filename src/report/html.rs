@@ -231,7 +231,8 @@ fn share_histogram(page: &mut String, s: &ReportStats) {
 fn folders(page: &mut String, s: &ReportStats) {
     let ranked = s.folders_by_problem_rate();
     let note = format!(
-        "Folders (sites) by the share of their files with a finding; {} of {} shown.",
+        "Folders (sites) by the share of their files with a finding, ranked by the low end \
+         of its 95 % interval so that small folders do not lead on chance; {} of {} shown.",
         ranked.len().min(TOP_FOLDERS),
         ranked.len()
     );

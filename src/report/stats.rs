@@ -95,6 +95,18 @@ impl FolderStats {
     pub fn problem_rate(&self) -> f64 {
         ratio(self.files_with_findings, self.files)
     }
+
+    /// The lower end of the problem rate's 95 % Wilson interval: what folders are
+    /// ranked by, so that 2 bad files of 2 do not outrank 390 of 400.
+    pub fn problem_rate_lower_bound(&self) -> f64 {
+        if self.files == 0 {
+            return 0.0;
+        }
+        const Z2: f64 = 1.96 * 1.96;
+        let (n, p) = (self.files as f64, self.problem_rate());
+        let spread = (p * (1.0 - p) / n + Z2 / (4.0 * n * n)).sqrt();
+        (p + Z2 / (2.0 * n) - 1.96 * spread) / (1.0 + Z2 / n)
+    }
 }
 
 /// One of the worst files: its counts and a few excerpts.
@@ -201,13 +213,14 @@ impl ReportStats {
         v
     }
 
-    /// Folders by problem rate (then by files with findings, then name), highest first.
+    /// Folders by problem rate (its lower bound, then files with findings, then name),
+    /// highest first.
     pub fn folders_by_problem_rate(&self) -> Vec<(&str, &FolderStats)> {
         let mut v: Vec<(&str, &FolderStats)> =
             self.folders.iter().map(|(k, s)| (k.as_str(), s)).collect();
         v.sort_by(|a, b| {
-            b.1.problem_rate()
-                .total_cmp(&a.1.problem_rate())
+            b.1.problem_rate_lower_bound()
+                .total_cmp(&a.1.problem_rate_lower_bound())
                 .then(b.1.files_with_findings.cmp(&a.1.files_with_findings))
                 .then(a.0.cmp(b.0))
         });
@@ -448,5 +461,21 @@ mod tests {
         assert_eq!(forward.len(), 3);
         assert_eq!(forward, sample(&mut paths.iter().rev()));
         assert_ne!(forward, paths[..3], "not simply the first files");
+    }
+
+    #[test]
+    fn small_folders_do_not_outrank_large_ones_on_rate_alone() {
+        let folder = |files, bad| FolderStats {
+            files,
+            files_with_findings: bad,
+            findings: bad,
+        };
+        let (tiny, large) = (folder(2, 2), folder(400, 390));
+        assert!(tiny.problem_rate() > large.problem_rate());
+        assert!(tiny.problem_rate_lower_bound() < large.problem_rate_lower_bound());
+        // 95 % Wilson bound of 1 in 1: 0.2065.
+        assert!((folder(1, 1).problem_rate_lower_bound() - 0.2065).abs() < 1e-3);
+        assert_eq!(folder(0, 0).problem_rate_lower_bound(), 0.0);
+        assert!(folder(10, 0).problem_rate_lower_bound().abs() < 1e-12);
     }
 }
