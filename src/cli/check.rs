@@ -8,7 +8,7 @@ use globset::GlobSet;
 use scrapelint::corpus::{CorpusStats, Observation, StatsCapacity};
 use scrapelint::fix::{self, FixMode};
 use scrapelint::output::{self, EmitOptions, FileReport, Format, Summary};
-use scrapelint::rules::{RuleSet, Selection, selector_matches};
+use scrapelint::rules::{RuleSet, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
@@ -65,30 +65,15 @@ pub(crate) fn run(
     out: &mut Stdout,
 ) -> Exit {
     let c = &config.config;
-    let mut selection = Selection {
-        select: if args.select.is_empty() {
-            c.select.clone()
-        } else {
-            args.select.clone()
-        },
-        ignore: c.ignore.clone(),
-    };
-    selection.ignore.extend(args.ignore.iter().cloned());
+    let selection = c.selection(&args.select, &args.ignore);
     if let Err(e) = rules.select(selection) {
         return report_error(&e);
     }
     let format = args.format.or(c.format).unwrap_or_default();
     let fail_on = args.fail_on.or(c.fail_on).unwrap_or(FailOn::Warning);
-    let include = c
-        .include
-        .clone()
-        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
-    let (include, exclude) = match (
-        walk::globset(&include, "include"),
-        walk::globset(&c.exclude, "exclude"),
-    ) {
-        (Ok(i), Ok(e)) => (i, e),
-        (Err(e), _) | (_, Err(e)) => return report_error(&e),
+    let (include, exclude) = match c.globs() {
+        Ok(x) => x,
+        Err(e) => return report_error(&e),
     };
     let mut per_file_ignores = Vec::new();
     for (glob, ids) in &c.per_file_ignores {
@@ -146,11 +131,7 @@ pub(crate) fn run(
         units.total_bytes,
         unit_name,
     );
-    let capacity = args
-        .corpus
-        .corpus_memory
-        .or(c.corpus_memory)
-        .map_or_else(StatsCapacity::default, StatsCapacity::from_mb);
+    let capacity = c.capacity(args.corpus.corpus_memory);
     let corpus = first_pass(&rules, &units, capacity, &progress, args.quiet);
     let job = Job {
         rules: &rules,
