@@ -9,7 +9,7 @@ use scrapelint::baseline::Entry;
 use scrapelint::corpus::{CorpusStats, Observation, StatsCapacity};
 use scrapelint::fix::{self, FixMode};
 use scrapelint::output::{self, EmitOptions, FileReport, Format, Summary};
-use scrapelint::rules::{RuleSet, Selection, selector_matches};
+use scrapelint::rules::{RuleSet, selector_matches};
 use scrapelint::text::{Document, Source};
 use scrapelint::{Diagnostic, Severity};
 
@@ -233,22 +233,10 @@ pub(crate) fn plan(
     rules: &mut RuleSet,
 ) -> Result<Plan, Exit> {
     let c = &config.config;
-    let mut selection = Selection {
-        select: if selected.select.is_empty() {
-            c.select.clone()
-        } else {
-            selected.select.clone()
-        },
-        ignore: c.ignore.clone(),
-    };
-    selection.ignore.extend(selected.ignore.iter().cloned());
-    rules.select(selection).map_err(|e| report_error(&e))?;
-    let include = c
-        .include
-        .clone()
-        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
-    let include = walk::globset(&include, "include").map_err(|e| report_error(&e))?;
-    let exclude = walk::globset(&c.exclude, "exclude").map_err(|e| report_error(&e))?;
+    rules
+        .select(c.selection(&selected.select, &selected.ignore))
+        .map_err(|e| report_error(&e))?;
+    let (include, exclude) = c.globs().map_err(|e| report_error(&e))?;
     let mut per_file_ignores = Vec::new();
     for (glob, ids) in &c.per_file_ignores {
         let set = walk::globset(std::slice::from_ref(glob), "per-file-ignores")
@@ -291,10 +279,7 @@ pub(crate) fn plan(
 
 /// The memory the cross-file statistics may take: the flag, else the config's key.
 pub(crate) fn corpus_capacity(corpus: &CorpusArgs, config: &LoadedConfig) -> StatsCapacity {
-    corpus
-        .corpus_memory
-        .or(config.config.corpus_memory)
-        .map_or_else(StatsCapacity::default, StatsCapacity::from_mb)
+    config.config.capacity(corpus.corpus_memory)
 }
 
 #[allow(clippy::print_stderr)]

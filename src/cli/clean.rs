@@ -13,9 +13,9 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use scrapelint::api::{Cleaned, clean_bytes};
-use scrapelint::corpus::{CorpusStats, StatsCapacity};
+use scrapelint::corpus::CorpusStats;
 use scrapelint::filter::Expr;
-use scrapelint::rules::{RuleSet, Selection};
+use scrapelint::rules::RuleSet;
 use scrapelint::summary::RecordSummary;
 
 use super::args::CleanArgs;
@@ -24,7 +24,7 @@ use super::config::LoadedConfig;
 use super::progress::{self, Progress};
 use super::records::Fields;
 use super::units::{InputKind, Loaded, Spec, Unit, Units};
-use super::{Exit, report_error, walk};
+use super::{Exit, report_error};
 
 /// The `scrapelint` field of an output record.
 #[derive(Serialize)]
@@ -53,17 +53,21 @@ struct Tally {
     errors: usize,
 }
 
+impl Tally {
+    /// The outcome, or `None` after reporting and counting its error.
+    fn take(&mut self, outcome: Result<Outcome, String>, progress: &Progress) -> Option<Outcome> {
+        outcome
+            .map_err(|e| {
+                self.errors += 1;
+                progress.suspend(|| report_error(&e));
+            })
+            .ok()
+    }
+}
+
 pub(crate) fn run(args: CleanArgs, config: LoadedConfig, mut rules: RuleSet) -> Exit {
     let c = &config.config;
-    let mut selection = Selection {
-        select: if args.select.is_empty() {
-            c.select.clone()
-        } else {
-            args.select.clone()
-        },
-        ignore: c.ignore.clone(),
-    };
-    selection.ignore.extend(args.ignore.iter().cloned());
+    let selection = c.selection(&args.select, &args.ignore);
     if let Err(e) = rules.select(selection) {
         return report_error(&e);
     }
@@ -76,16 +80,9 @@ pub(crate) fn run(args: CleanArgs, config: LoadedConfig, mut rules: RuleSet) -> 
             .num_threads(n.max(1))
             .build_global();
     }
-    let include = c
-        .include
-        .clone()
-        .unwrap_or_else(|| vec!["*.txt".to_owned()]);
-    let (include, exclude) = match (
-        walk::globset(&include, "include"),
-        walk::globset(&c.exclude, "exclude"),
-    ) {
-        (Ok(i), Ok(e)) => (i, e),
-        (Err(e), _) | (_, Err(e)) => return report_error(&e),
+    let (include, exclude) = match c.globs() {
+        Ok(x) => x,
+        Err(e) => return report_error(&e),
     };
     let spec = Spec {
         kind: args.corpus.input,
@@ -116,11 +113,7 @@ pub(crate) fn run(args: CleanArgs, config: LoadedConfig, mut rules: RuleSet) -> 
         units.total_bytes,
         unit_name,
     );
-    let capacity = args
-        .corpus
-        .corpus_memory
-        .or(c.corpus_memory)
-        .map_or_else(StatsCapacity::default, StatsCapacity::from_mb);
+    let capacity = c.capacity(args.corpus.corpus_memory);
     let stats = first_pass(&rules, &units, capacity, &progress, args.quiet);
     progress.phase("cleaning");
     let job = Job {
@@ -303,13 +296,8 @@ fn clean_jsonl(job: &Job<'_>, args: &CleanArgs, progress: &Progress) -> Result<T
         progress,
         |u| job.clean(u),
         |outcome| {
-            let o = match outcome {
-                Ok(o) => o,
-                Err(e) => {
-                    tally.errors += 1;
-                    progress.suspend(|| report_error(&e));
-                    return Ok(());
-                }
+            let Some(o) = tally.take(outcome, progress) else {
+                return Ok(());
             };
             let Some(record) = o.loaded.record.as_ref().map(|r| &r.fields) else {
                 return Ok(());
@@ -390,13 +378,8 @@ fn clean_texts(job: &Job<'_>, args: &CleanArgs, progress: &Progress) -> Result<T
         progress,
         |u| job.clean(u),
         |outcome| {
-            let o = match outcome {
-                Ok(o) => o,
-                Err(e) => {
-                    tally.errors += 1;
-                    progress.suspend(|| report_error(&e));
-                    return Ok(());
-                }
+            let Some(o) = tally.take(outcome, progress) else {
+                return Ok(());
             };
             let path = o.loaded.path.as_deref();
             let rel = path.map_or_else(|| PathBuf::from("stdin.txt"), |p| relative(p, &args.paths));

@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use globset::GlobSet;
 use scrapelint::Severity;
+use scrapelint::corpus::StatsCapacity;
 use scrapelint::output::Format;
+use scrapelint::rules::Selection;
 
 use super::args::FailOn;
+use super::walk;
 
 pub(crate) const CONFIG_NAMES: &[&str] = &["scrapelint.toml", ".scrapelint.toml"];
 
@@ -48,6 +52,38 @@ pub(crate) struct Config {
     /// Memory for the cross-file statistics, in MB.
     #[serde(default)]
     pub(crate) corpus_memory: Option<usize>,
+}
+
+impl Config {
+    /// The rules to run: `select` from the flags replaces the config's; `ignore` adds.
+    pub(crate) fn selection(&self, select: &[String], ignore: &[String]) -> Selection {
+        Selection {
+            select: if select.is_empty() {
+                self.select.clone()
+            } else {
+                select.to_vec()
+            },
+            ignore: self.ignore.iter().chain(ignore).cloned().collect(),
+        }
+    }
+
+    /// The `include` (default `*.txt`) and `exclude` globs, compiled.
+    pub(crate) fn globs(&self) -> Result<(GlobSet, GlobSet), String> {
+        let include = self
+            .include
+            .clone()
+            .unwrap_or_else(|| vec!["*.txt".to_owned()]);
+        Ok((
+            walk::globset(&include, "include")?,
+            walk::globset(&self.exclude, "exclude")?,
+        ))
+    }
+
+    /// The corpus statistics' size: the flag, else the config, else the default.
+    pub(crate) fn capacity(&self, flag: Option<usize>) -> StatsCapacity {
+        flag.or(self.corpus_memory)
+            .map_or_else(StatsCapacity::default, StatsCapacity::from_mb)
+    }
 }
 
 /// A config file and where it was found.

@@ -47,6 +47,7 @@ impl Progress {
     pub(crate) fn phase(&self, name: &'static str) {
         if let Some(bar) = &self.bar {
             bar.set_prefix(name);
+            bar.set_message("");
             bar.reset();
         }
     }
