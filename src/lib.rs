@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
+pub mod hash;
 pub mod output;
 pub mod rules;
 pub mod text;

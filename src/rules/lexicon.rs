@@ -520,8 +520,10 @@ impl LexiconRule {
             &text[r.clone()] == word
                 && text[prev.end..r.start] == *" "
                 && before.chars().next().is_some_and(char::is_uppercase)
-                && !self.stopwords.contains(before.to_lowercase().as_str())
-                && !self.lexicon.has_word(&before.to_lowercase())
+                && !self
+                    .stopwords
+                    .contains(crate::text::lowercase(before).as_ref())
+                && !self.lexicon.has_word(&crate::text::lowercase(before))
         })
     }
 }

@@ -5,7 +5,7 @@
 //! the document total minus itself (and minus a headline above it), and with its few
 //! neighbours.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 
 use super::evidence;
@@ -128,7 +128,7 @@ pub(crate) struct Analysis<'a> {
 
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Interner {
@@ -171,7 +171,7 @@ impl<'a> Analysis<'a> {
             let mut in_vectors = Vec::new();
             let mut with_vector = 0;
             let paragraph_words = doc.paragraph_words(p);
-            let name_starts: HashSet<usize> = names.iter().map(|n| n.token.range.start).collect();
+            let name_starts: FastSet<usize> = names.iter().map(|n| n.token.range.start).collect();
             for r in paragraph_words {
                 let raw = doc.slice(r);
                 let lower = normalize(raw);
@@ -195,7 +195,7 @@ impl<'a> Analysis<'a> {
                 with_vector += usize::from(!found.is_empty());
                 let share = 1.0 / found.len().max(1) as f32;
                 in_vectors.extend(found.into_iter().map(|v| (v, id, share)));
-                let df = corpus.files_with_term(&raw.to_lowercase());
+                let df = corpus.files_with_term(&crate::text::lowercase(raw));
                 stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
                 terms.push(id);
             }

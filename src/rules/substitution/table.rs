@@ -7,7 +7,7 @@
 //! is the phrase's word or one of its synonyms, at least one is a synonym, and the run
 //! is not one of the phrase's listed exceptions (variants that are real phrases).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,7 +28,7 @@ struct Entry {
     /// phrases sharing a word share its list.
     words: Vec<(u32, Synonyms)>,
     /// Word-id sequences that match but are real phrases: never reported.
-    except: HashSet<Vec<u32>>,
+    except: FastSet<Vec<u32>>,
     /// Per word: whether the phrase capitalises it (`Attorney`, not `of`).
     capital: Vec<bool>,
     /// Per word: whether it is a content word (not a connector such as `of`).
@@ -43,14 +43,14 @@ const CONNECTORS: [&str; 13] = [
 /// The parsed table: interned lowercase words, phrases, and an index of first words.
 #[derive(Debug, Default)]
 pub(crate) struct SwapTable {
-    ids: HashMap<Box<str>, u32>,
+    ids: FastMap<Box<str>, u32>,
     /// Parsed synonym lists by their text, while parsing (many phrases share a word).
-    lists: HashMap<Box<str>, Synonyms>,
+    lists: FastMap<Box<str>, Synonyms>,
     entries: Vec<Entry>,
     /// A word id -> entries whose first word is it or has a synonym starting with it.
-    starts: HashMap<u32, Vec<u32>>,
+    starts: FastMap<u32, Vec<u32>>,
     /// Ids of the words of the phrases themselves.
-    phrase_words: HashSet<u32>,
+    phrase_words: FastSet<u32>,
 }
 
 /// A word of the text as the matcher sees it.
@@ -114,7 +114,7 @@ impl SwapTable {
             table.phrase_words.extend(entry.words.iter().map(|w| w.0));
             table.entries.push(entry);
         }
-        table.lists = HashMap::new();
+        table.lists = FastMap::default();
         Ok(table)
     }
 
@@ -144,7 +144,7 @@ impl SwapTable {
                 .iter()
                 .map(|w| (self.intern(w), none.clone()))
                 .collect(),
-            except: HashSet::new(),
+            except: FastSet::default(),
             content,
             capital: original
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}')
@@ -209,12 +209,16 @@ impl SwapTable {
 
     /// A token for the word `text` (any case), joined to the next one or not.
     pub(crate) fn token(&self, text: &str, joined: bool) -> Token {
-        let lower = text.to_lowercase();
+        let lower = crate::text::lowercase(text);
         let mut singular = Vec::new();
+        let mut buf = String::new();
         for (suffix, with) in [("ies", "y"), ("es", ""), ("s", "")] {
             if let Some(stem) = lower.strip_suffix(suffix) {
                 if stem.len() >= 3 {
-                    singular.extend(self.id(&format!("{stem}{with}")));
+                    buf.clear();
+                    buf.push_str(stem);
+                    buf.push_str(with);
+                    singular.extend(self.id(&buf));
                 }
             }
         }
@@ -266,18 +270,24 @@ impl SwapTable {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for &e in self.starts.get(&id).map(Vec::as_slice).unwrap_or_default() {
+        let entries = self.starts.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let Some(&first) = entries.first() else {
+            return out;
+        };
+        // One walk for every entry: its buffers are reused, not reallocated.
+        let mut walk = Walk {
+            entry: &self.entries[first as usize],
+            tokens,
+            max_swaps,
+            starts: Vec::new(),
+            path: Vec::new(),
+            found: Vec::new(),
+        };
+        for &e in entries {
             let entry = &self.entries[e as usize];
-            let mut walk = Walk {
-                entry,
-                tokens,
-                max_swaps,
-                starts: Vec::new(),
-                path: Vec::new(),
-                found: Vec::new(),
-            };
+            walk.entry = entry;
             walk.step(0, at, 0, 0);
-            for (end, swaps, starts, plural, path, kept) in walk.found {
+            for (end, swaps, starts, plural, path, kept) in walk.found.drain(..) {
                 if swaps > 0 && !entry.except.contains(&path) {
                     out.push(Found {
                         tokens: at..end,
