@@ -15,6 +15,7 @@
 mod table;
 
 use crate::rules::Data;
+use crate::text::names::without_possessive;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -464,13 +465,6 @@ fn capitalised(word: &str) -> bool {
 /// Only a space or a hyphen between two words: one phrase.
 fn joined(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}')
-}
-
-/// `Minister` for `Minister's`: a possessive phrase is still the phrase.
-fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word)
 }
 
 impl Checker for SubstitutionChecker {
