@@ -132,9 +132,14 @@ struct Interner {
 }
 
 impl Interner {
-    fn id(&mut self, s: String) -> u32 {
+    /// The id of `s`, allocating only for a string not seen before in the document.
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(s).or_insert(next)
+        self.ids.insert(s.to_owned(), next);
+        next
     }
 }
 
@@ -161,7 +166,7 @@ impl<'a> Analysis<'a> {
             let names: Vec<Name> = names
                 .into_iter()
                 .map(|n| Name {
-                    id: words.id(n.lower.clone()),
+                    id: words.id(&n.lower),
                     common: lexicon.zipf(&n.lower) >= params.common_name_zipf,
                     token: n,
                 })
@@ -184,11 +189,11 @@ impl<'a> Analysis<'a> {
                     Some(_) => word_vectors(vectors, &lower),
                     None => Vec::new(),
                 };
-                word_ids.push(words.id(lower));
+                word_ids.push(words.id(&lower));
                 let Some(stem) = stem else {
                     continue;
                 };
-                let id = stems.id(stem.clone());
+                let id = stems.id(&stem);
                 if id as usize == stem_info.len() {
                     stem_info.push((lexicon.stem_probability(&stem), 0));
                 }
