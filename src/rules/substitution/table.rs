@@ -15,7 +15,42 @@ use crate::rules::wordlists;
 
 /// The synonyms of one word, each one or more word ids; shared by every phrase with
 /// that word and list.
-type Synonyms = Arc<[Box<[u32]>]>;
+type Synonyms = Arc<SynList>;
+
+/// A synonym list, indexed by first word id: the walk tries only the synonyms that can
+/// start at the token in front of it, in list order.
+#[derive(Debug, Default)]
+struct SynList {
+    syns: Box<[Box<[u32]>]>,
+    /// Indices into `syns`, ascending, by the synonym's first word id.
+    by_first: FastMap<u32, Box<[u32]>>,
+}
+
+impl SynList {
+    fn new(syns: Vec<Box<[u32]>>) -> SynList {
+        let mut by_first: FastMap<u32, Vec<u32>> = FastMap::default();
+        for (i, syn) in syns.iter().enumerate() {
+            by_first.entry(syn[0]).or_default().push(i as u32);
+        }
+        SynList {
+            syns: syns.into(),
+            by_first: by_first.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        }
+    }
+
+    /// Indices of the synonyms whose first word is `id`, ascending.
+    fn starting_with(&self, id: u32) -> &[u32] {
+        self.by_first.get(&id).map_or(&[], |v| v)
+    }
+}
+
+impl std::ops::Deref for SynList {
+    type Target = [Box<[u32]>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.syns
+    }
+}
 
 /// One phrase of the table.
 #[derive(Debug)]
@@ -136,7 +171,7 @@ impl SwapTable {
             .iter()
             .map(|w| !CONNECTORS.contains(&w.as_str()))
             .collect();
-        let none: Synonyms = Arc::from(Vec::new());
+        let none: Synonyms = Arc::default();
         let mut entry = Entry {
             original: original.trim().to_owned(),
             kind: kind.trim().into(),
@@ -188,7 +223,7 @@ impl SwapTable {
             }
             parsed.push(ids);
         }
-        let parsed: Synonyms = Arc::from(parsed);
+        let parsed: Synonyms = Arc::new(SynList::new(parsed));
         self.lists.insert(list.into(), parsed.clone());
         Ok(parsed)
     }
@@ -348,8 +383,26 @@ impl Walk<'_> {
             self.step(word + 1, t + 1, swaps, kept + content);
             self.path.pop();
         }
-        if swaps < self.max_swaps {
-            for syn in synonyms.iter() {
+        if swaps < self.max_swaps && t < self.tokens.len() {
+            // Only synonyms starting with the token's word (or, on the last word, with
+            // its singular) can match; tried in list order, as a full scan would.
+            let token = &self.tokens[t];
+            let by_id = token.id.map_or(&[][..], |id| synonyms.starting_with(id));
+            let merged: Vec<u32>;
+            let candidates = if last && !token.singular.is_empty() {
+                let mut all = by_id.to_vec();
+                for &s in &token.singular {
+                    all.extend_from_slice(synonyms.starting_with(s));
+                }
+                all.sort_unstable();
+                all.dedup();
+                merged = all;
+                &merged[..]
+            } else {
+                by_id
+            };
+            for &i in candidates {
+                let syn = &synonyms[i as usize];
                 let end = t + syn.len();
                 if end > self.tokens.len() {
                     continue;
