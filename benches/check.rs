@@ -1,8 +1,10 @@
-//! Throughput of the core: loading the built-in rules, building the text model, and
-//! checking one article. Run with `cargo bench`; results are reported in the README.
+//! Throughput of the core: loading the built-in rules, building the text model,
+//! checking the seed articles with every rule and with the rules of each kind alone.
+//! Run with `cargo bench`; docs/performance.md reports the results.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use scrapelint::corpus::CorpusStats;
+use scrapelint::rules::Selection;
 use scrapelint::text::Document;
 use scrapelint::{RuleSet, check};
 
@@ -47,6 +49,37 @@ fn benches(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    g.finish();
+
+    // Each kind alone: the rules of one kind selected, the others skipped. The first
+    // iteration builds the kind's automata and parses its data; criterion's warm-up
+    // absorbs it, so these are steady-state costs.
+    let mut g = c.benchmark_group("kind");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    let mut kinds: Vec<String> = rules.rules().iter().map(|r| r.kind.clone()).collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let mut only = RuleSet::builtin().unwrap();
+        let ids = only
+            .rules()
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.id.to_string())
+            .collect();
+        only.select(Selection {
+            select: ids,
+            ignore: Vec::new(),
+        })
+        .unwrap();
+        g.bench_function(kind.as_str(), |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| check(&only, d, &corpus).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 
     // Shapes that once made checking superlinear: one huge paragraph, many tiny ones.

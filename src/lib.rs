@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod filter;
 pub mod fix;
+pub mod hash;
 pub mod output;
 pub mod report;
 pub mod rules;

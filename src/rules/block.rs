@@ -58,7 +58,7 @@ impl Kind for BlockKind {
 fn build_rule(input: &RuleInput<'_>) -> Result<BlockRule, LoadError> {
     let config: Config = input.config_for(VARS)?;
     for t in config.triggers.iter().chain(&config.markers) {
-        super::compile_regex(input.file, t, true)?;
+        super::compile_rule_regex(input, t, true)?;
     }
     let segmenter = Segmenter::new(config).map_err(|e| input.error(input.span.clone(), e))?;
     Ok(BlockRule {

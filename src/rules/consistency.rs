@@ -12,9 +12,9 @@
 //! with stricter limits. With `across-files = true` the rule compares the names of a
 //! document with those of every file of the run (`Checker::corpus_needs`).
 
+use crate::hash::{FastMap, FastSet};
 use crate::rules::Data;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -106,7 +106,7 @@ struct ConsistencyRule {
     stopwords: Data<wordlists::WordSet>,
     titles: Data<TitleWords>,
     /// Folded spelling -> group id, from `same`.
-    same: HashMap<String, usize>,
+    same: FastMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -116,11 +116,11 @@ struct ConsistencyChecker {
 
 /// Lowercase words of titles and their abbreviations (`prime`, `minister`, `gen`).
 #[derive(Debug)]
-struct TitleWords(HashSet<String>);
+struct TitleWords(FastSet<String>);
 
 impl TitleWords {
     fn parse(text: &str) -> Result<TitleWords, String> {
-        let mut set = HashSet::new();
+        let mut set = FastSet::default();
         for (_, line) in wordlists::data_lines(text) {
             let mut cols = line.split('\t');
             let fields = [cols.next().unwrap_or(""), cols.next().unwrap_or("")];
@@ -153,7 +153,7 @@ impl Kind for ConsistencyKind {
 
 fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule, LoadError> {
     let config: Config = input.config_for(&["match", "suggestion", "other", "uses"])?;
-    let mut same = HashMap::new();
+    let mut same = FastMap::default();
     for (g, group) in config.same.iter().enumerate() {
         for spelling in group {
             same.insert(names::fold(spelling), g);
@@ -220,7 +220,7 @@ impl ConsistencyRule {
             .iter()
             .filter(|w| {
                 self.stopwords
-                    .contains(text[(*w).clone()].to_lowercase().as_str())
+                    .contains(crate::text::lowercase(&text[(*w).clone()]).as_ref())
             })
             .count();
         stop as f32 >= self.config.min_stopword_share * words.len() as f32
@@ -230,7 +230,7 @@ impl ConsistencyRule {
     fn spellings(&self, doc: &Document) -> Vec<Spelling> {
         let text = doc.text();
         let runs = names::name_runs(doc);
-        let mid_sentence: HashSet<&str> = runs
+        let mid_sentence: FastSet<&str> = runs
             .iter()
             .flat_map(|r| {
                 let skip = usize::from(r.sentence_start);
@@ -265,7 +265,7 @@ impl ConsistencyRule {
         &self,
         doc: &Document,
         run: &'r NameRun,
-        mid_sentence: &HashSet<&str>,
+        mid_sentence: &FastSet<&str>,
     ) -> Option<&'r [Range<usize>]> {
         let text = doc.text();
         let words: Vec<&str> = run.words.iter().map(|w| &text[w.clone()]).collect();
@@ -421,7 +421,7 @@ impl ConsistencyRule {
 
     fn check_document(&self, doc: &Document, spellings: &[Spelling], out: &mut Vec<Diagnostic>) {
         // For each spelling flagged, the rival it is flagged against and its support.
-        let mut flagged: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut flagged: FastMap<usize, (usize, usize)> = FastMap::default();
         for (i, a) in spellings.iter().enumerate() {
             for (j, b) in spellings.iter().enumerate().skip(i + 1) {
                 let (sa, sb) = if self.one_name(a, b) && a.folded.len() == 1 {
@@ -488,7 +488,7 @@ impl ConsistencyRule {
         for s in spellings.iter().filter(|s| s.folded.len() >= 2) {
             let words: Vec<&str> = s.display.split([' ', '-']).collect();
             // Files per spelling of the candidates, by key.
-            let mut files: HashMap<String, (Spelling, u32)> = HashMap::new();
+            let mut files: FastMap<String, (Spelling, u32)> = FastMap::default();
             for (form, n) in forms.near(&words) {
                 let raw = names::form_words(form);
                 let Some(start) = self.after_titles(&raw) else {
@@ -502,7 +502,7 @@ impl ConsistencyRule {
                 files.entry(other.key.clone()).or_insert((other, 0)).1 += n;
             }
             let own = files.get(&s.key).map_or(0, |(_, n)| *n);
-            let in_doc: HashSet<&str> = spellings.iter().map(|o| o.key.as_str()).collect();
+            let in_doc: FastSet<&str> = spellings.iter().map(|o| o.key.as_str()).collect();
             let rival = files
                 .values()
                 .filter(|(o, _)| !in_doc.contains(o.key.as_str()) && self.one_name(s, o))
@@ -612,7 +612,7 @@ mod tests {
         let words = doc.words();
         let share = words
             .iter()
-            .filter(|w| stop.contains(&doc.slice(w).to_lowercase().as_str()))
+            .filter(|w| stop.contains(&crate::text::lowercase(doc.slice(w)).as_ref()))
             .count();
         assert!(
             share * 5 >= words.len(),

@@ -9,7 +9,7 @@
 //! compiled on a clean file.
 
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexBuilder};
@@ -24,43 +24,95 @@ pub struct LazyRegex(std::sync::Arc<Inner>);
 
 #[derive(Debug)]
 struct Inner {
-    /// The pattern for a prefilter `RegexSet`: case folding inlined, word boundaries
-    /// dropped (see [`LazyRegex::set_source`]).
-    prefilter: String,
     pattern: String,
     case_insensitive: bool,
     /// Placeholder names the regex can fill: `1`, `2`, ... and named groups.
     vars: Vec<String>,
-    /// One of these occurs in every match (see `literals`), if any is worth a scan.
-    literals: Option<Vec<Vec<u8>>>,
+    /// The parse made at load, if one was (kept for [`Inner::derived`]).
+    parsed: Mutex<Option<Hir>>,
+    /// What the prefilters need, worked out on first use.
+    derived: OnceLock<Derived>,
     /// The literals as one automaton, built on the first [`LazyRegex::may_match`].
     literal_scan: OnceLock<Option<AhoCorasick>>,
     compiled: OnceLock<Regex>,
 }
 
+/// The prefilter forms of a pattern.
+#[derive(Debug)]
+struct Derived {
+    /// The pattern for a prefilter `RegexSet`: case folding inlined, word boundaries
+    /// dropped (see [`LazyRegex::set_source`]).
+    prefilter: String,
+    /// One of these occurs in every match (see `literals`), if any is worth a scan.
+    literals: Option<Vec<Vec<u8>>>,
+}
+
+fn parse(pattern: &str, case_insensitive: bool) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())
+}
+
 impl LazyRegex {
     /// Checks the syntax now; the error text is the parser's.
     pub fn new(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .build()
-            .parse(pattern)
-            .map_err(|e| e.to_string())?;
+        let hir = parse(pattern, case_insensitive)?;
         let mut names = Vec::new();
         capture_names(&hir, &mut names);
-        let prefilter = without_word_boundaries(&hir).to_string();
-        let literals = super::literals::required(&hir);
+        Ok(Self::with(pattern, case_insensitive, names, Some(hir)))
+    }
+
+    /// A pattern of the built-in rules, which every test run checks in full (debug
+    /// builds take [`LazyRegex::new`]'s path). Release builds only parse the syntax
+    /// tree for the capture names, a fraction of the full translation, and leave the
+    /// rest to first use: `scrapelint rules` or a run of a few rules pays nothing for
+    /// the others' patterns.
+    pub fn trusted(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
+        if cfg!(debug_assertions) {
+            return Self::new(pattern, case_insensitive);
+        }
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .map_err(|e| e.to_string())?;
+        let names = regex_syntax::ast::visit(&ast, AstCaptures::default())
+            .map_err(|e: std::convert::Infallible| e.to_string())?;
+        Ok(Self::with(pattern, case_insensitive, names, None))
+    }
+
+    fn with(
+        pattern: &str,
+        case_insensitive: bool,
+        names: Vec<Option<String>>,
+        parsed: Option<Hir>,
+    ) -> Self {
         let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
         vars.extend(names.into_iter().flatten());
-        Ok(LazyRegex(std::sync::Arc::new(Inner {
-            prefilter,
+        LazyRegex(std::sync::Arc::new(Inner {
             pattern: pattern.to_owned(),
             case_insensitive,
             vars,
-            literals,
+            parsed: Mutex::new(parsed),
+            derived: OnceLock::new(),
             literal_scan: OnceLock::new(),
             compiled: OnceLock::new(),
-        })))
+        }))
+    }
+
+    fn derived(&self) -> &Derived {
+        let inner = &self.0;
+        inner.derived.get_or_init(|| {
+            let loaded = inner.parsed.lock().expect("parse slot poisoned").take();
+            let hir = loaded.unwrap_or_else(|| {
+                parse(&inner.pattern, inner.case_insensitive)
+                    .expect("built-in patterns are checked by every test run")
+            });
+            Derived {
+                prefilter: without_word_boundaries(&hir).to_string(),
+                literals: super::literals::required(&hir),
+            }
+        })
     }
 
     pub fn regex(&self) -> &Regex {
@@ -87,20 +139,20 @@ impl LazyRegex {
     /// Without them the set stays on the DFA; dropping an assertion can only widen
     /// the matches, and the rule's own regex then checks the few candidate units.
     pub fn set_source(&self) -> String {
-        self.0.prefilter.clone()
+        self.derived().prefilter.clone()
     }
 
     /// Lowercase strings one of which every match contains, for an ASCII
     /// case-insensitive prefilter; `None` when the regex has no useful one.
     pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
-        self.0.literals.as_deref()
+        self.derived().literals.as_deref()
     }
 
     /// False when `haystack` holds none of the required literals, so no part of it can
     /// match: a cheap test before running the regex unit by unit.
     pub fn may_match(&self, haystack: &str) -> bool {
         let scan = self.0.literal_scan.get_or_init(|| {
-            let literals = self.0.literals.as_ref()?;
+            let literals = self.derived().literals.as_ref()?;
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(literals)
@@ -171,6 +223,34 @@ fn is_word_boundary(look: Look) -> bool {
     )
 }
 
+/// Capture groups of a syntax tree in group-index order: `None` for unnamed ones.
+#[derive(Default)]
+struct AstCaptures(Vec<(u32, Option<String>)>);
+
+impl regex_syntax::ast::Visitor for AstCaptures {
+    type Output = Vec<Option<String>>;
+    type Err = std::convert::Infallible;
+
+    fn finish(mut self) -> Result<Self::Output, Self::Err> {
+        self.0.sort_by_key(|(i, _)| *i);
+        Ok(self.0.into_iter().map(|(_, n)| n).collect())
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), Self::Err> {
+        use regex_syntax::ast::{Ast, GroupKind};
+        if let Ast::Group(g) = ast {
+            match &g.kind {
+                GroupKind::CaptureIndex(i) => self.0.push((*i, None)),
+                GroupKind::CaptureName { name, .. } => {
+                    self.0.push((name.index, Some(name.name.clone())))
+                }
+                GroupKind::NonCapturing(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Capture groups in group-index order: `None` for unnamed ones.
 fn capture_names(hir: &Hir, out: &mut Vec<Option<String>>) {
     match hir.kind() {
@@ -222,6 +302,17 @@ mod tests {
             assert!(pre.is_match(text), "{text}");
         }
         assert!(!pre.is_match("x date 2020"), "the ASCII part stays exact");
+    }
+
+    #[test]
+    fn capture_names_from_the_syntax_tree_match_the_full_parse() {
+        for p in [r"(a)(?P<flag>b(c))(?:d)", r"x(?<n>y)?(z|(w))", "plain"] {
+            let ast = regex_syntax::ast::parse::Parser::new().parse(p).unwrap();
+            let from_ast = regex_syntax::ast::visit(&ast, AstCaptures::default()).unwrap();
+            let mut from_hir = Vec::new();
+            capture_names(&parse(p, true).unwrap(), &mut from_hir);
+            assert_eq!(from_ast, from_hir, "{p}");
+        }
     }
 
     #[test]

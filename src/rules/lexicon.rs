@@ -17,6 +17,7 @@
 //! once.
 
 use crate::rules::Data;
+use crate::text::names::without_possessive;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -520,8 +521,10 @@ impl LexiconRule {
             &text[r.clone()] == word
                 && text[prev.end..r.start] == *" "
                 && before.chars().next().is_some_and(char::is_uppercase)
-                && !self.stopwords.contains(before.to_lowercase().as_str())
-                && !self.lexicon.has_word(&before.to_lowercase())
+                && !self
+                    .stopwords
+                    .contains(crate::text::lowercase(before).as_ref())
+                && !self.lexicon.has_word(&crate::text::lowercase(before))
         })
     }
 }
@@ -540,13 +543,6 @@ fn in_byline(doc: &Document, w: &Words<'_>, i: usize) -> bool {
         let start = doc.line_index().line_range(line - 1).start;
         doc.text()[start..w.ranges[i - 1].start].trim().is_empty()
     }
-}
-
-/// `minister` for `minister's` and `minister’s`: a possessive title is still the title.
-fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word)
 }
 
 /// The hits to report: per overlapping group, the longest, then the fewest edits.

@@ -14,23 +14,27 @@ pub(crate) const FOLDS_TO_ASCII: &[char] = &['\u{212A}', '\u{17F}'];
 /// The ASCII letter each of [`FOLDS_TO_ASCII`] folds to.
 const FOLDED: &[(char, char)] = &[('\u{212A}', 'k'), ('\u{17F}', 's')];
 
-/// Literals shorter than this match nearly every line: no use as a prefilter.
-const MIN_LEN: usize = 3;
 /// More alternatives than this make the scan slower than the regex it spares.
 const MAX_LITERALS: usize = 64;
+/// Classes of at most this many characters stand for each of them.
+const MAX_CLASS_CHARS: usize = 8;
 
 /// A set of literals, one of which every match of `hir` contains; `None` when there is
-/// no useful one (the regex must then run on every unit).
+/// no useful one (the regex must then run on every unit). Even one character (`:` in a
+/// time, `(` before a credit) spares a lazy DFA the lines that lack it.
 pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     required_set(hir).filter(|set| {
-        !set.is_empty() && set.len() <= MAX_LITERALS && set.iter().all(|l| l.len() >= MIN_LEN)
+        !set.is_empty() && set.len() <= MAX_LITERALS && set.iter().all(|l| !l.is_empty())
     })
 }
 
 fn required_set(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     match hir.kind() {
         HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
-        HirKind::Class(_) => folded_char(hir).map(|b| vec![vec![b]]),
+        HirKind::Class(class) => match folded_char(hir) {
+            Some(b) => Some(vec![vec![b]]),
+            None => class_chars(class),
+        },
         HirKind::Capture(c) => required_set(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => required_set(&r.sub),
         HirKind::Alternation(branches) => {
@@ -80,6 +84,42 @@ fn best(candidates: Vec<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
             let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
             (shortest.min(8), std::cmp::Reverse(s.len()), shortest)
         })
+}
+
+/// Each character of a small class, UTF-8 encoded (ASCII lowercased).
+fn class_chars(class: &Class) -> Option<Vec<Vec<u8>>> {
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let mut push = |c: char| {
+        let mut buf = [0; 4];
+        out.push(c.encode_utf8(&mut buf).as_bytes().to_ascii_lowercase());
+    };
+    let mut n = 0;
+    match class {
+        Class::Unicode(c) => {
+            for r in c.ranges() {
+                n += (r.end() as usize) - (r.start() as usize) + 1;
+                if n > MAX_CLASS_CHARS {
+                    return None;
+                }
+                (r.start()..=r.end()).for_each(&mut push);
+            }
+        }
+        Class::Bytes(c) => {
+            for r in c.ranges() {
+                if !r.end().is_ascii() {
+                    return None;
+                }
+                n += usize::from(r.end() - r.start()) + 1;
+                if n > MAX_CLASS_CHARS {
+                    return None;
+                }
+                (r.start()..=r.end()).map(char::from).for_each(&mut push);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
 }
 
 /// A literal or a one-letter class as lowercase bytes.
@@ -165,10 +205,20 @@ mod tests {
     }
 
     #[test]
-    fn optional_or_short_pieces_give_none() {
+    fn optional_pieces_and_large_classes_give_none() {
         assert_eq!(lits(r"(?:foo)?\d+", true), None);
-        assert_eq!(lits(r"\w+ \d", true), None);
-        assert_eq!(lits(r"(?:abc|x)", true), None);
+        assert_eq!(lits(r"\w+\d", true), None);
+        assert_eq!(lits(r"(?:abc|\d)", true), None);
+    }
+
+    #[test]
+    fn small_classes_give_each_character() {
+        assert_eq!(lits(r"\w+[.!?]\s*\d", true).unwrap(), ["!", ".", "?"]);
+        assert_eq!(lits(r"^\d{1,2}:\d{2}$", true).unwrap(), [":"]);
+        assert_eq!(
+            lits("\u{00C3}[\u{00A0}-\u{00BF}]", true).unwrap(),
+            ["\u{00C3}", "\u{00E3}"]
+        );
     }
 
     #[test]

@@ -505,9 +505,25 @@ pub fn compile_regex(
     pattern: &Spanned<String>,
     case_insensitive: bool,
 ) -> Result<LazyRegex, LoadError> {
-    LazyRegex::new(pattern.get_ref(), case_insensitive).map_err(|e| {
-        LoadError::at(file, pattern.span(), "invalid regular expression")
-            .with_label("this pattern does not compile")
-            .with_note(e)
-    })
+    LazyRegex::new(pattern.get_ref(), case_insensitive).map_err(|e| regex_error(file, pattern, e))
+}
+
+/// Like [`compile_regex`] for a pattern of `input`'s rule: a built-in rule's pattern,
+/// which the tests check, takes the cheaper [`LazyRegex::trusted`].
+pub fn compile_rule_regex(
+    input: &RuleInput<'_>,
+    pattern: &Spanned<String>,
+    case_insensitive: bool,
+) -> Result<LazyRegex, LoadError> {
+    let re = match input.meta.origin {
+        Origin::Builtin(_) => LazyRegex::trusted(pattern.get_ref(), case_insensitive),
+        Origin::File(_) => LazyRegex::new(pattern.get_ref(), case_insensitive),
+    };
+    re.map_err(|e| regex_error(input.file, pattern, e))
+}
+
+fn regex_error(file: FileId, pattern: &Spanned<String>, e: String) -> LoadError {
+    LoadError::at(file, pattern.span(), "invalid regular expression")
+        .with_label("this pattern does not compile")
+        .with_note(e)
 }

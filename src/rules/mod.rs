@@ -37,7 +37,9 @@ use std::sync::Arc;
 
 pub use data::{Data, DataStore};
 pub use lazy_regex::LazyRegex;
-pub use load::{FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex};
+pub use load::{
+    FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex, compile_rule_regex,
+};
 pub use meta::{FixAction, FixSpec, Flag, Origin, RuleMeta, Scope, Units, unit_containing};
 pub use selection::{Selection, longest_prefix, matches as selector_matches};
 pub use template::Template;

@@ -24,7 +24,7 @@ use toml::Spanned;
 use super::meta::{Flag, Units};
 use super::{
     CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, RuleInput, RuleMeta, Scope,
-    Template, compile_regex,
+    Template, compile_rule_regex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -259,7 +259,7 @@ fn build_rule(input: &RuleInput<'_>) -> Result<PatternRule, LoadError> {
         let expanded = expand_defines(spec.get_ref(), &config.defines)
             .map_err(|e| input.error(spec.span(), e))?;
         let spec = Spanned::new(spec.span(), expanded);
-        regexes.push(compile_regex(input.file, &spec, !config.case_sensitive)?);
+        regexes.push(compile_rule_regex(input, &spec, !config.case_sensitive)?);
     }
     // Every pattern must offer the captures the message uses.
     let common: Vec<String> = capture_vars(&regexes[0])

@@ -15,6 +15,7 @@
 mod table;
 
 use crate::rules::Data;
+use crate::text::names::without_possessive;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -23,13 +24,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use self::table::{Found, SwapTable, Token};
-use super::meta::Units;
+use super::meta::{Origin, Units};
 use super::pattern::flagged_span;
 use super::phrase::on_word_boundaries;
 use super::wordlists::{self, WordSet};
 use super::{
     CheckContext, Checker, DataStore, FixAction, FixSpec, Kind, LazyRegex, LoadError, RuleInput,
-    RuleMeta, compile_regex,
+    RuleMeta, compile_rule_regex,
 };
 use crate::diagnostic::{Applicability, Category, Diagnostic};
 use crate::text::Document;
@@ -184,7 +185,7 @@ impl Kind for SubstitutionKind {
             let mut regexes = Vec::new();
             for (wrong, right) in &config.swap {
                 if config.regex {
-                    match compile_regex(input.file, wrong, !config.case_sensitive) {
+                    match compile_rule_regex(&input, wrong, !config.case_sensitive) {
                         Ok(re) => regexes.push((re, right.clone())),
                         Err(e) => errors.push(e),
                     }
@@ -269,7 +270,14 @@ fn file_swaps(
             "`swap-file` needs `swap-kinds`: which rows to use",
         ));
     };
-    if let Some(k) = kinds.get_ref().iter().find(|k| !table.has_kind(k)) {
+    // Checking a kind parses the table: done for users' rules, and for the built-in
+    // ones by every test run (debug builds), not by each release start-up.
+    let check_kinds = cfg!(debug_assertions) || !matches!(input.meta.origin, Origin::Builtin(_));
+    if let Some(k) = kinds
+        .get_ref()
+        .iter()
+        .find(|k| check_kinds && !table.has_kind(k))
+    {
         return Err(input.error(
             kinds.span(),
             format!("no row of kind `{k}` in {}", name.get_ref()),
@@ -457,13 +465,6 @@ fn capitalised(word: &str) -> bool {
 /// Only a space or a hyphen between two words: one phrase.
 fn joined(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}')
-}
-
-/// `Minister` for `Minister's`: a possessive phrase is still the phrase.
-fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word)
 }
 
 impl Checker for SubstitutionChecker {

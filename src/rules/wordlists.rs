@@ -3,18 +3,18 @@
 //! One parser and one type per format, so the `DataStore` (which caches by file and
 //! type) parses each list once per run however many kinds read it.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 /// A set of lowercase words (stopwords, section names, ...).
-pub(crate) type WordSet = HashSet<Box<str>>;
+pub(crate) type WordSet = FastSet<Box<str>>;
 
 /// Word frequencies from a `word<TAB>zipf` file (`data/wordfreq-en.tsv`).
 #[derive(Debug, Default)]
-pub(crate) struct WordFreq(HashMap<Box<str>, f32>);
+pub(crate) struct WordFreq(FastMap<Box<str>, f32>);
 
 impl WordFreq {
     pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for (n, line) in data_lines(text) {
             let mut cols = line.split('\t');
             let (Some(word), Some(zipf)) = (cols.next(), cols.next()) else {

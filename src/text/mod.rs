@@ -8,9 +8,11 @@ mod line_index;
 pub mod names;
 pub mod segment;
 mod source;
+mod word;
 
 pub use document::{Document, Sentence};
 pub use language::Language;
 pub use line_index::{LineCol, LineIndex};
 pub use segment::{Layout, Paragraph};
 pub use source::{InvalidBytes, Source};
+pub use word::lowercase;

@@ -368,7 +368,8 @@ fn whole_line(patterns: &[Spanned<String>]) -> Result<Option<LazyRegex>, String>
         .iter()
         .map(|t| format!("(?:{})", t.get_ref()))
         .collect();
-    LazyRegex::new(&format!("^(?:{})$", body.join("|")), true).map(Some)
+    // Each pattern was checked on its own at load (`compile_rule_regex`).
+    LazyRegex::trusted(&format!("^(?:{})$", body.join("|")), true).map(Some)
 }
 
 /// The class of the next non-blank line after `j`.

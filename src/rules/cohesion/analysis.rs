@@ -5,7 +5,7 @@
 //! the document total minus itself (and minus a headline above it), and with its few
 //! neighbours.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 
 use super::evidence;
@@ -128,13 +128,18 @@ pub(crate) struct Analysis<'a> {
 
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Interner {
-    fn id(&mut self, s: String) -> u32 {
+    /// The id of `s`, allocating only for a string not seen before in the document.
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(s).or_insert(next)
+        self.ids.insert(s.to_owned(), next);
+        next
     }
 }
 
@@ -161,7 +166,7 @@ impl<'a> Analysis<'a> {
             let names: Vec<Name> = names
                 .into_iter()
                 .map(|n| Name {
-                    id: words.id(n.lower.clone()),
+                    id: words.id(&n.lower),
                     common: lexicon.zipf(&n.lower) >= params.common_name_zipf,
                     token: n,
                 })
@@ -171,7 +176,7 @@ impl<'a> Analysis<'a> {
             let mut in_vectors = Vec::new();
             let mut with_vector = 0;
             let paragraph_words = doc.paragraph_words(p);
-            let name_starts: HashSet<usize> = names.iter().map(|n| n.token.range.start).collect();
+            let name_starts: FastSet<usize> = names.iter().map(|n| n.token.range.start).collect();
             for r in paragraph_words {
                 let raw = doc.slice(r);
                 let lower = normalize(raw);
@@ -184,18 +189,18 @@ impl<'a> Analysis<'a> {
                     Some(_) => word_vectors(vectors, &lower),
                     None => Vec::new(),
                 };
-                word_ids.push(words.id(lower));
+                word_ids.push(words.id(&lower));
                 let Some(stem) = stem else {
                     continue;
                 };
-                let id = stems.id(stem.clone());
+                let id = stems.id(&stem);
                 if id as usize == stem_info.len() {
                     stem_info.push((lexicon.stem_probability(&stem), 0));
                 }
                 with_vector += usize::from(!found.is_empty());
                 let share = 1.0 / found.len().max(1) as f32;
                 in_vectors.extend(found.into_iter().map(|v| (v, id, share)));
-                let df = corpus.files_with_term(&raw.to_lowercase());
+                let df = corpus.files_with_term(&crate::text::lowercase(raw));
                 stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
                 terms.push(id);
             }

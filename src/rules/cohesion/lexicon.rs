@@ -4,8 +4,8 @@
 //! Built once per run from the data files (`wordfreq-en.tsv`, `stopwords-en.txt`,
 //! `titles-en.tsv`) and shared by every cohesion rule that names the same files.
 
+use crate::hash::{FastMap, FastSet};
 use crate::rules::Data;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -38,8 +38,8 @@ impl EnglishStemmer {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub(crate) frequencies: Data<Frequencies>,
-    pub(crate) stopwords: Data<HashSet<Box<str>>>,
-    pub(crate) titles: Data<HashSet<Box<str>>>,
+    pub(crate) stopwords: Data<FastSet<Box<str>>>,
+    pub(crate) titles: Data<FastSet<Box<str>>>,
     pub(crate) stemmer: EnglishStemmer,
 }
 
@@ -80,8 +80,8 @@ impl super::names::WordInfo for Lexicon {
 /// Word frequencies: each listed word's zipf, and each stem's summed probability.
 #[derive(Debug, Default)]
 pub(crate) struct Frequencies {
-    zipf: HashMap<Box<str>, f32>,
-    stem_probability: HashMap<Box<str>, f64>,
+    zipf: FastMap<Box<str>, f32>,
+    stem_probability: FastMap<Box<str>, f64>,
 }
 
 impl Frequencies {
@@ -133,8 +133,8 @@ pub(crate) fn zipf_probability(zipf: f32) -> f64 {
 
 /// One word per line (`#` comments skipped), normalised like the words it is matched
 /// against (lowercase, curly apostrophes straight, possessive `'s` dropped).
-pub(crate) fn parse_normalized_word_set(text: &str) -> Result<HashSet<Box<str>>, String> {
-    let set: HashSet<Box<str>> = text
+pub(crate) fn parse_normalized_word_set(text: &str) -> Result<FastSet<Box<str>>, String> {
+    let set: FastSet<Box<str>> = text
         .lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| normalize(l.trim()))
@@ -150,8 +150,8 @@ pub(crate) fn parse_normalized_word_set(text: &str) -> Result<HashSet<Box<str>>,
 
 /// The lowercase words of every title and its abbreviations (`President`, `Gen`,
 /// `Minister`), from `title<TAB>abbreviations<TAB>domain` lines.
-pub(crate) fn parse_title_words(text: &str) -> Result<HashSet<Box<str>>, String> {
-    let mut set = HashSet::new();
+pub(crate) fn parse_title_words(text: &str) -> Result<FastSet<Box<str>>, String> {
+    let mut set = FastSet::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let title = cols.next().unwrap_or("");

@@ -1,8 +1,8 @@
 //! The word knowledge the fragment checks share: verb forms, closed-class words,
 //! stopwords and section names, parsed once per run from `rules/data/`.
 
+use crate::hash::FastMap;
 use crate::rules::Data;
-use std::collections::HashMap;
 
 use toml::Spanned;
 
@@ -77,8 +77,8 @@ pub(super) enum Closed {
 
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    verbs: Data<HashMap<String, Form>>,
-    closed: Data<HashMap<String, Closed>>,
+    verbs: Data<FastMap<String, Form>>,
+    closed: Data<FastMap<String, Closed>>,
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
 }
@@ -136,8 +136,8 @@ fn records(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).map(|(_, l)| l.trim_end())
 }
 
-fn parse_verbs(text: &str) -> Result<HashMap<String, Form>, String> {
-    let mut out: HashMap<String, Form> = HashMap::new();
+fn parse_verbs(text: &str) -> Result<FastMap<String, Form>, String> {
+    let mut out: FastMap<String, Form> = FastMap::default();
     for (i, line) in records(text).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [form, lemma, tag, primary] = cols[..] else {
@@ -155,8 +155,8 @@ fn parse_verbs(text: &str) -> Result<HashMap<String, Form>, String> {
     Ok(out)
 }
 
-fn parse_function_words(text: &str) -> Result<HashMap<String, Closed>, String> {
-    let mut out = HashMap::new();
+fn parse_function_words(text: &str) -> Result<FastMap<String, Closed>, String> {
+    let mut out = FastMap::default();
     for (i, line) in records(text).enumerate() {
         let Some((word, tag)) = line.split_once('\t') else {
             return Err(format!(

@@ -92,7 +92,7 @@ fn ends_on_dangling_word(text: &str) -> bool {
         .next_back()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    !last.is_empty() && DANGLING.contains(&last.to_lowercase().as_str())
+    !last.is_empty() && DANGLING.contains(&crate::text::lowercase(last).as_ref())
 }
 
 /// `... foreign missions. – Reuters`: a finished sentence, then at most three words.

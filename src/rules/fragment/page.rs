@@ -76,7 +76,7 @@ impl<'d> Page<'d> {
         let (mut all, mut stop) = (0usize, 0usize);
         for w in doc.words() {
             all += 1;
-            stop += usize::from(lex.is_stopword(&doc.slice(w).to_lowercase()));
+            stop += usize::from(lex.is_stopword(&crate::text::lowercase(doc.slice(w))));
         }
         let stopword_share = if all == 0 {
             0.0

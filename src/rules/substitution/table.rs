@@ -7,7 +7,7 @@
 //! is the phrase's word or one of its synonyms, at least one is a synonym, and the run
 //! is not one of the phrase's listed exceptions (variants that are real phrases).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -15,7 +15,42 @@ use crate::rules::wordlists;
 
 /// The synonyms of one word, each one or more word ids; shared by every phrase with
 /// that word and list.
-type Synonyms = Arc<[Box<[u32]>]>;
+type Synonyms = Arc<SynList>;
+
+/// A synonym list, indexed by first word id: the walk tries only the synonyms that can
+/// start at the token in front of it, in list order.
+#[derive(Debug, Default)]
+struct SynList {
+    syns: Box<[Box<[u32]>]>,
+    /// Indices into `syns`, ascending, by the synonym's first word id.
+    by_first: FastMap<u32, Box<[u32]>>,
+}
+
+impl SynList {
+    fn new(syns: Vec<Box<[u32]>>) -> SynList {
+        let mut by_first: FastMap<u32, Vec<u32>> = FastMap::default();
+        for (i, syn) in syns.iter().enumerate() {
+            by_first.entry(syn[0]).or_default().push(i as u32);
+        }
+        SynList {
+            syns: syns.into(),
+            by_first: by_first.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        }
+    }
+
+    /// Indices of the synonyms whose first word is `id`, ascending.
+    fn starting_with(&self, id: u32) -> &[u32] {
+        self.by_first.get(&id).map_or(&[], |v| v)
+    }
+}
+
+impl std::ops::Deref for SynList {
+    type Target = [Box<[u32]>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.syns
+    }
+}
 
 /// One phrase of the table.
 #[derive(Debug)]
@@ -28,7 +63,7 @@ struct Entry {
     /// phrases sharing a word share its list.
     words: Vec<(u32, Synonyms)>,
     /// Word-id sequences that match but are real phrases: never reported.
-    except: HashSet<Vec<u32>>,
+    except: FastSet<Vec<u32>>,
     /// Per word: whether the phrase capitalises it (`Attorney`, not `of`).
     capital: Vec<bool>,
     /// Per word: whether it is a content word (not a connector such as `of`).
@@ -43,14 +78,14 @@ const CONNECTORS: [&str; 13] = [
 /// The parsed table: interned lowercase words, phrases, and an index of first words.
 #[derive(Debug, Default)]
 pub(crate) struct SwapTable {
-    ids: HashMap<Box<str>, u32>,
+    ids: FastMap<Box<str>, u32>,
     /// Parsed synonym lists by their text, while parsing (many phrases share a word).
-    lists: HashMap<Box<str>, Synonyms>,
+    lists: FastMap<Box<str>, Synonyms>,
     entries: Vec<Entry>,
     /// A word id -> entries whose first word is it or has a synonym starting with it.
-    starts: HashMap<u32, Vec<u32>>,
+    starts: FastMap<u32, Vec<u32>>,
     /// Ids of the words of the phrases themselves.
-    phrase_words: HashSet<u32>,
+    phrase_words: FastSet<u32>,
 }
 
 /// A word of the text as the matcher sees it.
@@ -114,7 +149,7 @@ impl SwapTable {
             table.phrase_words.extend(entry.words.iter().map(|w| w.0));
             table.entries.push(entry);
         }
-        table.lists = HashMap::new();
+        table.lists = FastMap::default();
         Ok(table)
     }
 
@@ -136,7 +171,7 @@ impl SwapTable {
             .iter()
             .map(|w| !CONNECTORS.contains(&w.as_str()))
             .collect();
-        let none: Synonyms = Arc::from(Vec::new());
+        let none: Synonyms = Arc::default();
         let mut entry = Entry {
             original: original.trim().to_owned(),
             kind: kind.trim().into(),
@@ -144,7 +179,7 @@ impl SwapTable {
                 .iter()
                 .map(|w| (self.intern(w), none.clone()))
                 .collect(),
-            except: HashSet::new(),
+            except: FastSet::default(),
             content,
             capital: original
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}')
@@ -188,7 +223,7 @@ impl SwapTable {
             }
             parsed.push(ids);
         }
-        let parsed: Synonyms = Arc::from(parsed);
+        let parsed: Synonyms = Arc::new(SynList::new(parsed));
         self.lists.insert(list.into(), parsed.clone());
         Ok(parsed)
     }
@@ -209,12 +244,16 @@ impl SwapTable {
 
     /// A token for the word `text` (any case), joined to the next one or not.
     pub(crate) fn token(&self, text: &str, joined: bool) -> Token {
-        let lower = text.to_lowercase();
+        let lower = crate::text::lowercase(text);
         let mut singular = Vec::new();
+        let mut buf = String::new();
         for (suffix, with) in [("ies", "y"), ("es", ""), ("s", "")] {
             if let Some(stem) = lower.strip_suffix(suffix) {
                 if stem.len() >= 3 {
-                    singular.extend(self.id(&format!("{stem}{with}")));
+                    buf.clear();
+                    buf.push_str(stem);
+                    buf.push_str(with);
+                    singular.extend(self.id(&buf));
                 }
             }
         }
@@ -266,18 +305,24 @@ impl SwapTable {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for &e in self.starts.get(&id).map(Vec::as_slice).unwrap_or_default() {
+        let entries = self.starts.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let Some(&first) = entries.first() else {
+            return out;
+        };
+        // One walk for every entry: its buffers are reused, not reallocated.
+        let mut walk = Walk {
+            entry: &self.entries[first as usize],
+            tokens,
+            max_swaps,
+            starts: Vec::new(),
+            path: Vec::new(),
+            found: Vec::new(),
+        };
+        for &e in entries {
             let entry = &self.entries[e as usize];
-            let mut walk = Walk {
-                entry,
-                tokens,
-                max_swaps,
-                starts: Vec::new(),
-                path: Vec::new(),
-                found: Vec::new(),
-            };
+            walk.entry = entry;
             walk.step(0, at, 0, 0);
-            for (end, swaps, starts, plural, path, kept) in walk.found {
+            for (end, swaps, starts, plural, path, kept) in walk.found.drain(..) {
                 if swaps > 0 && !entry.except.contains(&path) {
                     out.push(Found {
                         tokens: at..end,
@@ -338,8 +383,26 @@ impl Walk<'_> {
             self.step(word + 1, t + 1, swaps, kept + content);
             self.path.pop();
         }
-        if swaps < self.max_swaps {
-            for syn in synonyms.iter() {
+        if swaps < self.max_swaps && t < self.tokens.len() {
+            // Only synonyms starting with the token's word (or, on the last word, with
+            // its singular) can match; tried in list order, as a full scan would.
+            let token = &self.tokens[t];
+            let by_id = token.id.map_or(&[][..], |id| synonyms.starting_with(id));
+            let merged: Vec<u32>;
+            let candidates = if last && !token.singular.is_empty() {
+                let mut all = by_id.to_vec();
+                for &s in &token.singular {
+                    all.extend_from_slice(synonyms.starting_with(s));
+                }
+                all.sort_unstable();
+                all.dedup();
+                merged = all;
+                &merged[..]
+            } else {
+                by_id
+            };
+            for &i in candidates {
+                let syn = &synonyms[i as usize];
                 let end = t + syn.len();
                 if end > self.tokens.len() {
                     continue;
