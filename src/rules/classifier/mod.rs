@@ -10,7 +10,9 @@
 //! the title line is never flagged.
 
 pub mod features;
+pub mod hashed;
 pub mod model;
+pub mod smoothing;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -121,24 +123,31 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ClassifierRule,
     })
 }
 
-/// Words the strongest reasons, e.g. "short line (3 words), repeated in 14 files".
-fn reasons(model: &Model, line: &LineFeatures, p_window: f32) -> String {
+/// Words the strongest reasons, e.g. "words typical of boilerplate ('subscribe',
+/// 'newsletter'), short line (3 words), among other boilerplate lines".
+fn reasons(model: &Model, line: &LineFeatures, text: &str, p_window: f32) -> String {
     let contributions = model.stage1.contributions(&line.values);
-    let mut ranked: Vec<(usize, f32)> = contributions
+    let mut ranked: Vec<(f32, String)> = contributions
         .iter()
-        .copied()
         .enumerate()
-        .filter(|(_, c)| *c > 0.0)
+        .filter(|(_, c)| **c > 0.0)
+        .filter_map(|(i, c)| Some((*c, reason(FEATURES[i], line.values[i], &line.facts)?)))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let own = model.hashed_logit(&hashed::features(text, None, None));
+    let context = model.hashed_logit(&line.hashed) - own;
+    if own > 0.0 {
+        ranked.push((own, wording(model, text)));
+    }
+    if context > 0.0 {
+        ranked.push((context, "next to lines worded like boilerplate".into()));
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::new();
     if p_window > 0.5 {
         out.push("among other boilerplate lines".into());
     }
-    for (i, _) in ranked {
-        if let Some(r) = reason(FEATURES[i], line.values[i], &line.facts)
-            && !out.contains(&r)
-        {
+    for (_, r) in ranked {
+        if !out.contains(&r) {
             out.push(r);
         }
         if out.len() == 3 {
@@ -149,6 +158,33 @@ fn reasons(model: &Model, line: &LineFeatures, p_window: f32) -> String {
         "its overall shape".into()
     } else {
         out.join(", ")
+    }
+}
+
+/// "words typical of boilerplate ('subscribe', 'newsletter')": the line's words that
+/// weigh most towards boilerplate.
+fn wording(model: &Model, text: &str) -> String {
+    let mut words: Vec<(f32, String)> = hashed::words(text)
+        .into_iter()
+        .map(|w| {
+            (
+                model.bucket_weight(hashed::bucket(hashed::Group::Word, &w)),
+                w,
+            )
+        })
+        .filter(|(weight, w)| *weight > 0.0 && w.chars().any(char::is_alphabetic))
+        .collect();
+    words.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    words.dedup_by(|a, b| a.1 == b.1);
+    let named: Vec<String> = words
+        .iter()
+        .take(2)
+        .map(|(_, w)| format!("'{w}'"))
+        .collect();
+    if named.is_empty() {
+        "wording typical of boilerplate".into()
+    } else {
+        format!("words typical of boilerplate ({})", named.join(", "))
     }
 }
 
@@ -200,7 +236,8 @@ impl ClassifierRule {
             return Vec::new();
         }
         let rows: Vec<Vec<f32>> = lines.iter().map(|l| l.values.clone()).collect();
-        let p = self.model.predict(&rows);
+        let hashed: Vec<Vec<(u32, f32)>> = lines.iter().map(|l| l.hashed.clone()).collect();
+        let p = self.model.predict(&rows, &hashed);
         let bp_rule = FEATURES
             .iter()
             .position(|n| *n == "bp_rule")
@@ -224,7 +261,7 @@ impl ClassifierRule {
                 .filter(|j| *j != i)
                 .map(|j| p[j])
                 .fold(0.0f32, f32::max);
-            let why = reasons(&self.model, line, window);
+            let why = reasons(&self.model, line, doc.slice(&line.range), window);
             let probability = format!("{:.2}", p[i]);
             let mut d = self
                 .meta
