@@ -6,6 +6,7 @@
 
 usage (from the repo root):
     python3 scripts/train/evaluate.py [--binary target/release/scrapelint] [--part develop|sealed]
+    python3 scripts/train/evaluate.py --cv target/split/cv    # after fit_classifier.py --cv-dir target/split/cv
 
 For each of train/naive, train/recall, train-multi/naive and train-multi/recall it
 materialises the part (scripts/train/split.py), runs `scrapelint check --format json`
@@ -17,6 +18,7 @@ the share of clean lines that get a warning or error, as a Markdown table.
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,10 +40,37 @@ def summary(binary, set_dir, diag_json):
     return dict(re.findall(r"(\w+)=(\S+)", last))
 
 
-def evaluate(binary, name, part):
+def check(binary, docs, extra=()):
+    run = subprocess.run([binary, "check", "--isolated", *extra, "--format", "json", str(docs)],
+                         capture_output=True, text=True)
+    try:
+        return json.loads(run.stdout)
+    except json.JSONDecodeError:
+        sys.exit(f"error: {binary} check {docs} failed: {run.stderr.strip()[-500:]}")
+
+
+def cross_validated(binary, name, set_dir, cv):
+    """Each develop page checked by the fold model that saw none of its site."""
+    folds = json.loads((cv / "folds.json").read_text(encoding="utf-8"))[name]
+    report = {"diagnostics": []}
+    for k, files in sorted(folds.items()):
+        docs = set_dir.parent / f"cv-{k}" / "docs"
+        if docs.exists():
+            shutil.rmtree(docs)
+        docs.mkdir(parents=True)
+        for f in files:
+            split.link_or_copy(set_dir / "docs" / f, docs / f)
+        rules = ["--rules", str(cv / f"fold-{k}.toml"), "--ignore", "boilerplate.line-classifier"]
+        report["diagnostics"] += check(binary, docs, rules)["diagnostics"]
+    return report
+
+
+def evaluate(binary, name, part, cv):
     set_dir = split.materialise(name, part, split.ROOT / "target" / "split")
-    run = subprocess.run([binary, "check", "--format", "json", str(set_dir / "docs")], capture_output=True, text=True)
-    report = json.loads(run.stdout)
+    if cv:
+        report = cross_validated(binary, name, set_dir, cv)
+    else:
+        report = check(binary, set_dir / "docs")
     warnings = dict(report, diagnostics=[d for d in report["diagnostics"] if d.get("severity") in ("warning", "error")])
     with tempfile.TemporaryDirectory() as tmp:
         anyp, warnp = Path(tmp) / "any.json", Path(tmp) / "warn.json"
@@ -60,11 +89,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default="target/release/scrapelint")
     ap.add_argument("--part", choices=split.PARTS, default="develop")
+    ap.add_argument("--cv", type=Path, help="folder written by fit_classifier.py --cv-dir: score each develop "
+                    "page with the fold model that did not see its site")
     a = ap.parse_args()
-    print(f"| set ({a.part}) | warning P | warning R | any-level P | any-level R | clean lines warned |")
+    if a.cv and a.part != "develop":
+        sys.exit("error: --cv is for the develop part")
+    label = "develop, site-grouped CV" if a.cv else a.part
+    print(f"| set ({label}) | warning P | warning R | any-level P | any-level R | clean lines warned |")
     print("|---|---|---|---|---|---|")
     for name in SETS:
-        r = evaluate(a.binary, name, a.part)
+        r = evaluate(a.binary, name, a.part, a.cv)
         print(f"| {name} | {r['warn_P']} | {r['warn_R']} | {r['any_P']} | {r['any_R']} | {r['clean_warned']} |")
 
 
