@@ -790,3 +790,40 @@ fn sarif_format_from_the_command_line() {
     assert_eq!(v["version"], "2.1.0");
     assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
 }
+
+// ---- features (hidden, for scripts/train) ------------------------------------------
+
+#[test]
+fn features_print_layout_and_hashed_features_per_line() {
+    let dir = tmp_with(&[(
+        "a.txt",
+        b"Title here\nSubscribe to our newsletter\nThe council voted on Monday to extend the tram line.\n",
+    )]);
+    let out = scrapelint()
+        .arg("features")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let names = rows[0]["feature_names"].as_array().unwrap().len();
+    assert_eq!(rows.len(), 4, "{text}");
+    for row in &rows[1..] {
+        assert_eq!(row["values"].as_array().unwrap().len(), names);
+        let buckets: Vec<u64> = row["hashed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|pair| pair[0].as_u64().unwrap())
+            .collect();
+        assert!(!buckets.is_empty());
+        assert!(buckets.windows(2).all(|w| w[0] < w[1]));
+        assert!(buckets.iter().all(|b| *b < 1 << 18));
+    }
+}

@@ -52,6 +52,7 @@ pub(crate) fn run(paths: &[PathBuf], mut rules: RuleSet, out: &mut Stdout) -> Ex
                     "path": path,
                     "line": line.line + 1,
                     "values": line.values,
+                    "hashed": line.hashed,
                     // The rule never flags these lines (see `hard_wrapped`).
                     "wrapped": hard_wrapped(doc, line.line),
                 });

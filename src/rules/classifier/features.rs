@@ -12,6 +12,8 @@ use crate::diagnostic::{Category, Diagnostic};
 use crate::rules::wordlists::WordSet;
 use crate::text::Document;
 
+use super::hashed;
+
 /// Feature names, in vector order.
 pub const FEATURES: &[&str] = &[
     "words",
@@ -59,6 +61,8 @@ pub struct LineFeatures {
     /// Trimmed content range.
     pub range: Range<usize>,
     pub values: Vec<f32>,
+    /// Hashed n-grams of the line and its neighbours' words ([`hashed::features`]).
+    pub hashed: Vec<(u32, f32)>,
     /// Raw facts used to word the diagnostic's reasons.
     pub facts: Facts,
 }
@@ -352,10 +356,17 @@ pub fn extract(
             flag(tail_run[i] && run_len[i] > 0),
         ];
         debug_assert_eq!(values.len(), FEATURES.len());
+        let text_of = |j: usize| doc.slice(&lines[j].1);
+        let hashed = hashed::features(
+            doc.slice(range),
+            i.checked_sub(1).map(text_of),
+            (i + 1 < n).then(|| text_of(i + 1)),
+        );
         out.push(LineFeatures {
             line: *line,
             range: range.clone(),
             values,
+            hashed,
             facts: Facts {
                 words: s.words,
                 files_with_line: files,
@@ -431,6 +442,10 @@ mod tests {
         let f = extract(&doc, &[], &CorpusStats::default(), &stop());
         assert_eq!(f.len(), 3);
         assert!(f.iter().all(|l| l.values.len() == FEATURES.len()));
+        let share = hashed::bucket(hashed::Group::Word, "share");
+        assert!(f[2].hashed.iter().any(|(b, _)| *b == share));
+        let next_share = hashed::bucket(hashed::Group::NextWord, "share");
+        assert!(f[1].hashed.iter().any(|(b, _)| *b == next_share));
         let after = FEATURES.iter().position(|n| *n == "after_body").unwrap();
         assert_eq!(f[2].values[after], 1.0);
         assert_eq!(f[1].values[after], 0.0);

@@ -247,7 +247,9 @@ mod tests {
                 weights,
                 bias: 0.0,
             },
+            hashed: None,
             stage2: None,
+            smoothing: None,
             validation: serde_json::Value::Null,
         };
         let mut x = vec![0.5f32; n];

@@ -1,0 +1,214 @@
+//! Hashed word and character n-grams of a line, so the classifier reads what a line
+//! says and not only its shape.
+//!
+//! Each n-gram is hashed (32-bit FNV-1a of a group tag and the n-gram's UTF-8 bytes)
+//! into one of [`BUCKETS`] buckets. `scrapelint features` prints the bucket indices,
+//! so the fitting script never re-implements tokenisation: what is fitted is what the
+//! rule computes. Within a group every n-gram weighs `1 / sqrt(n)` for a line of `n`
+//! n-grams of that group, so a long line does not outweigh a short one by length alone.
+
+/// Number of hash buckets (2^18).
+pub const BUCKETS: u32 = 1 << 18;
+
+/// Characters of a line that char n-grams are taken from; longer lines are cut here
+/// (their opening says enough, and it bounds the work per line).
+const MAX_CHARS: usize = 1000;
+
+/// Kinds of n-gram, each hashed with its own tag so that the word `more` and the
+/// character gram `more` are different features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Words of the line.
+    Word,
+    /// Pairs of adjacent words, with `^` and `$` marking the line's ends.
+    Bigram,
+    /// Character 3-, 4- and 5-grams of the line.
+    Chars,
+    /// Words of the line before.
+    PrevWord,
+    /// Words of the line after.
+    NextWord,
+}
+
+impl Group {
+    fn tag(self) -> &'static [u8] {
+        match self {
+            Group::Word => b"w:",
+            Group::Bigram => b"b:",
+            Group::Chars => b"c:",
+            Group::PrevWord => b"p:",
+            Group::NextWord => b"n:",
+        }
+    }
+}
+
+/// 32-bit FNV-1a: small, stable across Rust versions (unlike `DefaultHasher`), and
+/// easy to check against its published test vectors.
+struct Fnv1a(u32);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Fnv1a(0x811c_9dc5)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u32::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+    }
+}
+
+#[cfg(test)]
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h = Fnv1a::new();
+    h.write(bytes);
+    h.0
+}
+
+/// The bucket of an n-gram: FNV-1a of the group's tag then the n-gram's bytes.
+pub fn bucket(group: Group, text: &str) -> u32 {
+    let mut h = Fnv1a::new();
+    h.write(group.tag());
+    h.write(text.as_bytes());
+    h.0 % BUCKETS
+}
+
+/// Lowercase, ASCII digits as `0` (a date or a count is a shape, not a word).
+fn normalise(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '0'..='9' => '0',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// The line's words, lowercased, digits as `0`.
+pub fn words(text: &str) -> Vec<String> {
+    normalise(text)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(['\'', '-']))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Hashed features of one group, `(bucket, value)` sorted by bucket; n-grams that
+/// share a bucket add up.
+fn group_features(group: Group, grams: &[String], out: &mut Vec<(u32, f32)>) {
+    if grams.is_empty() {
+        return;
+    }
+    let value = 1.0 / (grams.len() as f32).sqrt();
+    out.extend(grams.iter().map(|g| (bucket(group, g), value)));
+}
+
+fn bigrams(words: &[String]) -> Vec<String> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut padded = Vec::with_capacity(words.len() + 2);
+    padded.push("^");
+    padded.extend(words.iter().map(String::as_str));
+    padded.push("$");
+    padded
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect()
+}
+
+/// Character 3- to 5-grams of the line (whitespace squeezed, padded with a space at
+/// each end), hashed as they are read.
+fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
+    let squeezed = normalise(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let chars: Vec<char> = format!(" {squeezed} ").chars().take(MAX_CHARS).collect();
+    let count: usize = (3..=5).map(|n| chars.len().saturating_sub(n - 1)).sum();
+    if count == 0 {
+        return;
+    }
+    let value = 1.0 / (count as f32).sqrt();
+    let mut buf = [0u8; 4];
+    for n in 3..=5 {
+        for w in chars.windows(n) {
+            let mut h = Fnv1a::new();
+            h.write(Group::Chars.tag());
+            for c in w {
+                h.write(c.encode_utf8(&mut buf).as_bytes());
+            }
+            out.push((h.0 % BUCKETS, value));
+        }
+    }
+}
+
+/// The hashed features of a line given its neighbours' text: its words, word pairs
+/// and character n-grams, and the words of the lines before and after.
+pub fn features(line: &str, prev: Option<&str>, next: Option<&str>) -> Vec<(u32, f32)> {
+    let own = words(line);
+    let mut out = Vec::new();
+    group_features(Group::Word, &own, &mut out);
+    group_features(Group::Bigram, &bigrams(&own), &mut out);
+    char_features(line, &mut out);
+    if let Some(p) = prev {
+        group_features(Group::PrevWord, &words(p), &mut out);
+    }
+    if let Some(n) = next {
+        group_features(Group::NextWord, &words(n), &mut out);
+    }
+    out.sort_by_key(|(b, _)| *b);
+    out.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 += later.1;
+        }
+        same
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
+        assert_eq!(bucket(Group::Word, "a"), fnv1a(b"w:a") % BUCKETS);
+    }
+
+    #[test]
+    fn words_are_lowercased_with_digits_folded() {
+        assert_eq!(
+            words("Subscribe to our NEWSLETTER — it's free, 24/7!"),
+            [
+                "subscribe",
+                "to",
+                "our",
+                "newsletter",
+                "it's",
+                "free",
+                "00",
+                "0"
+            ]
+        );
+    }
+
+    #[test]
+    fn features_are_sorted_unique_and_weighted_by_group_size() {
+        let f = features("Read more", None, Some("Sign up"));
+        assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
+        let read = bucket(Group::Word, "read");
+        let v = f.iter().find(|(b, _)| *b == read).map(|(_, v)| *v);
+        assert_eq!(v, Some(1.0 / 2f32.sqrt()));
+        assert!(f.iter().any(|(b, _)| *b == bucket(Group::NextWord, "sign")));
+        assert!(f.iter().any(|(b, _)| *b == bucket(Group::Bigram, "more $")));
+        assert!(f.iter().any(|(b, _)| *b == bucket(Group::Chars, " read")));
+    }
+}
