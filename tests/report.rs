@@ -69,7 +69,7 @@ fn page_has_every_section_and_exits_0_despite_findings() {
 #[test]
 fn article_markup_is_escaped() {
     let evil =
-        format!("{DIRTY}\nShare this: <script>alert('x')</script> <img src=x onerror=alert(1)>\n");
+        format!("{DIRTY}\nPhoto: <script>alert('x')</script> <img src=x onerror=alert(1)>\n");
     let dir = tmp_with(&[("<b>site</b>/evil.txt", evil.as_bytes())]);
     let page = page_of(&dir, &[]);
     assert!(!page.contains("<script"), "script tag leaked");
