@@ -685,8 +685,15 @@ fn explain_unknown_rule_suggests_close_ids() {
 #[test]
 fn readme_commands_name_real_paths() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    assert!(readme.contains("cargo run --release -- check fixtures/"));
-    assert!(readme.contains("cargo test --all-targets"));
+    assert!(readme.contains("cargo run --release -- check examples/"));
+    assert!(root().join("examples").is_dir());
+    // The README's test command is the one CI runs.
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    assert!(readme.contains("cargo test --all-targets --locked"));
+    assert!(
+        ci.lines()
+            .any(|l| l.trim() == "cargo test --all-targets --locked")
+    );
 }
 
 #[test]
