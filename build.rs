@@ -1,5 +1,7 @@
 //! Embeds every file under `rules/` in the binary, so adding a rule file or a data file
-//! needs no code change and the binary works with nothing beside it.
+//! needs no code change and the binary works with nothing beside it; and turns the
+//! built-in word frequencies into the stem table cohesion reads, so a run does not stem
+//! 50,000 words before its first check.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -24,6 +26,7 @@ fn main() {
     out.push_str("];\n\n/// `(name, text)` of every data file rules may read, by path under `rules/`.\npub(crate) static DATA_FILES: &[(&str, &[u8])] = &[\n");
     data.iter().for_each(|e| bytes_entry(&mut out, e));
     out.push_str("];\n");
+    out.push_str(&stem_table(&root));
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();
 }
@@ -56,4 +59,51 @@ fn collect(
             data.push(item);
         }
     }
+}
+
+/// The file whose stems are precomputed, as named under `rules/`.
+const STEMMED: &str = "data/wordfreq-en.tsv";
+
+/// `STEM_TABLE`: for the built-in word frequencies, each stem and the summed
+/// probability of its words, computed as `Frequencies::parse` does at run time (a unit
+/// test there compares the two), sorted by stem.
+fn stem_table(root: &Path) -> String {
+    let text = std::fs::read_to_string(root.join(STEMMED)).unwrap_or_default();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut sums: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((word, zipf)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(zipf) = zipf.trim().parse::<f32>() else {
+            continue;
+        };
+        let word = normalize(word);
+        *sums.entry(stemmer.stem(&word).into_owned()).or_default() +=
+            10f64.powf(f64::from(zipf) - 9.0);
+    }
+    let mut stems: Vec<(String, f64)> = sums.into_iter().collect();
+    stems.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = format!(
+        "\n/// Stems of `{STEMMED}` and their summed probabilities, by stem (build.rs).\npub(crate) static STEM_TABLE: (&str, &[(&str, f64)]) = ({STEMMED:?}, &[\n"
+    );
+    for (stem, p) in stems {
+        writeln!(out, "    ({stem:?}, {p:?}),").unwrap();
+    }
+    out.push_str("]);\n");
+    out
+}
+
+/// `cohesion::lexicon::normalize`: lowercase, curly apostrophe straight, possessive dropped.
+fn normalize(word: &str) -> String {
+    let mut w = word.to_lowercase().replace('\u{2019}', "'");
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('\'') {
+        w.pop();
+    }
+    w
 }

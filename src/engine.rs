@@ -4,6 +4,7 @@ use crate::corpus::CorpusStats;
 use crate::diagnostic::{Category, Diagnostic};
 use crate::rules::{CheckContext, RuleSet};
 use crate::text::Document;
+use rayon::prelude::*;
 
 /// Runs every enabled rule on `doc`. Diagnostics come sorted by position then rule id,
 /// without duplicates, so output is identical across runs. A finding inside a
@@ -29,8 +30,21 @@ pub fn check_named(
         name,
     };
     let mut out = Vec::new();
-    for checker in rules.checkers() {
-        checker.check(doc, &cx, &mut out);
+    if rules.parallel_checkers() {
+        let each: Vec<Vec<Diagnostic>> = rules
+            .checkers()
+            .par_iter()
+            .map(|checker| {
+                let mut found = Vec::new();
+                checker.check(doc, &cx, &mut found);
+                found
+            })
+            .collect();
+        out.extend(each.into_iter().flatten());
+    } else {
+        for checker in rules.checkers() {
+            checker.check(doc, &cx, &mut out);
+        }
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();

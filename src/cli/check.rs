@@ -117,6 +117,12 @@ pub(crate) fn run(
         &progress,
         args.quiet,
     );
+    // Fewer documents than threads: let the checkers of each share the threads.
+    rules.set_parallel_checkers(
+        units
+            .known_len()
+            .is_some_and(|n| n < rayon::current_num_threads()),
+    );
     let job = Job {
         rules: &rules,
         corpus: &corpus,
@@ -194,6 +200,11 @@ pub(crate) fn run(
     if let Err(e) = finish.and_then(|()| out.flush()) {
         return stdout_failed(&e);
     }
+    // The process ends next: leave the rule set's tables and the corpus statistics
+    // (tens of MB in many small allocations) to the OS instead of freeing them one by
+    // one, which costs a one-file check a tenth of its time.
+    std::mem::forget(rules);
+    std::mem::forget(corpus);
     if let Err(e) = baseline.finish(entries, &checked, args.quiet) {
         return report_error(&e);
     }

@@ -33,7 +33,9 @@ use super::{Exit, report_error};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-pub(crate) fn run(rules: RuleSet, baseline: Option<Baseline>) -> Exit {
+pub(crate) fn run(mut rules: RuleSet, baseline: Option<Baseline>) -> Exit {
+    // One document per request: its checkers share the threads.
+    rules.set_parallel_checkers(true);
     match serve(&rules, baseline.as_ref()) {
         Ok(()) => Exit::Clean,
         Err(e) => report_error(&format!("language server: {e}")),

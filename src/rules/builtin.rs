@@ -12,3 +12,11 @@ pub(crate) fn data_bytes(name: &str) -> Option<&'static [u8]> {
 pub(crate) fn data_file(name: &str) -> Option<&'static str> {
     data_bytes(name).and_then(|b| std::str::from_utf8(b).ok())
 }
+
+/// The stem table precomputed for `text` when it is the embedded file `build.rs`
+/// stemmed (the very bytes, not a user's file of the same name).
+pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
+    let (name, table) = STEM_TABLE;
+    let embedded = data_bytes(name)?;
+    std::ptr::eq(text.as_bytes(), embedded).then_some(table)
+}

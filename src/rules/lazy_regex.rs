@@ -12,6 +12,7 @@ use std::ops::Deref;
 use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
@@ -40,9 +41,10 @@ struct Inner {
 /// The prefilter forms of a pattern.
 #[derive(Debug)]
 struct Derived {
-    /// The pattern for a prefilter `RegexSet`: case folding inlined, word boundaries
-    /// dropped (see [`LazyRegex::set_source`]).
-    prefilter: String,
+    /// The pattern for a prefilter `RegexSet` (case folding inlined, word boundaries
+    /// dropped; see [`LazyRegex::set_source`]), made here only for a pattern without
+    /// literals, the one kind a prefilter set needs it for.
+    prefilter: Option<String>,
     /// One of these occurs in every match (see `literals`), if any is worth a scan.
     literals: Option<Vec<Vec<u8>>>,
 }
@@ -108,11 +110,44 @@ impl LazyRegex {
                 parse(&inner.pattern, inner.case_insensitive)
                     .expect("built-in patterns are checked by every test run")
             });
+            let literals = super::literals::required(&hir);
             Derived {
-                prefilter: without_word_boundaries(&hir).to_string(),
-                literals: super::literals::required(&hir),
+                prefilter: literals
+                    .is_none()
+                    .then(|| without_word_boundaries(&hir).to_string()),
+                literals,
             }
         })
+    }
+
+    /// Whether the automaton is built already.
+    pub fn is_compiled(&self) -> bool {
+        self.0.compiled.get().is_some()
+    }
+
+    /// Builds the automata of those of `regexes` not built yet, side by side on the
+    /// thread pool: the first document of a run calls for dozens, each costing
+    /// milliseconds, and one thread building them all is most of a one-file check.
+    pub fn compile_all<'a>(regexes: impl IntoIterator<Item = &'a LazyRegex>) {
+        let mut pending: Vec<&LazyRegex> =
+            regexes.into_iter().filter(|r| !r.is_compiled()).collect();
+        pending.sort_unstable_by_key(|r| std::sync::Arc::as_ptr(&r.0));
+        pending.dedup_by_key(|r| std::sync::Arc::as_ptr(&r.0));
+        if pending.len() > 1 {
+            pending.par_iter().for_each(|r| {
+                r.regex();
+            });
+        } else if let Some(r) = pending.first() {
+            r.regex();
+        }
+    }
+
+    /// Works out the literals (and prefilter forms) of `regexes` side by side.
+    pub fn derive_all<'a>(regexes: impl IntoIterator<Item = &'a LazyRegex>) {
+        let all: Vec<&LazyRegex> = regexes.into_iter().collect();
+        all.par_iter().for_each(|r| {
+            r.derived();
+        });
     }
 
     pub fn regex(&self) -> &Regex {
@@ -139,7 +174,14 @@ impl LazyRegex {
     /// Without them the set stays on the DFA; dropping an assertion can only widen
     /// the matches, and the rule's own regex then checks the few candidate units.
     pub fn set_source(&self) -> String {
-        self.derived().prefilter.clone()
+        match &self.derived().prefilter {
+            Some(source) => source.clone(),
+            None => {
+                let hir = parse(&self.0.pattern, self.0.case_insensitive)
+                    .expect("a derived pattern parsed before");
+                without_word_boundaries(&hir).to_string()
+            }
+        }
     }
 
     /// Lowercase strings one of which every match contains, for an ASCII

@@ -151,6 +151,8 @@ pub struct RuleSet {
     selection: Selection,
     /// The data files the rules read, parsed on first use.
     data: DataStore,
+    /// Run a document's checkers on the thread pool (see [`RuleSet::set_parallel_checkers`]).
+    parallel_checkers: bool,
 }
 
 impl RuleSet {
@@ -203,6 +205,7 @@ impl RuleSet {
             checkers,
             selection: Selection::default(),
             data,
+            parallel_checkers: false,
         })
     }
 
@@ -228,6 +231,18 @@ impl RuleSet {
 
     pub fn checkers(&self) -> &[Box<dyn Checker>] {
         &self.checkers
+    }
+
+    /// Runs the checkers of one document side by side on the thread pool. For a run
+    /// of a file or two, where the documents alone cannot keep the threads busy: most
+    /// of such a run is each checker's first use (parsing its data, compiling the
+    /// regexes its literals call for), which then overlaps. Findings are the same.
+    pub fn set_parallel_checkers(&mut self, on: bool) {
+        self.parallel_checkers = on;
+    }
+
+    pub fn parallel_checkers(&self) -> bool {
+        self.parallel_checkers
     }
 
     pub fn selection(&self) -> &Selection {

@@ -166,6 +166,7 @@ impl Kind for PatternKind {
 
 impl Prefilter {
     fn build(rules: &[PatternRule], scopes: &[ScopeMembers]) -> Prefilter {
+        LazyRegex::derive_all(rules.iter().flat_map(|r| &r.regexes));
         let mut index: HashMap<&[u8], usize> = HashMap::new();
         let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut rest = Vec::new();
@@ -330,6 +331,15 @@ impl Checker for PatternChecker {
             .prefilter
             .get_or_init(|| Prefilter::build(&self.rules, &self.scopes));
         let hits = prefilter.hits(text, self.scopes.len());
+        if let Some(hits) = &hits {
+            // Build the automata this document calls for at once, in parallel.
+            LazyRegex::compile_all(self.scopes.iter().zip(hits).flat_map(|(scope, h)| {
+                h.iter()
+                    .map(|&(_, _, mi)| scope.members[mi])
+                    .filter(|&(r, _)| cx.enabled(&self.rules[r].meta))
+                    .map(|(r, i)| &self.rules[r].regexes[i])
+            }));
+        }
         for (si, scope) in self.scopes.iter().enumerate() {
             if !scope
                 .members

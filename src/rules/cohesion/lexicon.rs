@@ -86,8 +86,22 @@ pub(crate) struct Frequencies {
 
 impl Frequencies {
     /// Parses `word<TAB>zipf` lines (`#` comments skipped).
+    ///
+    /// The stems of the built-in list were worked out at build time; any other list
+    /// is stemmed here.
     pub(crate) fn parse(text: &str) -> Result<Frequencies, String> {
-        let stemmer = EnglishStemmer::default();
+        match crate::rules::builtin::stem_table(text) {
+            Some(table) => {
+                let mut out = Self::parse_words(text, None)?;
+                out.stem_probability = table.iter().map(|&(s, p)| (s.into(), p)).collect();
+                Ok(out)
+            }
+            None => Self::parse_words(text, Some(&EnglishStemmer::default())),
+        }
+    }
+
+    /// The zipf of each word, and with a stemmer each stem's summed probability.
+    fn parse_words(text: &str, stemmer: Option<&EnglishStemmer>) -> Result<Frequencies, String> {
         let mut out = Frequencies::default();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -101,9 +115,11 @@ impl Frequencies {
                 .parse()
                 .map_err(|e| format!("line {}: bad zipf `{zipf}`: {e}", n + 1))?;
             let word = normalize(word);
-            *out.stem_probability
-                .entry(stemmer.stem(&word).into())
-                .or_default() += zipf_probability(zipf);
+            if let Some(stemmer) = stemmer {
+                *out.stem_probability
+                    .entry(stemmer.stem(&word).into())
+                    .or_default() += zipf_probability(zipf);
+            }
             out.zipf.entry(word.into()).or_insert(zipf);
         }
         if out.zipf.is_empty() {
@@ -174,7 +190,14 @@ pub(crate) fn parse_title_words(text: &str) -> Result<FastSet<Box<str>>, String>
 
 /// Lowercase, curly apostrophes straightened, a possessive `'s` or `'` dropped.
 pub(crate) fn normalize(word: &str) -> String {
-    let mut w = word.to_lowercase().replace('\u{2019}', "'");
+    let mut w = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        word.to_lowercase().replace('\u{2019}', "'")
+    } else {
+        word.to_owned()
+    };
     if w.ends_with("'s") {
         w.truncate(w.len() - 2);
     } else if w.ends_with('\'') {
@@ -192,6 +215,24 @@ mod tests {
         assert_eq!(normalize("Meghan’s"), "meghan");
         assert_eq!(normalize("Troops'"), "troops");
         assert_eq!(normalize("don't"), "don't");
+    }
+
+    #[test]
+    fn the_stem_table_made_at_build_time_is_the_one_parse_computes() {
+        let text = crate::rules::builtin::data_file("data/wordfreq-en.tsv").unwrap();
+        let table = crate::rules::builtin::stem_table(text).expect("the embedded file");
+        let computed = Frequencies::parse_words(text, Some(&EnglishStemmer::default())).unwrap();
+        assert_eq!(table.len(), computed.stem_probability.len());
+        for &(stem, p) in table {
+            assert_eq!(computed.stem_probability.get(stem), Some(&p), "{stem}");
+        }
+        // A copy of the same text is a user's file: stemmed at parse, same result.
+        let copy = text.to_owned();
+        assert!(crate::rules::builtin::stem_table(&copy).is_none());
+        let parsed = Frequencies::parse(text).unwrap();
+        let from_copy = Frequencies::parse(&copy).unwrap();
+        assert_eq!(parsed.stem_probability, from_copy.stem_probability);
+        assert_eq!(parsed.zipf, from_copy.zipf);
     }
 
     #[test]
