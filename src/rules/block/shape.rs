@@ -104,6 +104,9 @@ pub(super) enum LineClass {
     Headline,
     /// Only punctuation: `-`, `|`, `___` between widget items.
     Separator,
+    /// Under `case = "title"`, a number without words (`(62)`, `15:23`, `5`): a count
+    /// or a gallery counter inside a menu, kept in its run but not one of its items.
+    Figure,
     /// Ends like a sentence and is long enough to be article text.
     Prose,
     /// Article text announcing a list (`The ties will be played on Saturday:`): as
@@ -169,6 +172,9 @@ impl Segmenter {
         }
         let body = strip_bullet(line);
         let words = word_count(body);
+        if self.config.case == Case::Title && !body.chars().any(char::is_alphabetic) {
+            return LineClass::Figure;
+        }
         if let Some(re) = &self.trigger {
             let core = body.trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
             if words <= self.config.max_words
@@ -206,18 +212,25 @@ impl Segmenter {
                 .chars()
                 .find(|c| c.is_alphanumeric())
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-            // A score (`1-3`) makes a results line, not a menu item.
-            Case::Title => body.split_whitespace().all(|w| {
-                let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
-                let first = letters.next();
-                let score = w.chars().any(|c| c.is_ascii_digit())
-                    && w.contains(['-', '\u{2013}'])
-                    && w.chars()
-                        .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}');
-                !score
-                    && (w.chars().filter(|c| c.is_alphabetic()).count() < 4
-                        || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-            }),
+            // A score (`1-3`) makes a results line, not a menu item; a measure or a
+            // price (`1.21 kg`, `From €1,099`, `8-speed`) makes a table's cell.
+            // So does code (`<Target Name="x">`, `a = b;`) and a phrase with a comma
+            // (`Atlanta, United States`, `March 16, 2026`): an event listing's line.
+            Case::Title => {
+                !body.contains([',', '=', '<', '>', '{', '}', ';', '`'])
+                    && !body.split_whitespace().any(is_quantity)
+                    && body.split_whitespace().all(|w| {
+                        let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
+                        let first = letters.next();
+                        let score = w.chars().any(|c| c.is_ascii_digit())
+                            && w.contains(['-', '\u{2013}'])
+                            && w.chars()
+                                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}');
+                        !score
+                            && (w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                                || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+                    })
+            }
         }
     }
 
@@ -325,6 +338,10 @@ impl Segmenter {
                     block.last = j
                 }
                 LineClass::Trigger => break,
+                LineClass::Figure => {
+                    block.last = j;
+                    block.separators += std::mem::take(&mut pending);
+                }
                 LineClass::Headline => {
                     let subheading = blanks > 0 && next_line(classes, j) == Some(LineClass::Prose);
                     if block.headlines >= self.config.max_lines || subheading {
@@ -357,6 +374,31 @@ impl Segmenter {
             Position::End => !classes[block.last + 1..].contains(&LineClass::Prose),
         }
     }
+}
+
+/// A word giving a measure or a price: a decimal (`1.21`, `1,099`), a currency sign
+/// before or after a digit (`€1,099`, `20$`), or a number run into a lowercase unit
+/// (`8-speed`, `12mm`).
+fn is_quantity(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let digit_before = prev.is_some_and(|p| p.is_ascii_digit());
+        let digit_after = next.is_some_and(|n| n.is_ascii_digit());
+        match c {
+            '.' | ',' => digit_before && digit_after,
+            _ if is_currency(c) => digit_before || digit_after,
+            _ if c.is_lowercase() => {
+                digit_before || (prev == Some('-') && i >= 2 && chars[i - 2].is_ascii_digit())
+            }
+            _ => false,
+        }
+    })
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '¢')
 }
 
 /// One case-insensitive regex matching a whole line against any of `patterns`.
@@ -556,6 +598,34 @@ mod tests {
         assert_eq!(found(&menu, text), [(1, 5, 5)]);
         assert!(found(&menu, "apples\npears\nplums\nfigs\ndates").is_empty());
         assert!(found(&menu, "Home\nPolitics\nBusiness").is_empty());
+    }
+
+    #[test]
+    fn counts_stay_in_a_menu_but_tables_code_and_listings_are_no_menu() {
+        let menu = seg("min-lines = 4\nmax-words = 4\ncase = 'title'");
+        // A category menu with post counts: the counts ride along, uncounted.
+        let counted = "Diaspora\n(62)\nEvents\n(56)\nHoroscope\n(66)\nSports\n(1379)\n";
+        assert_eq!(found(&menu, counted), [(1, 8, 4)]);
+        // A column of scores under two names is a table.
+        assert!(found(&menu, "Harvel\n22\n21\n23\n18\nStrandvik\n19\n17\n24\n19").is_empty());
+        // A specification table: measures and prices break every run.
+        let specs = "Up to 110 km\nWeight\n24.6 kg\nGears\n8-speed\nPrice\n£1,849\nColour\nBlack";
+        assert!(found(&menu, specs).is_empty());
+        // Markup and an event listing (`City, Country`, `Month D, YYYY`).
+        let code = "<Project>\n<PropertyGroup>\n<ItemGroup>\n</Project>";
+        assert!(found(&menu, code).is_empty());
+        let events = "March 16, 2026\nFABCON\nAtlanta, United States\nMarch 17, 2026\nSecureWorld\nCharlotte, United States";
+        assert!(found(&menu, events).is_empty());
+    }
+
+    #[test]
+    fn quantities_are_measures_and_prices() {
+        for w in ["1.21", "€1,099", "$20", "20$", "8-speed", "12mm", "4.6K"] {
+            assert!(is_quantity(w), "{w}");
+        }
+        for w in ["2026", "(62)", "COVID-19", "F1", "Home", "5G", "1-3"] {
+            assert!(!is_quantity(w), "{w}");
+        }
     }
 
     #[test]

@@ -271,7 +271,16 @@ impl ClassifierRule {
                     _ => None,
                 });
             let text = doc.slice(&line.range);
+            let sentence_at = |j: usize| sentence_like(doc.slice(&lines[j].range), &self.stopwords);
+            // A divider between two sentences (`* * *`) is a section break of the
+            // article; `boilerplate.separator-line` reports dividers as such.
+            let section_break = !text.chars().any(char::is_alphanumeric)
+                && i > 0
+                && i + 1 < lines.len()
+                && sentence_at(i - 1)
+                && sentence_at(i + 1);
             if p[i] < self.threshold
+                || section_break
                 || (sentence_like(text, &self.stopwords)
                     && !worded_like_boilerplate(&self.model, text))
             {
