@@ -31,15 +31,27 @@ pub fn check_named(
     };
     let mut out = Vec::new();
     if rules.parallel_checkers() {
-        let each: Vec<Vec<Diagnostic>> = rules
-            .checkers()
+        let checkers = rules.checkers();
+        let mut each: Vec<Vec<Diagnostic>> = checkers
             .par_iter()
             .map(|checker| {
                 let mut found = Vec::new();
-                checker.check(doc, &cx, &mut found);
+                if !checker.reads_prior() {
+                    checker.check(doc, &cx, &mut found);
+                }
                 found
             })
             .collect();
+        // A checker that reads the earlier kinds' findings gets exactly those, as
+        // when the checkers run one after another.
+        for (i, checker) in checkers.iter().enumerate() {
+            if checker.reads_prior() {
+                let mut prior: Vec<Diagnostic> = each[..i].iter().flatten().cloned().collect();
+                let before = prior.len();
+                checker.check(doc, &cx, &mut prior);
+                each[i] = prior.split_off(before);
+            }
+        }
         out.extend(each.into_iter().flatten());
     } else {
         for checker in rules.checkers() {

@@ -88,6 +88,14 @@ pub trait Checker: Send + Sync + Debug {
     /// earlier (kinds run in registry order), which later kinds may read.
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>);
 
+    /// Whether [`Checker::check`] reads what `out` already holds. Such a checker runs
+    /// after the others when a document's checkers run side by side
+    /// ([`RuleSet::set_parallel_checkers`]), and still sees exactly the diagnostics of
+    /// the kinds before it.
+    fn reads_prior(&self) -> bool {
+        false
+    }
+
     /// Statistics this checker needs from a first pass over every document of the run.
     fn corpus_needs(&self) -> CorpusNeeds {
         CorpusNeeds::default()

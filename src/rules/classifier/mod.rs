@@ -374,6 +374,11 @@ fn covered(prior: &[Diagnostic], line: &std::ops::Range<usize>) -> bool {
 }
 
 impl Checker for ClassifierChecker {
+    /// The other boilerplate rules' hits are features of the model.
+    fn reads_prior(&self) -> bool {
+        true
+    }
+
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         for rule in &self.rules {
             if cx.enabled(&rule.meta) {
