@@ -8,7 +8,11 @@ use scrapelint::{CorpusStats, Document, RuleSet, check};
 
 fn documents() -> Vec<(String, Document)> {
     let mut out = Vec::new();
-    for dir in ["fixtures/holdout-5/docs", "fixtures/holdout-4/docs", "examples"] {
+    for dir in [
+        "fixtures/holdout-5/docs",
+        "fixtures/holdout-4/docs",
+        "examples",
+    ] {
         let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
             .unwrap()
             .map(|e| e.unwrap().path())

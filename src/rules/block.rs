@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Document;
 use crate::text::segment::trim_range;
 
@@ -89,7 +89,11 @@ impl Checker for BlockChecker {
                         _ => None,
                     }
                 };
-                out.push(rule.meta.diagnostic(doc, span, None, vars));
+                let mut d = rule.meta.diagnostic(doc, span, None, vars);
+                if block.inner {
+                    d.severity = d.severity.min(Severity::Info);
+                }
+                out.push(d);
             }
         }
     }

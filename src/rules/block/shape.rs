@@ -94,6 +94,9 @@ enum Position {
     Anywhere,
     /// No prose follows the run: a list tacked on after the article.
     End,
+    /// Anywhere, but a run with prose both before and after it is reported as `info`:
+    /// between an article's paragraphs a list or a table is likelier than a menu.
+    Edge,
 }
 
 /// What one line is, for one rule.
@@ -124,6 +127,8 @@ pub(super) struct Block {
     pub(super) headlines: usize,
     /// Separator lines between its first and last line.
     pub(super) separators: usize,
+    /// Under `position = "edge"`: prose stands both before and after it.
+    pub(super) inner: bool,
 }
 
 /// One rule's trigger and thresholds: classifies lines and groups them into blocks.
@@ -270,6 +275,7 @@ impl Segmenter {
                     last,
                     headlines: body().count(),
                     separators: 0,
+                    inner: false,
                 }];
             }
         }
@@ -304,6 +310,10 @@ impl Segmenter {
                 && block.separators >= self.config.min_separators
                 && self.placed(classes, &block)
             {
+                let mut block = block;
+                block.inner = self.config.position == Position::Edge
+                    && classes[..block.first].contains(&LineClass::Prose)
+                    && classes[block.last + 1..].contains(&LineClass::Prose);
                 blocks.push(block);
             }
         }
@@ -317,6 +327,7 @@ impl Segmenter {
             last: start,
             headlines: usize::from(classes[start] == LineClass::Headline),
             separators: 0,
+            inner: false,
         };
         // Separators seen since the block's last line: they count once a line follows.
         let mut pending = 0;
@@ -372,6 +383,7 @@ impl Segmenter {
         match self.config.position {
             Position::Anywhere => true,
             Position::End => !classes[block.last + 1..].contains(&LineClass::Prose),
+            Position::Edge => true,
         }
     }
 }
@@ -616,6 +628,23 @@ mod tests {
         assert!(found(&menu, code).is_empty());
         let events = "March 16, 2026\nFABCON\nAtlanta, United States\nMarch 17, 2026\nSecureWorld\nCharlotte, United States";
         assert!(found(&menu, events).is_empty());
+    }
+
+    #[test]
+    fn position_edge_marks_runs_between_prose_as_inner() {
+        let menu = seg("min-lines = 4\nmax-words = 4\ncase = 'title'\nposition = 'edge'");
+        let inner = |text: &str| -> Vec<bool> {
+            let classes: Vec<LineClass> = text.split('\n').map(|l| menu.classify(l)).collect();
+            menu.segment(&classes)
+                .into_iter()
+                .map(|b| b.inner)
+                .collect()
+        };
+        let prose = "The council voted on the plan on Monday after a long debate.";
+        let run = "Home\nPolitics\nBusiness\nSport";
+        assert_eq!(inner(&format!("{run}\n\n{prose}")), [false]);
+        assert_eq!(inner(&format!("{prose}\n\n{run}")), [false]);
+        assert_eq!(inner(&format!("{prose}\n\n{run}\n\n{prose}")), [true]);
     }
 
     #[test]
