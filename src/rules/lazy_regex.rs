@@ -19,6 +19,11 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Lo
 /// Generous: a pattern that parses must also compile.
 const SIZE_LIMIT: usize = 1 << 26;
 
+/// The lazy DFA's cache per regex and thread (the crate's default is 2 MiB): a rule
+/// regex runs on a line or a sentence at a time, and a run of thousands of files
+/// ends with every rule's cache grown.
+const DFA_CACHE: usize = 1 << 18;
+
 /// Cheap to clone: clones share one compiled automaton.
 #[derive(Debug, Clone)]
 pub struct LazyRegex(std::sync::Arc<Inner>);
@@ -156,6 +161,7 @@ impl LazyRegex {
             RegexBuilder::new(&inner.pattern)
                 .case_insensitive(inner.case_insensitive)
                 .size_limit(SIZE_LIMIT)
+                .dfa_size_limit(DFA_CACHE)
                 .build()
                 .expect("syntax checked at load; size limit generous")
         })
