@@ -93,9 +93,13 @@ pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
     FUSED
         .find_iter(para)
         .filter(|m| {
+            // The token starts after the last space before the match, which may be
+            // wider than one byte (U+2005).
             let start = para[..m.start()]
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let end = para[m.end()..]
                 .find(char::is_whitespace)
                 .map_or(para.len(), |i| m.end() + i);
@@ -170,6 +174,14 @@ fn is_quotation(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fused_sentences_after_a_wide_space_do_not_split_a_character() {
+        // U+2005 (three bytes) before the token: the token starts after all of it.
+        let para = "The council met.\u{2005}It said.The plan";
+        assert_eq!(fused(para).len(), 1);
+        assert_eq!(fused("x\u{2005}a.end.Next sentence").len(), 1);
+    }
 
     #[test]
     fn fused_sentences() {
