@@ -858,6 +858,13 @@ mod tests {
             flagged("Merkle said it was over. Then Angela Merkel spoke to them at the time.")
                 .is_empty()
         );
+        // A handle or a run-together word, not a respelling.
+        assert!(
+            flagged("It was Joe Walsh at the door. Then Jwalsh and EWWalsh said it was over.")
+                .is_empty()
+        );
+        // A title-case heading is not a person.
+        assert!(flagged("The book Minimalists Use These Rules is out. Then Minimalista was on sale, and it was over.").is_empty());
         // Used twice, more than an edit apart: a name of its own.
         assert!(flagged("It was Ippei Mizuhara at the door. Then Mizusawa was on the phone, and Mizusawa was quiet, and Mizuhara left.").is_empty());
     }
