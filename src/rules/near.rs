@@ -7,6 +7,66 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)
 }
 
+/// Like [`edit_distance`], but a vowel put for another vowel or a letter for its
+/// neighbour on a QWERTY keyboard costs half an edit: the slips a typist makes most
+/// (`Merkle`/`Merkel` is one edit, `Bideh`/`Biden` half of one). Over lowercase letters.
+pub(crate) fn typo_distance(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Optimal string alignment, in half edits so the sums stay exact.
+    let mut d = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = 2 * i as u32;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = 2 * j as u32;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let sub = if a[i - 1] == b[j - 1] {
+                0
+            } else if slip(a[i - 1], b[j - 1]) {
+                1
+            } else {
+                2
+            };
+            let mut best = (d[i - 1][j] + 2)
+                .min(d[i][j - 1] + 2)
+                .min(d[i - 1][j - 1] + sub);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 2);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()] as f32 / 2.0
+}
+
+/// Two letters a typist mixes up: two vowels, or neighbours on a QWERTY keyboard.
+fn slip(x: char, y: char) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let vowel = |c: char| "aeiou".contains(c);
+    if vowel(x) && vowel(y) {
+        return true;
+    }
+    let at = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|i| (r as i32, i as i32)))
+    };
+    let (Some((rx, cx)), Some((ry, cy))) = (at(x), at(y)) else {
+        return false;
+    };
+    // Each row sits about half a key right of the one above: (r, c) touches
+    // (r - 1, c) and (r - 1, c + 1), (r + 1, c - 1) and (r + 1, c).
+    match ry - rx {
+        0 => (cx - cy).abs() == 1,
+        -1 => cy == cx || cy == cx + 1,
+        1 => cy == cx || cy == cx - 1,
+        _ => false,
+    }
+}
+
 /// The edits a word of `letters` letters may carry and still count as near:
 /// `letters / letters_per_edit`, at most `max`.
 pub(crate) fn allowed_edits(letters: usize, letters_per_edit: usize, max: usize) -> usize {
@@ -74,6 +134,17 @@ mod tests {
         assert_eq!(edit_distance("cheif", "chief"), 1);
         assert_eq!(edit_distance("brigade", "brigadier"), 2);
         assert_eq!(edit_distance("generel", "general"), 1);
+    }
+
+    #[test]
+    fn typo_distance_weighs_slips_less() {
+        assert_eq!(typo_distance("merkle", "merkel"), 1.0);
+        assert_eq!(typo_distance("bideh", "biden"), 0.5);
+        assert_eq!(typo_distance("nadel", "nadal"), 0.5);
+        assert_eq!(typo_distance("coopper", "cooper"), 1.0);
+        assert_eq!(typo_distance("milner", "milley"), 2.0);
+        assert_eq!(typo_distance("smith", "smith"), 0.0);
+        assert!(slip('s', 'w') && slip('h', 'n') && slip('b', 'h') && !slip('q', 'p'));
     }
 
     #[test]

@@ -49,3 +49,57 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(|(i, l)| (i + 1, l))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
+
+/// How common a word is as a given name and as a surname, from a
+/// `name<TAB>given<TAB>surname` file of shares per 100,000 people
+/// (`data/names-en.tsv`).
+#[derive(Debug, Default)]
+pub(crate) struct NameShares(FastMap<Box<str>, (u32, u32)>);
+
+impl NameShares {
+    pub(crate) fn parse(text: &str) -> Result<NameShares, String> {
+        let mut map = FastMap::default();
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [name, given, surname] = cols[..] else {
+                return Err(format!("line {n}: expected `name<TAB>given<TAB>surname`"));
+            };
+            let number = |s: &str| {
+                s.trim()
+                    .parse::<u32>()
+                    .map_err(|_| format!("line {n}: `{s}` is not a whole number"))
+            };
+            map.insert(
+                name.to_lowercase().into_boxed_str(),
+                (number(given)?, number(surname)?),
+            );
+        }
+        Ok(NameShares(map))
+    }
+
+    /// The share of a lowercase name as a given name (per 100,000), 0 if unlisted.
+    pub(crate) fn given(&self, name: &str) -> u32 {
+        self.0.get(name).map_or(0, |s| s.0)
+    }
+
+    /// The larger of its shares as a given name and as a surname.
+    pub(crate) fn share(&self, name: &str) -> u32 {
+        self.0.get(name).map_or(0, |s| s.0.max(s.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_shares_read_both_columns() {
+        let names = NameShares::parse("# comment\nann\t364\t0\nsmith\t0\t1006\n").unwrap();
+        assert_eq!(names.given("ann"), 364);
+        assert_eq!(names.share("smith"), 1006);
+        assert_eq!(names.given("smith"), 0);
+        assert_eq!(names.share("merkle"), 0);
+        assert!(NameShares::parse("ann\t364\n").is_err());
+        assert!(NameShares::parse("ann\tx\t0\n").is_err());
+    }
+}
