@@ -21,6 +21,7 @@ if sys.version_info < (3, 11):
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import gen_collocations  # noqa: E402
 import gen_function_words  # noqa: E402
 import gen_names  # noqa: E402
 import gen_sections  # noqa: E402
@@ -43,6 +44,7 @@ def main() -> int:
     counts["sections-en.txt"] = gen_sections.build(common)
     counts["names-en.tsv"] = gen_names.build()
     counts["spun-en.tsv"] = gen_spun.build()  # reads titles-en.tsv and stopwords-en.txt
+    counts["collocations-en.tsv"] = gen_collocations.build()  # and wordfreq-en.tsv
     for name, n in counts.items():
         size = (OUT_DIR / name).stat().st_size
         print(f"{name:20} {n:7d} records {size:9d} bytes")

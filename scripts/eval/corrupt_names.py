@@ -30,36 +30,19 @@ RULE: `--part sealed` is for one final measurement; it prints figures only.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
 import shutil
-import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-SETS = {
-    "train-recall": SHARED / "train" / "recall",
-    "multi-recall": SHARED / "train-multi" / "recall",
-}
+from corruption import ROOT, SETS, check, clean_bodies, data_words, parse_args, write_key
+from corruption import untouched_flags
 VOWELS = "aeiou"
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 NAME = r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?"
 FULL = re.compile(rf"(?<=[a-z,;:()\"'\u201c\u2018] )({NAME})(?: ({NAME}))?(?: ({NAME}))\b")
-
-
-def data_words(name: str, column: int = 0) -> dict[str, list[str]]:
-    out = {}
-    for line in (ROOT / "rules" / "data" / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        out[cols[0]] = cols
-    return out
 
 
 def neighbours(c: str) -> list[str]:
@@ -100,22 +83,6 @@ def one_edit(word: str, rng: random.Random) -> tuple[str, str]:
                 if n:
                     return head + body[:i] + rng.choice(n) + body[i + 1 :], kind
     return word, "none"
-
-
-def clean_bodies(set_name: str, files: list[str]) -> dict[str, str]:
-    folder = SETS[set_name]
-    clean = defaultdict(set)
-    for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec["label"] == "clean":
-            clean[rec["file"]].add(rec["line"])
-    out = {}
-    for f in files:
-        lines = (folder / "docs" / f).read_text(encoding="utf-8").split("\n")
-        body = [line for n, line in enumerate(lines, 1) if n in clean[f]]
-        if body:
-            out[f"{set_name}--{f}"] = "\n".join(body) + "\n"
-    return out
 
 
 def candidates(text: str, given: set[str]) -> list[tuple[str, int]]:
@@ -172,31 +139,14 @@ def build(out: Path, part: str, seed: int) -> list[dict]:
             line = corrupted.count("\n", 0, at) + 1
             key.append({"file": name, "line": line, "start": len(corrupted[:at].encode()),
                         "original": surname, "respelt": new, "edits": kinds})
-    with open(out / "key.jsonl", "w", encoding="utf-8") as f:
-        for k in key:
-            f.write(json.dumps(k) + "\n")
+    write_key(out, key)
     return key
 
 
-def check(binary: str, folder: Path) -> list[dict]:
-    run = subprocess.run([binary, "check", "--format", "json", str(folder)],
-                         capture_output=True, text=True)
-    if run.returncode not in (0, 1):
-        sys.exit(f"{binary} failed: {run.stderr}")
-    return json.loads(run.stdout)["diagnostics"]
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--part", choices=["develop", "sealed"], default="develop")
-    ap.add_argument("--out", type=Path, default=ROOT / "target" / "corrupt-names")
-    ap.add_argument("--binary", default=str(ROOT / "target" / "release" / "scrapelint"))
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--list", action="store_true", help="print each finding (develop only)")
-    args = ap.parse_args()
-    out = args.out / args.part
+    args = parse_args(__doc__, "corrupt-names")
+    out, show = args.out, args.show
     key = build(out, args.part, args.seed)
-    show = args.list and args.part == "develop"
 
     found = check(args.binary, out / "corrupted")
     by_file = {k["file"]: k for k in key}
@@ -218,17 +168,9 @@ def main() -> int:
             if k["file"] not in hits:
                 print(f"miss {k['file']}:{k['line']} {k['respelt']} for {k['original']} {k['edits']}")
 
-    clean = check(args.binary, out / "untouched")
-    lines = 0
-    for f in (out / "untouched").iterdir():
-        lines += sum(1 for line in f.read_text(encoding="utf-8").split("\n") if line.strip())
-    flagged, per_rule = set(), defaultdict(int)
-    for d in clean:
-        if d["category"] == "mangled":
-            flagged.add((d["path"], d["range"]["start"]["line"]))
-            per_rule[d["rule"]] += 1
-            if show:
-                print(f"untouched {Path(d['path']).name}:{d['range']['start']['line']} {d['rule']} {d['message']}")
+    lines, by_rule, per_rule = untouched_flags(
+        args.binary, out, lambda d: d["category"] == "mangled", show)
+    flagged = set().union(*by_rule.values())
 
     recall = len(hits) / len(key) if key else 0.0
     precision = len(hits) / variant if variant else 1.0

@@ -19,6 +19,7 @@ mod wordlists;
 pub mod block;
 pub mod classifier;
 pub mod cohesion;
+pub mod collocation;
 pub mod consistency;
 pub mod duplicate;
 pub mod encoding;

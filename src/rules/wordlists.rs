@@ -82,6 +82,11 @@ impl NameShares {
         self.0.get(name).map_or(0, |s| s.0)
     }
 
+    /// The share of a lowercase name as a surname (per 100,000), 0 if unlisted.
+    pub(crate) fn surname(&self, name: &str) -> u32 {
+        self.0.get(name).map_or(0, |s| s.1)
+    }
+
     /// The larger of its shares as a given name and as a surname.
     pub(crate) fn share(&self, name: &str) -> u32 {
         self.0.get(name).map_or(0, |s| s.0.max(s.1))

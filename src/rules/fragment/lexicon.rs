@@ -6,13 +6,14 @@ use crate::rules::Data;
 
 use toml::Spanned;
 
-use crate::rules::wordlists::{WordSet, data_lines, parse_word_set};
+use crate::rules::wordlists::{NameShares, WordSet, data_lines, parse_word_set};
 use crate::rules::{DataStore, LoadError, RuleInput};
 
 pub(super) const VERBS: &str = "data/verbs-en.tsv";
 pub(super) const FUNCTION_WORDS: &str = "data/function-words-en.tsv";
 pub(super) const STOPWORDS: &str = "data/stopwords-en.txt";
 pub(super) const SECTIONS: &str = "data/sections-en.txt";
+pub(super) const NAMES: &str = "data/names-en.tsv";
 
 /// Reporting verbs: a quotation is attributed when one of these stands beside it.
 /// A closed, grammatical set (verbs of saying), matched on the lemma, so every
@@ -81,6 +82,7 @@ pub(super) struct Lexicon {
     closed: Data<FastMap<String, Closed>>,
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
+    names: Data<NameShares>,
 }
 
 impl Lexicon {
@@ -92,6 +94,7 @@ impl Lexicon {
             closed: data.load(rule, &name(FUNCTION_WORDS), parse_function_words)?,
             stopwords: data.load(rule, &name(STOPWORDS), parse_word_set)?,
             sections: data.load(rule, &name(SECTIONS), parse_word_set)?,
+            names: data.load(rule, &name(NAMES), NameShares::parse)?,
         })
     }
 
@@ -103,6 +106,7 @@ impl Lexicon {
             closed: Data::from_value(parse_function_words(function_words).unwrap()),
             stopwords: Data::from_value(parse_word_set(stopwords).unwrap()),
             sections: Data::default(),
+            names: Data::default(),
         }
     }
 
@@ -112,7 +116,14 @@ impl Lexicon {
         let file = |n: &str| crate::rules::builtin::data_file(n).unwrap();
         let mut lex = Lexicon::from_texts(file(VERBS), file(FUNCTION_WORDS), file(STOPWORDS));
         lex.sections = Data::from_value(parse_word_set(file(SECTIONS)).unwrap());
+        lex.names = Data::from_value(NameShares::parse(file(NAMES)).unwrap());
         lex
+    }
+
+    /// Shares per 100,000 people of a lowercase name as a given name and as a surname
+    /// (1990 US Census lists).
+    pub(super) fn name_shares(&self, lower: &str) -> (u32, u32) {
+        (self.names.given(lower), self.names.surname(lower))
     }
 
     pub(super) fn verb(&self, lower: &str) -> Option<Form> {

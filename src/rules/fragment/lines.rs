@@ -43,10 +43,53 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
     if ["://", "www.", "@", ".com", "/"]
         .iter()
         .any(|m| last_token.contains(m))
+        || code_like(last_token)
+        || text.contains(['→', '∈', '=', '{', '}', '<', '>'])
     {
         return false;
     }
-    !has_credit_tail(text)
+    // The sentence runs on in the next paragraph (`... with a justhtml` / `style API
+    // to parse ...`): split, not cut.
+    let continues = page.paras.get(k + 1).is_some_and(|_| {
+        page.text(k + 1)
+            .trim_start()
+            .starts_with(char::is_lowercase)
+    });
+    !has_credit_tail(text) && !has_attribution_tail(text) && !continues
+}
+
+/// A quotation, then a dash and who said it (`... for my family.” — Cabrera`, `... me.-
+/// Adele`), or a quoted blurb that ends in its closing mark (`... for a bargain”`).
+fn has_attribution_tail(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['”', '"']) {
+        return true;
+    }
+    let Some(dash) = trimmed.rfind(['-', '–', '—']) else {
+        return false;
+    };
+    let before = trimmed[..dash]
+        .trim_end()
+        .trim_end_matches(['-', '–', '—'])
+        .trim_end();
+    let after = trimmed[dash..]
+        .trim_start_matches(['-', '–', '—'])
+        .trim_start();
+    before.ends_with(['.', '!', '?', '”', '"', '’'])
+        && after.starts_with(char::is_uppercase)
+        && after.split_whitespace().count() <= 10
+}
+
+/// A last word that is code, a file name, an acronym or a number rather than prose
+/// (`VPTERNLOG`, `NuGet.config`, `(or`, `cycle.4`, `2026`): text before stripped code
+/// or a table, not a cut sentence.
+fn code_like(token: &str) -> bool {
+    let token = token.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let mut chars = token.chars();
+    let first = chars.next();
+    token.contains(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')))
+        || chars.any(char::is_uppercase)
+        || first.is_none()
 }
 
 /// Words a paragraph needs before its last word alone can show that it was cut.
@@ -199,6 +242,10 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
         return false;
     }
     let (rest, bullet) = strip_bullet(page.text(k));
+    // `3. Amazon Lex`: a numbered item is a list heading, not a credit.
+    if bullet && page.text(k).trim_start().starts_with(char::is_alphanumeric) {
+        return false;
+    }
     let (rest, by) = match rest.split_once(char::is_whitespace) {
         Some((first, tail)) if first.eq_ignore_ascii_case("by") => (tail.trim_start(), true),
         _ => (rest, false),
@@ -213,7 +260,11 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     let min = if bullet || by { 1 } else { 2 };
     if names.len() < min
         || names.len() > max_names
-        || !(names.iter().all(|w| name_word(lex, w)) || (by && house_byline(&names)))
+        || !(names
+            .iter()
+            .enumerate()
+            .all(|(i, w)| name_word(lex, w) || census_surname(lex, &names, i))
+            || (by && house_byline(&names)))
     {
         return false;
     }
@@ -226,7 +277,9 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     }
     let after_text = page.paras[k - 1].is_body();
     if last {
-        return after_text;
+        // At the end, a finished sentence of any length will do (`Thanks for reading!`,
+        // `- Ensures productivity away from the office.`).
+        return after_text || page.paras[k - 1].ending == Ending::Terminal;
     }
     let listed = page.text(k - 1).trim_end().ends_with(':')
         || page.paras[k - 1].bullet
@@ -286,6 +339,22 @@ fn starts_upper(w: &str) -> bool {
 
 /// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
 /// a particle (`de`, `al`), and not a function word, a verb or a section name.
+/// Whether word `i` of a name line, a verb or other word [`name_word`] refuses
+/// (`Pierce`, `Waters`), is a census surname after a census given name (`Luther
+/// Pierce`, `Helena Waters`).
+fn census_surname(lex: &Lexicon, names: &[&str], i: usize) -> bool {
+    /// Shares per 100,000 people: names at least this common.
+    const GIVEN: u32 = 10;
+    const SURNAME: u32 = 5;
+    let capitalised = |w: &str| starts_upper(w) && w.chars().all(char::is_alphabetic);
+    let (first, word) = (names[0], names[i]);
+    i > 0
+        && capitalised(first)
+        && capitalised(word)
+        && lex.name_shares(&normalise(first)).0 >= GIVEN
+        && lex.name_shares(&normalise(word)).1 >= SURNAME
+}
+
 fn name_word(lex: &Lexicon, w: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "de", "da", "di", "du", "del", "van", "von", "der", "al", "bin", "el", "la", "le",
@@ -438,5 +507,49 @@ mod tests {
         assert!(flagged(&list, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
         let heading = format!("Headline\n\n{BODY}\n\nWhat Happens Next\n\n{BODY}");
         assert!(flagged(&heading, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+        // A numbered list heading names a product, not an author.
+        let numbered =
+            format!("Headline\n\n{BODY}\n\n{BODY}\n\n3. Amazon Lex\n\n{BODY}\n\n4. Atlas VPN");
+        assert!(flagged(&numbered, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+        // A surname that is also a verb, after a census given name; after a short
+        // closing sentence.
+        let verb = format!("Headline\n\n{BODY}\n\nThanks for reading!\n\nLuther Pierce");
+        assert_eq!(
+            flagged(&verb, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["Luther Pierce"]
+        );
+        let phrase = format!("Headline\n\n{BODY}\n\n{BODY}\n\nStay Tuned");
+        assert!(flagged(&phrase, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+    }
+
+    #[test]
+    fn split_quoted_or_code_paragraphs_are_not_cut() {
+        let check = |middle: &str| {
+            let text = format!("Headline\n\n{BODY}\n\n{middle}\n\n{BODY}\n");
+            flagged(&text, |p, l, k| truncated(p, l, 12, k))
+        };
+        // runs on in the next paragraph
+        assert!(check("The plan was drawn up by the council's own planning staff together with a\n\nlocal firm of architects, who agreed.").is_empty());
+        // a quotation and who said it
+        assert!(check("“It gave me the flexibility I now have and need for my family and my small firm.” — Cabrera").is_empty());
+        assert!(check("It is the best small package we have tried for the money and the space it takes “a real bargain”").is_empty());
+        // code, file names and acronyms
+        assert!(
+            check(
+                "To check it quickly you can merge the three loads at three offsets via VPTERNLOG"
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                "If you use the package manager you should define the settings in a NuGet.config"
+            )
+            .is_empty()
+        );
+        // still a cut sentence
+        assert_eq!(
+            check("The council will decide next spring whether the old library building should be sold to").len(),
+            1
+        );
     }
 }

@@ -1,0 +1,602 @@
+//! Kind `collocation`: a common two-word phrase with one word changed, so that the
+//! pair is rare (`real estata`, `Supreme Courtroom`, `stock interchange`), a closed
+//! compound split in two (`chair man`), or a phrase run together (`nuclearweapon`).
+//!
+//! The phrase file (`data/collocations-en.tsv`, from WordNet and a bigram count list)
+//! holds the common phrases with their counts, the words a thesaurus offers for each
+//! phrase word, the variants that are common English anyway (never reported), and
+//! the closed compounds. The text is read once: each pair of neighbouring words is
+//! looked up by the word that stayed, and the other is compared with the phrase's.
+//!
+//! A changed word is, by priority, *related* (a thesaurus synonym, as a spinner puts;
+//! off by default), a *misspelling* (one edit, not another ending; a non-word, a much
+//! rarer word, or any word beside one bound to the phrase), or *longer* (a word added
+//! to a name's: `Courtroom`). Case must fit the phrase: a phrase of names
+//! (`Supreme Court`) is matched only when capitalised, a lowercase phrase in lowercase
+//! or in a headline's capitals.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::meta::Units;
+use super::near;
+use super::wordlists::{self, WordFreq};
+use super::{
+    CheckContext, Checker, Data, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each,
+};
+use crate::diagnostic::Diagnostic;
+use crate::text::{Document, lowercase};
+
+#[derive(Debug)]
+pub struct CollocationKind;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Config {
+    /// The phrase file (`data/collocations-en.tsv`).
+    phrases: Spanned<String>,
+    /// `word<TAB>zipf`: a run-together phrase is not a listed word.
+    words: Spanned<String>,
+    /// Only phrases at least this common (their count in the file).
+    #[serde(default)]
+    min_count: u64,
+    /// Phrase words shorter than this have no misspellings or longer forms.
+    #[serde(default = "default_min_near")]
+    min_near: usize,
+    /// A misspelling that is a listed word is reported only when the phrase's word is
+    /// this much more frequent (zipf): `rage` for `rate`, not `contact` for `contract`.
+    #[serde(default = "default_rare_gap")]
+    rare_gap: f32,
+    /// ...or when the word that stayed is this bound to the phrase (`cool mine`):
+    /// the phrase's share of the common pairs with that word in its place.
+    #[serde(default = "default_min_bound")]
+    min_bound: f32,
+    /// Which changes to report.
+    #[serde(default = "default_changes")]
+    changes: Vec<Change>,
+}
+
+fn default_rare_gap() -> f32 {
+    1.2
+}
+
+fn default_min_bound() -> f32 {
+    0.5
+}
+
+fn default_min_near() -> usize {
+    4
+}
+
+/// All but `related`: one thesaurus synonym swapped into a common phrase is far more
+/// often a writer's own wording (`grocery shop`, `minimum salary`) than a spinner's.
+fn default_changes() -> Vec<Change> {
+    vec![
+        Change::Misspelling,
+        Change::Longer,
+        Change::Split,
+        Change::Joined,
+    ]
+}
+
+/// How the text differs from the phrase, in order of priority.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+enum Change {
+    Related,
+    Misspelling,
+    Longer,
+    Split,
+    Joined,
+}
+
+impl Change {
+    fn reason(self) -> &'static str {
+        match self {
+            Change::Related => "a word swapped for a synonym",
+            Change::Misspelling => "a misspelt word",
+            Change::Longer => "a longer word in place of the phrase's",
+            Change::Split => "a compound split in two",
+            Change::Joined => "two words run together",
+        }
+    }
+}
+
+/// The parsed phrase file.
+#[derive(Debug, Default)]
+struct Collocations {
+    /// Each phrase as usually written, its lowercase words, and its count.
+    shown: Vec<String>,
+    words: Vec<[String; 2]>,
+    count: Vec<u64>,
+    /// Per word, the phrase's share of the common pairs with that word in its place:
+    /// how bound the word is to its partner (`Kong` of `Hong Kong`: 1).
+    bound: Vec<[f32; 2]>,
+    /// Phrases by their first and by their second lowercase word.
+    by_first: HashMap<String, Vec<usize>>,
+    by_second: HashMap<String, Vec<usize>>,
+    /// Lowercase `a b` of every phrase and every known variant: never reported.
+    exact: HashSet<String>,
+    /// A phrase word -> the words a thesaurus puts for it, sorted.
+    related: HashMap<String, Vec<String>>,
+    /// `a b` -> the closed compound `ab`.
+    compounds: HashMap<String, String>,
+}
+
+impl Collocations {
+    fn parse(text: &str) -> Result<Collocations, String> {
+        let mut c = Collocations::default();
+        for (n, line) in wordlists::data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            match cols.as_slice() {
+                ["phrase", shown, count, first, second] => {
+                    let count: u64 = count
+                        .parse()
+                        .map_err(|_| format!("line {n}: `{count}` is not a count"))?;
+                    let share = |s: &str| {
+                        s.parse::<f32>()
+                            .map_err(|_| format!("line {n}: `{s}` is not a share"))
+                    };
+                    c.bound.push([share(first)?, share(second)?]);
+                    let lower = lowercase(shown);
+                    let Some((a, b)) = lower.split_once(' ') else {
+                        return Err(format!("line {n}: a phrase is two words"));
+                    };
+                    let p = c.shown.len();
+                    c.by_first.entry(a.to_owned()).or_default().push(p);
+                    c.by_second.entry(b.to_owned()).or_default().push(p);
+                    c.words.push([a.to_owned(), b.to_owned()]);
+                    c.exact.insert(lower.into_owned());
+                    c.shown.push((*shown).to_owned());
+                    c.count.push(count);
+                }
+                ["related", word, subs] => {
+                    let mut subs: Vec<String> = subs.split(',').map(str::to_owned).collect();
+                    subs.sort();
+                    c.related.insert((*word).to_owned(), subs);
+                }
+                ["known", pair] => {
+                    c.exact.insert(lowercase(pair).into_owned());
+                }
+                ["compound", word, split] => {
+                    c.compounds
+                        .insert(lowercase(split).into_owned(), (*word).to_owned());
+                }
+                _ => {
+                    return Err(format!(
+                        "line {n}: expected `phrase`, `related`, `known` or `compound` and its columns"
+                    ));
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    fn is_related(&self, word: &str, to: &str) -> bool {
+        self.related
+            .get(to)
+            .is_some_and(|subs| subs.binary_search_by(|s| s.as_str().cmp(word)).is_ok())
+    }
+}
+
+#[derive(Debug)]
+struct CollocationRule {
+    meta: RuleMeta,
+    config: Config,
+    phrases: Data<Collocations>,
+    freq: Data<WordFreq>,
+}
+
+#[derive(Debug)]
+struct CollocationChecker {
+    rules: Vec<CollocationRule>,
+}
+
+impl Kind for CollocationKind {
+    fn name(&self) -> &'static str {
+        "collocation"
+    }
+
+    fn doc(&self) -> &'static str {
+        "Common two-word phrases with one word changed into a rare pair (`phrases = \"data/collocations-en.tsv\"`): a misspelt word (`real estata`), a longer word (`Supreme Courtroom`), a synonym swapped in (`stock interchange`, off by default); a closed compound split in two (`chair man`) or a phrase run together (`nuclearweapon`). Variants the file lists as common English are never reported. `words` names the frequency list, `min-count` the least count of a phrase, `min-near` the shortest phrase word compared by spelling, `rare-gap` and `min-bound` when a misspelling that is a word counts, `changes` which of `related`, `misspelling`, `longer`, `split`, `joined` to report. The message may use `{reason}`."
+    }
+
+    fn build(
+        &self,
+        inputs: Vec<RuleInput<'_>>,
+        data: &DataStore,
+    ) -> Result<Box<dyn Checker>, Vec<LoadError>> {
+        let rules = build_each(&inputs, |input| {
+            let config: Config = input.config_for(&["match", "suggestion", "reason"])?;
+            Ok(CollocationRule {
+                meta: input.meta.clone(),
+                phrases: data.load(input, &config.phrases, Collocations::parse)?,
+                freq: data.load(input, &config.words, WordFreq::parse)?,
+                config,
+            })
+        })?;
+        Ok(Box::new(CollocationChecker { rules }))
+    }
+}
+
+impl Checker for CollocationChecker {
+    fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+        for rule in &self.rules {
+            if cx.enabled(&rule.meta) {
+                rule.check(doc, out);
+            }
+        }
+    }
+}
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Lower,
+    /// A capital, then lowercase letters.
+    Capitalised,
+    /// In capitals, mixed, or not only letters: never compared.
+    Other,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() && chars.all(|c| c.is_ascii_lowercase()) => Shape::Lower,
+        Some(c) if c.is_ascii_uppercase() && chars.all(|c| c.is_ascii_lowercase()) => {
+            Shape::Capitalised
+        }
+        _ => Shape::Other,
+    }
+}
+
+/// A finding before it is reported.
+struct Hit {
+    span: Range<usize>,
+    suggestion: String,
+    change: Change,
+}
+
+impl CollocationRule {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for sentence in doc.sentences() {
+            let ranges = doc.words_of(sentence);
+            let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+            let shapes: Vec<Shape> = words.iter().map(|w| shape(w)).collect();
+            let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+            let mut i = 0;
+            while i < words.len() {
+                let pair = (i + 1 < words.len()
+                    && text[ranges[i].end..ranges[i + 1].start] == *" "
+                    && !self.in_other_phrase(&lower, i))
+                .then(|| {
+                    self.pair_hit(&lower[i], &lower[i + 1], [shapes[i], shapes[i + 1]], i == 0)
+                })
+                .flatten();
+                if let Some((suggestion, change)) = pair {
+                    let span = ranges[i].start..ranges[i + 1].end;
+                    self.report(
+                        doc,
+                        Hit {
+                            span,
+                            suggestion,
+                            change,
+                        },
+                        out,
+                    );
+                    i += 2;
+                    continue;
+                }
+                if let Some(suggestion) = self.joined(&lower[i], shapes[i], i == 0) {
+                    let hit = Hit {
+                        span: ranges[i].clone(),
+                        suggestion,
+                        change: Change::Joined,
+                    };
+                    self.report(doc, hit, out);
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// Whether word `i` or `i + 1` is part of a phrase with its other neighbour
+    /// (`Street car` of `Market Street car park`): then the pair is no unit.
+    fn in_other_phrase(&self, lower: &[String], i: usize) -> bool {
+        let exact = &self.phrases.exact;
+        (i > 0 && exact.contains(&format!("{} {}", lower[i - 1], lower[i])))
+            || lower
+                .get(i + 2)
+                .is_some_and(|next| exact.contains(&format!("{} {next}", lower[i + 1])))
+    }
+
+    fn wants(&self, change: Change) -> bool {
+        self.config.changes.contains(&change)
+    }
+
+    /// The phrase (as the text would write it) and the change, when the two words
+    /// `a b` are a common phrase with one word changed or a compound split in two.
+    fn pair_hit(
+        &self,
+        a: &str,
+        b: &str,
+        shapes: [Shape; 2],
+        first: bool,
+    ) -> Option<(String, Change)> {
+        if shapes.contains(&Shape::Other) {
+            return None;
+        }
+        let c = &*self.phrases;
+        let key = format!("{a} {b}");
+        if c.exact.contains(&key) {
+            return None;
+        }
+        if let Some(compound) = c.compounds.get(&key) {
+            let lower_pair = shapes[1] == Shape::Lower && (shapes[0] == Shape::Lower || first);
+            if self.wants(Change::Split) && lower_pair {
+                let mut s = compound.clone();
+                if shapes[0] == Shape::Capitalised {
+                    s = capitalise(&s);
+                }
+                return Some((s, Change::Split));
+            }
+        }
+        let mut best: Option<(Change, usize)> = None;
+        for (kept, changed, pos, index) in [(a, b, 1, &c.by_first), (b, a, 0, &c.by_second)] {
+            for &p in index.get(kept).into_iter().flatten() {
+                if c.count[p] < self.config.min_count || !case_fits(&c.shown[p], shapes, first) {
+                    continue;
+                }
+                let name = c.shown[p]
+                    .split(' ')
+                    .all(|w| w.starts_with(|ch: char| ch.is_uppercase()));
+                let bound = c.bound[p][1 - pos] >= self.config.min_bound;
+                if let Some(change) = self.change(changed, &c.words[p][pos], name, bound) {
+                    if best.is_none_or(|(b, q)| {
+                        (change, std::cmp::Reverse(c.count[p])) < (b, std::cmp::Reverse(c.count[q]))
+                    }) {
+                        best = Some((change, p));
+                    }
+                }
+            }
+        }
+        let (change, p) = best?;
+        let shown = &c.shown[p];
+        // A lowercase phrase written in a headline's capitals is suggested so.
+        let suggestion = if shapes == [Shape::Capitalised; 2]
+            && shown.chars().next().is_some_and(char::is_lowercase)
+        {
+            shown
+                .split(' ')
+                .map(capitalise)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else if first && shapes[0] == Shape::Capitalised {
+            capitalise(shown)
+        } else {
+            shown.clone()
+        };
+        Some((suggestion, change))
+    }
+
+    /// How `word` (lowercase) stands for the phrase's `want`, if it is a change the
+    /// rule reports. `name`: the phrase is a name, each word capitalised (`Supreme Court`);
+    /// `bound`: the other word is bound to the phrase (`Kong` of `Hong Kong`).
+    fn change(&self, word: &str, want: &str, name: bool, bound: bool) -> Option<Change> {
+        if word == want {
+            return None;
+        }
+        if self.wants(Change::Related) && bound && self.phrases.is_related(word, want) {
+            return Some(Change::Related);
+        }
+        let n = want.len();
+        if n < self.config.min_near || word.len() < self.config.min_near {
+            return None;
+        }
+        // A plural or another ending (`finale`, `creamy`, `styled`) is a word of its own.
+        if word.starts_with(want) && word.len() <= n + 2 || want.starts_with(word) {
+            return None;
+        }
+        if self.wants(Change::Misspelling)
+            && word.as_bytes()[0] == want.as_bytes()[0]
+            && near::edit_distance(word, want) == 1
+            && (bound || self.rarer(word, want))
+        {
+            return Some(Change::Misspelling);
+        }
+        // A word added to a name's word (`Court` + `room`); a derivation of a common
+        // word (`marketplace`, `storyline`, `programmes`) is ordinary English.
+        let added = word.strip_prefix(want).unwrap_or("");
+        if self.wants(Change::Longer)
+            && (name || bound)
+            && added.len() >= 3
+            && self.freq.zipf(added).is_some_and(|z| z >= 3.5)
+        {
+            return Some(Change::Longer);
+        }
+        None
+    }
+
+    /// Whether `word` is no listed word, or one much rarer than `want`.
+    fn rarer(&self, word: &str, want: &str) -> bool {
+        match self.freq.zipf(word) {
+            None => true,
+            Some(z) => self.freq.zipf(want).unwrap_or(0.0) - z >= self.config.rare_gap,
+        }
+    }
+
+    /// The phrase a word not in the word list is two words of, run together
+    /// (`stockmarket`).
+    fn joined(&self, word: &str, shape: Shape, first: bool) -> Option<String> {
+        if !self.wants(Change::Joined)
+            || word.len() < 7
+            || !(shape == Shape::Lower || (first && shape == Shape::Capitalised))
+            || self.freq.zipf(word).is_some()
+            || self.phrases.exact.contains(word)
+        {
+            return None;
+        }
+        let c = &*self.phrases;
+        (3..=word.len() - 3).find_map(|k| {
+            let (a, b) = word.split_at(k);
+            let p = *c.by_first.get(a)?.iter().find(|&&p| c.words[p][1] == b)?;
+            let shown = &c.shown[p];
+            (c.count[p] >= self.config.min_count && shown.chars().all(|ch| !ch.is_uppercase()))
+                .then(|| {
+                    if shape == Shape::Capitalised {
+                        capitalise(shown)
+                    } else {
+                        shown.clone()
+                    }
+                })
+        })
+    }
+
+    fn report(&self, doc: &Document, hit: Hit, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let unit = Units::new(doc)
+            .containing(self.meta.scope, &hit.span)
+            .unwrap_or(hit.span.clone());
+        if self.meta.excused(&text[hit.span.clone()], &text[unit]) {
+            return;
+        }
+        let reason = hit.change.reason();
+        out.push(
+            self.meta
+                .diagnostic(doc, hit.span, Some(hit.suggestion), |v| {
+                    (v == "reason").then_some(Cow::Borrowed(reason))
+                }),
+        );
+    }
+}
+
+/// Whether words of `shapes` may stand for the phrase as `shown`: a capitalised
+/// word of the phrase (`Supreme Court`) is capitalised in the text; a lowercase one
+/// is lowercase, or both words are capitalised (a headline), or it opens the sentence.
+fn case_fits(shown: &str, shapes: [Shape; 2], first: bool) -> bool {
+    let headline = shapes == [Shape::Capitalised; 2];
+    shown.split(' ').zip(shapes).enumerate().all(|(k, (w, s))| {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            s == Shape::Capitalised
+        } else {
+            s == Shape::Lower || headline || (k == 0 && first)
+        }
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::{LoadOptions, Origin, RuleSet, RuleSources};
+    use crate::text::Document;
+
+    /// The built-in phrase file with default settings: (flagged text, suggestion).
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        flagged_with(text, "")
+    }
+
+    fn flagged_with(text: &str, settings: &str) -> Vec<(String, String)> {
+        let mut sources = RuleSources::new();
+        sources.add_text(
+            "test.toml",
+            format!("[[rule]]\nid = \"mangled.t\"\nkind = \"collocation\"\ncategory = \"mangled\"\nmessage = \"{{match}} {{reason}}\"\nphrases = \"data/collocations-en.tsv\"\nwords = \"data/wordfreq-en.tsv\"\nmin-count = 6400000\n{settings}"),
+            Origin::File("no-such-dir/test.toml".into()),
+        );
+        let rules = RuleSet::load(&sources, &LoadOptions::default()).unwrap();
+        let doc = Document::from_text(text);
+        crate::engine::check_text(&rules, text)
+            .iter()
+            .map(|d| {
+                (
+                    doc.slice(&d.span).to_owned(),
+                    d.suggestion.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_word_of_a_common_phrase() {
+        assert_eq!(
+            flagged("The Supreme Courtroom ruled on Monday."),
+            pairs(&[("Supreme Courtroom", "Supreme Court")])
+        );
+        // not a word at all, or a word the other is bound to (`Kong` of `Hong Kong`)
+        assert_eq!(
+            flagged("Prices on the real estata market rose."),
+            pairs(&[("real estata", "real estate")])
+        );
+        assert_eq!(
+            flagged("He moved to Hong Kang last year."),
+            pairs(&[("Hong Kang", "Hong Kong")])
+        );
+    }
+
+    #[test]
+    fn a_word_swapped_for_a_synonym_only_on_request() {
+        // `New` is bound to `York`; `Virgin` is a WordNet synonym of `new`
+        let text = "She flew to Virgin York on Monday.";
+        assert_eq!(flagged(text), pairs(&[]));
+        assert_eq!(
+            flagged_with(text, "changes = [\"related\"]\n"),
+            pairs(&[("Virgin York", "New York")])
+        );
+    }
+
+    #[test]
+    fn compounds_split_or_joined() {
+        assert_eq!(
+            flagged("The chair man of the board resigned."),
+            pairs(&[("chair man", "chairman")])
+        );
+        assert_eq!(
+            flagged("He was a news paper editor."),
+            pairs(&[("news paper", "newspaper")])
+        );
+        assert_eq!(
+            flagged("They found a nuclearweapon."),
+            pairs(&[("nuclearweapon", "nuclear weapon")])
+        );
+    }
+
+    #[test]
+    fn common_english_is_silent() {
+        for text in [
+            "Shares fell on the stock market today. A stock marketplace opened.",
+            "He took a grocery shop job at the fiscal year end.",
+            "Drivers park in the Market Street car park; the street car park is full.",
+            "The police officials and the police officer met.",
+            "The Supreme Court and the supreme courts of the states.",
+            "Interest rates rose. The chairman spoke about health care and the web site.",
+            "A stock market is a market.",
+        ] {
+            assert_eq!(flagged(text), pairs(&[]), "{text}");
+        }
+    }
+
+    #[test]
+    fn case_must_fit_the_phrase() {
+        // `Supreme Court` is a name: the lowercase pair is not near it.
+        assert_eq!(flagged("The supreme courtroom ruled."), pairs(&[]));
+        // Capitals and odd case are never compared.
+        assert_eq!(flagged("THE STOCK MARKETPLACE FELL."), pairs(&[]));
+    }
+}
