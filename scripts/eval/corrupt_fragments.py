@@ -11,6 +11,12 @@ seed (two runs give the same files):
   more, ending on `.`, `!` or `?`) is cut at a word boundary between 40% and
   90% of its words, as a scraper's length limit or a lost link cuts it; the
   cut is never right after a word that ends a sentence;
+- `appositive`: a sentence that names someone with a description beside the
+  reporting verb (`..., said Jane Roe, the director of the fund.`, `Jane Roe,
+  the director of the fund, said ...`) loses all but the name and the
+  description (`Jane Roe, the director of the fund.`), as a spinner or a
+  scraper that cuts the clause around an appositive leaves it; articles
+  without such a sentence get one of the other two;
 - `byline`: a name line is added after the last paragraph, as scrapers leave
   an author credit at the end of the body: `Name Surname`, `By Name Surname`,
   `- Name Surname` or `Name Surname, Staff Writer`, the name drawn from the
@@ -21,9 +27,9 @@ seed (two runs give the same files):
 Writes OUT/untouched/*.txt, OUT/corrupted/*.txt and OUT/key.jsonl, runs
 `BINARY check --format json` on each folder and prints, per kind, recall (a
 finding of the kind's rule on the corrupted line: `fragment.truncated-paragraph`,
-`fragment.orphan-byline`; any finding on the line is also counted), the
-precision of those two rules on the corrupted files, and the share of
-untouched non-empty lines they flag.
+`fragment.orphan-byline`, `fragment.dangling-appositive`; any warning on the
+line is also counted), the precision of those rules on the corrupted files,
+and the share of untouched non-empty lines they flag.
 
 usage (from the repo root):
     python3 scripts/eval/corrupt_fragments.py [--part develop|sealed] [--out DIR]
@@ -44,7 +50,16 @@ from pathlib import Path
 from corruption import ROOT, SETS, check, clean_bodies, data_words, parse_args, write_key
 from corruption import untouched_flags
 
-RULES = {"truncated": "fragment.truncated-paragraph", "byline": "fragment.orphan-byline"}
+RULES = {"truncated": "fragment.truncated-paragraph", "byline": "fragment.orphan-byline",
+         "appositive": "fragment.dangling-appositive"}
+NAME = r"(?:[A-Z][a-z'\u2019-]+ ){1,3}[A-Z][a-z'\u2019-]+"
+DESCRIPTION = r"(?:a|an|the|[a-z]+ (?:of|at|for|with|in))\b[^.!?\"\u201d,;]{4,100}"
+# `..., said Jane Roe, the director of the fund.` and `Jane Roe, the director of the
+# fund, said ...`: the sentence around the appositive, to be cut down to it
+AFTER_VERB = re.compile(rf"(?:^|(?<=[.!?] ))[^.!?]*?,? (?:said|says|according to|told reporters|wrote) "
+                        rf"({NAME}), ({DESCRIPTION})\.(?= |$)")
+BEFORE_VERB = re.compile(rf"(?:^|(?<=[.!?] ))({NAME}), ({DESCRIPTION}), (?:said|says|told|added|wrote)\b"
+                         r"[^.!?]*[.!?](?= |$)")
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,3}\.|[A-Z]\.)+$")  # `Mr.`, `U.S.`, `Jan.`
 FORMS = ["{name}", "By {name}", "- {name}", "{name}, Staff Writer"]
@@ -85,7 +100,14 @@ def build(out: Path, part: str, seed: int) -> list[dict]:
             if len(lines) < 4:
                 continue
             kind = rng.choice(["truncated", "byline"])
-            if kind == "truncated":
+            appositives = [(i, m) for i in range(2, len(lines))
+                           for rx in (AFTER_VERB, BEFORE_VERB) for m in rx.finditer(lines[i])]
+            if appositives:
+                kind = "appositive"
+                at, m = rng.choice(appositives)
+                shown = f"{m.group(1)}, {m.group(2)}."
+                lines[at] = lines[at][: m.start()] + shown + lines[at][m.end():]
+            elif kind == "truncated":
                 options = [(i, cut) for i in range(2, len(lines))
                            if (cut := truncation(lines[i], rng)) is not None]
                 if not options:

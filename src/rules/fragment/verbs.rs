@@ -8,7 +8,9 @@
 //! - a form used mostly as a noun (`forces`, `plans`, `ends`) is a verb only when a
 //!   subject can stand before it: a subject pronoun (`it plans`), or a noun phrase that
 //!   is not the object of a preposition or a verb (`the trust plans`, but not `of the
-//!   elite Quds forces`). Determiners and prepositions come from `function-words-en.tsv`.
+//!   elite Quds forces`), nor in a phrase after a comma when `of` follows (`Greta Lee,
+//!   the breakout star of the film`).
+//!   Determiners and prepositions come from `function-words-en.tsv`.
 //!
 //! Contractions with `'s 're 've 'm 'll 'd n't` after a pronoun are finite, and a
 //! lowercase word the lexicon does not know that ends in `-ed`, `-izes`, `-ises` or
@@ -127,6 +129,11 @@ impl Sentence<'_> {
         match lex.closed(&lower[before]) {
             Some(Closed::Pronoun) => SUBJECT_PRONOUNS.contains(&lower[before].as_str()),
             Some(Closed::Determiner | Closed::Possessive) => {
+                // `Greta Lee, the breakout star of the film`: after a comma and before
+                // `of`, the phrase describes a name; a verb takes no `of`.
+                if self.comma_before[before] && lower.get(i + 1).is_some_and(|n| n == "of") {
+                    return false;
+                }
                 // `the elite forces`: a subject, unless a preposition governs the phrase.
                 !before.checked_sub(1).is_some_and(|k| {
                     lex.closed(&lower[k]) == Some(Closed::Preposition)
@@ -164,7 +171,9 @@ pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
         && head_words.iter().enumerate().all(|(i, w)| {
             capitalised(w) || (i > 0 && i + 1 < head_words.len() && NAME_PARTICLES.contains(w))
         });
+    // `Big Technology, by Alex Kantrowitz.`: a title and its author's credit
     head_ok
+        && !tail.starts_with("by ")
         && tail.chars().next().is_some_and(char::is_lowercase)
         && tail.split_whitespace().count() >= 2
         && tail.matches(',').count() <= 1
@@ -215,6 +224,7 @@ mod tests {
             "Plans for a new bridge.",
             "President Will Rose, the new leader.",
             "Dr Helen Ashcombe, head of the regional centre.",
+            "Greta Lee, the breakout star of the film.",
         ] {
             assert!(!has_verb(s), "{s}");
         }
