@@ -411,11 +411,14 @@ impl CollocationRule {
         }
         // A word added to a name's word (`Court` + `room`); a derivation of a common
         // word (`marketplace`, `storyline`, `programmes`) is ordinary English.
+        // Not a closed form of a phrase of its own (`healthcare` of `health care`, in
+        // `mental healthcare`).
         let added = word.strip_prefix(want).unwrap_or("");
         if self.wants(Change::Longer)
             && (name || bound)
             && added.len() >= 3
             && self.freq.zipf(added).is_some_and(|z| z >= 3.5)
+            && !self.phrases.exact.contains(&format!("{want} {added}"))
         {
             return Some(Change::Longer);
         }
@@ -583,6 +586,7 @@ mod tests {
             "Shares fell on the stock market today. A stock marketplace opened.",
             "He took a grocery shop job at the fiscal year end.",
             "Drivers park in the Market Street car park; the street car park is full.",
+            "The report ranks access to mental healthcare in every state.",
             "The police officials and the police officer met.",
             "The Supreme Court and the supreme courts of the states.",
             "Interest rates rose. The chairman spoke about health care and the web site.",
