@@ -36,8 +36,8 @@ def main():
     a = ap.parse_args()
     extra = shlex.split(a.new_args)
     total = 0
-    print(f"| set | base findings | new findings | differing |")
-    print(f"|---|---:|---:|---:|")
+    print("| set | base findings | new findings | differing |")
+    print("|---|---:|---:|---:|")
     for d in a.dirs:
         base = findings(a.base, d, [])
         new = findings(a.new, d, extra)

@@ -150,7 +150,6 @@ def build_docs(articles, out_dir):
             lines = list(host["lines"])
             # Host line (0-based) of each output line, or a tag for inserted lines.
             origin = list(range(len(lines)))
-            spliced = None
             if j is not None:
                 donor = articles[j]
                 cands = [i for i in donor_paragraphs(donor) if (j, i) not in used] or donor_paragraphs(donor)
