@@ -39,15 +39,13 @@ RULE: `--part sealed` is for one final measurement; it prints figures only.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corruption import ROOT, SETS, check, clean_bodies, data_words, parse_args, write_key
+from corruption import bodies, check, data_words, parse_args, write_key
 from corruption import untouched_flags
 
 RULES = {"truncated": "fragment.truncated-paragraph", "byline": "fragment.orphan-byline",
@@ -85,43 +83,36 @@ def truncation(line: str, rng: random.Random) -> str | None:
 
 
 def build(out: Path, part: str, seed: int) -> list[dict]:
-    split = json.loads((ROOT / "scripts" / "train" / "split.json").read_text())
     given, surnames = names(1, 20), names(2, 20)
-    shutil.rmtree(out, ignore_errors=True)
-    (out / "untouched").mkdir(parents=True)
-    (out / "corrupted").mkdir()
     rng = random.Random(seed)
     key = []
-    for set_name in SETS:
-        bodies = clean_bodies(set_name, sorted(split["sets"][set_name][part]))
-        for name, text in sorted(bodies.items()):
-            (out / "untouched" / name).write_text(text, encoding="utf-8")
-            lines = text.rstrip("\n").split("\n")
-            if len(lines) < 4:
+    for name, text in bodies(out, part):
+        lines = text.rstrip("\n").split("\n")
+        if len(lines) < 4:
+            continue
+        kind = rng.choice(["truncated", "byline"])
+        appositives = [(i, m) for i in range(2, len(lines))
+                       for rx in (AFTER_VERB, BEFORE_VERB) for m in rx.finditer(lines[i])]
+        if appositives:
+            kind = "appositive"
+            at, m = rng.choice(appositives)
+            shown = f"{m.group(1)}, {m.group(2)}."
+            lines[at] = lines[at][: m.start()] + shown + lines[at][m.end():]
+        elif kind == "truncated":
+            options = [(i, cut) for i in range(2, len(lines))
+                       if (cut := truncation(lines[i], rng)) is not None]
+            if not options:
                 continue
-            kind = rng.choice(["truncated", "byline"])
-            appositives = [(i, m) for i in range(2, len(lines))
-                           for rx in (AFTER_VERB, BEFORE_VERB) for m in rx.finditer(lines[i])]
-            if appositives:
-                kind = "appositive"
-                at, m = rng.choice(appositives)
-                shown = f"{m.group(1)}, {m.group(2)}."
-                lines[at] = lines[at][: m.start()] + shown + lines[at][m.end():]
-            elif kind == "truncated":
-                options = [(i, cut) for i in range(2, len(lines))
-                           if (cut := truncation(lines[i], rng)) is not None]
-                if not options:
-                    continue
-                at, cut = rng.choice(options)
-                lines[at] = cut
-                shown = cut
-            else:
-                full = f"{rng.choice(given)} {rng.choice(surnames)}"
-                shown = rng.choice(FORMS).format(name=full)
-                lines.append(shown)
-                at = len(lines) - 1
-            (out / "corrupted" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-            key.append({"file": name, "line": at + 1, "kind": kind, "text": shown})
+            at, cut = rng.choice(options)
+            lines[at] = cut
+            shown = cut
+        else:
+            full = f"{rng.choice(given)} {rng.choice(surnames)}"
+            shown = rng.choice(FORMS).format(name=full)
+            lines.append(shown)
+            at = len(lines) - 1
+        (out / "corrupted" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        key.append({"file": name, "line": at + 1, "kind": kind, "text": shown})
     write_key(out, key)
     return key
 

@@ -30,14 +30,12 @@ RULE: `--part sealed` is for one final measurement; it prints figures only.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from corruption import ROOT, SETS, check, clean_bodies, data_words, parse_args, write_key
+from corruption import bodies, check, data_words, hits_on, parse_args, write_key
 from corruption import untouched_flags
 VOWELS = "aeiou"
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -106,39 +104,32 @@ def candidates(text: str, given: set[str]) -> list[tuple[str, int]]:
 
 
 def build(out: Path, part: str, seed: int) -> list[dict]:
-    split = json.loads((ROOT / "scripts" / "train" / "split.json").read_text())
     given = {n for n, cols in data_words("names-en.tsv").items() if int(cols[1]) > 0}
     words = set(data_words("wordfreq-en.tsv"))
-    shutil.rmtree(out, ignore_errors=True)
-    (out / "untouched").mkdir(parents=True)
-    (out / "corrupted").mkdir()
     rng = random.Random(seed)
     key = []
-    for set_name in SETS:
-        bodies = clean_bodies(set_name, sorted(split["sets"][set_name][part]))
-        for name, text in sorted(bodies.items()):
-            (out / "untouched" / name).write_text(text, encoding="utf-8")
-            found = candidates(text, given)
-            if not found:
-                continue
-            surname, at = rng.choice(found)
-            article_words = set(re.findall(r"[A-Za-z]+", text.lower()))
-            for _ in range(20):
-                edits = 2 if rng.random() < 0.2 else 1
-                new, kinds = surname, []
-                for _ in range(edits):
-                    new, kind = one_edit(new, rng)
-                    kinds.append(kind)
-                low = new.lower()
-                if new != surname and low not in words and low not in article_words:
-                    break
-            else:
-                continue
-            corrupted = text[:at] + new + text[at + len(surname) :]
-            (out / "corrupted" / name).write_text(corrupted, encoding="utf-8")
-            line = corrupted.count("\n", 0, at) + 1
-            key.append({"file": name, "line": line, "start": len(corrupted[:at].encode()),
-                        "original": surname, "respelt": new, "edits": kinds})
+    for name, text in bodies(out, part):
+        found = candidates(text, given)
+        if not found:
+            continue
+        surname, at = rng.choice(found)
+        article_words = set(re.findall(r"[A-Za-z]+", text.lower()))
+        for _ in range(20):
+            edits = 2 if rng.random() < 0.2 else 1
+            new, kinds = surname, []
+            for _ in range(edits):
+                new, kind = one_edit(new, rng)
+                kinds.append(kind)
+            low = new.lower()
+            if new != surname and low not in words and low not in article_words:
+                break
+        else:
+            continue
+        corrupted = text[:at] + new + text[at + len(surname) :]
+        (out / "corrupted" / name).write_text(corrupted, encoding="utf-8")
+        line = corrupted.count("\n", 0, at) + 1
+        key.append({"file": name, "line": line, "start": len(corrupted[:at].encode()),
+                    "original": surname, "respelt": new, "edits": kinds})
     write_key(out, key)
     return key
 
@@ -148,21 +139,10 @@ def main() -> int:
     out, show = args.out, args.show
     key = build(out, args.part, args.seed)
 
-    found = check(args.binary, out / "corrupted")
-    by_file = {k["file"]: k for k in key}
-    hits, variant = set(), 0
-    for d in found:
-        if d["rule"] != "mangled.name-variant":
-            continue
-        variant += 1
-        name = Path(d["path"]).name
-        k = by_file.get(name)
-        b = d["byte_range"]
-        ok = k is not None and b["start"] <= k["start"] < b["end"]
-        if ok:
-            hits.add(name)
-        if show:
-            print(("TP " if ok else "FP ") + f"{name}:{d['range']['start']['line']} {d['message']}")
+    hits, variant = hits_on(
+        check(args.binary, out / "corrupted"), key,
+        lambda d: d["rule"] == "mangled.name-variant",
+        lambda d, k: d["byte_range"]["start"] <= k["start"] < d["byte_range"]["end"], show)
     if show:
         for k in key:
             if k["file"] not in hits:

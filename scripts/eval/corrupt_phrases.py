@@ -41,15 +41,13 @@ RULE: `--part sealed` is for one final measurement; it prints figures only.
 from __future__ import annotations
 
 import importlib.util
-import json
 import random
 import re
-import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corruption import ROOT, SETS, check, clean_bodies, data_words, parse_args, write_key
+from corruption import ROOT, bodies, check, data_words, hits_on, parse_args, write_key
 from corruption import untouched_flags
 
 sys.path.insert(0, str(ROOT / "scripts" / "data"))
@@ -224,48 +222,41 @@ def line_offsets(text: str):
 
 
 def build(out: Path, part: str, seed: int) -> list[dict]:
-    split = json.loads((ROOT / "scripts" / "train" / "split.json").read_text())
     c = Corrupter()
-    shutil.rmtree(out, ignore_errors=True)
-    (out / "untouched").mkdir(parents=True)
-    (out / "corrupted").mkdir()
     rng = random.Random(seed)
     key = []
-    for set_name in SETS:
-        bodies = clean_bodies(set_name, sorted(split["sets"][set_name][part]))
-        for name, text in sorted(bodies.items()):
-            (out / "untouched" / name).write_text(text, encoding="utf-8")
-            kinds = list(KINDS)
-            rng.shuffle(kinds)
-            kinds.sort(key=lambda k: -KINDS[k] * rng.random())
-            done = None
-            for kind in kinds:
-                if kind == "split":
-                    found = c.compounds(text)
-                    if found:
-                        at, word, i = rng.choice(found)
-                        done = (at, word, word[:i] + " " + word[i:].lower(), kind)
-                else:
-                    found = c.expressions(text)
-                    rng.shuffle(found)
-                    for at, a, b in found:
-                        pick = (c.synonym if kind == "synonym" else c.spelling)(a, b, rng)
-                        if pick:
-                            pos, sub = pick
-                            new = f"{recase(sub, a)} {b}" if pos == 0 else f"{a} {recase(sub, b)}"
-                            done = (at, f"{a} {b}", new, kind)
-                            break
-                if done:
-                    break
-            if not done:
-                continue
-            at, old, new, kind = done
-            corrupted = text[:at] + new + text[at + len(old):]
-            (out / "corrupted" / name).write_text(corrupted, encoding="utf-8")
-            line = corrupted.count("\n", 0, at) + 1
-            key.append({"file": name, "line": line, "start": len(corrupted[:at].encode()),
-                        "end": len(corrupted[:at + len(new)].encode()),
-                        "original": old, "corrupted": new, "kind": kind})
+    for name, text in bodies(out, part):
+        kinds = list(KINDS)
+        rng.shuffle(kinds)
+        kinds.sort(key=lambda k: -KINDS[k] * rng.random())
+        done = None
+        for kind in kinds:
+            if kind == "split":
+                found = c.compounds(text)
+                if found:
+                    at, word, i = rng.choice(found)
+                    done = (at, word, word[:i] + " " + word[i:].lower(), kind)
+            else:
+                found = c.expressions(text)
+                rng.shuffle(found)
+                for at, a, b in found:
+                    pick = (c.synonym if kind == "synonym" else c.spelling)(a, b, rng)
+                    if pick:
+                        pos, sub = pick
+                        new = f"{recase(sub, a)} {b}" if pos == 0 else f"{a} {recase(sub, b)}"
+                        done = (at, f"{a} {b}", new, kind)
+                        break
+            if done:
+                break
+        if not done:
+            continue
+        at, old, new, kind = done
+        corrupted = text[:at] + new + text[at + len(old):]
+        (out / "corrupted" / name).write_text(corrupted, encoding="utf-8")
+        line = corrupted.count("\n", 0, at) + 1
+        key.append({"file": name, "line": line, "start": len(corrupted[:at].encode()),
+                    "end": len(corrupted[:at + len(new)].encode()),
+                    "original": old, "corrupted": new, "kind": kind})
     write_key(out, key)
     return key
 
@@ -275,22 +266,10 @@ def main() -> int:
     out, show = args.out, args.show
     key = build(out, args.part, args.seed)
 
-    found = check(args.binary, out / "corrupted")
-    by_file = {k["file"]: k for k in key}
-    hits, mangled = set(), 0
-    for d in found:
-        if d["category"] != "mangled":
-            continue
-        mangled += 1
-        name = Path(d["path"]).name
-        k = by_file.get(name)
-        b = d["byte_range"]
-        ok = k is not None and b["start"] < k["end"] and k["start"] < b["end"]
-        if ok:
-            hits.add(name)
-        if show:
-            print(("TP " if ok else "FP ") + f"{name}:{d['range']['start']['line']} "
-                  f"{d['rule']} {d['message']}")
+    hits, mangled = hits_on(
+        check(args.binary, out / "corrupted"), key, lambda d: d["category"] == "mangled",
+        lambda d, k: d["byte_range"]["start"] < k["end"] and k["start"] < d["byte_range"]["end"],
+        show)
     if show:
         for k in key:
             if k["file"] not in hits:

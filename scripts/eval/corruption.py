@@ -57,6 +57,43 @@ def check(binary: str, folder: Path) -> list[dict]:
 
 
 
+def bodies(out: Path, part: str):
+    """Empties OUT, makes OUT/untouched and OUT/corrupted, and yields (name, body) of
+    every article of `part` of both sets, in order, each written to OUT/untouched."""
+    import shutil
+
+    split = json.loads((ROOT / "scripts" / "train" / "split.json").read_text())
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "untouched").mkdir(parents=True)
+    (out / "corrupted").mkdir()
+    for set_name in SETS:
+        found = clean_bodies(set_name, sorted(split["sets"][set_name][part]))
+        for name, text in sorted(found.items()):
+            (out / "untouched" / name).write_text(text, encoding="utf-8")
+            yield name, text
+
+
+def hits_on(found: list[dict], key: list[dict], keep, on, show: bool) -> tuple[set, int]:
+    """(files whose corruption a kept finding covers, kept findings) on the corrupted
+    files: `keep(d)` picks the findings, `on(d, k)` says whether one covers key entry
+    `k`; with `show`, each finding is printed as TP or FP."""
+    by_file = {k["file"]: k for k in key}
+    hits, kept = set(), 0
+    for d in found:
+        if not keep(d):
+            continue
+        kept += 1
+        name = Path(d["path"]).name
+        k = by_file.get(name)
+        ok = k is not None and on(d, k)
+        if ok:
+            hits.add(name)
+        if show:
+            print(("TP " if ok else "FP ") + f"{name}:{d['range']['start']['line']} "
+                  f"{d['rule']} {d['message']}")
+    return hits, kept
+
+
 def parse_args(doc: str, out: str) -> argparse.Namespace:
     """The common command line: `--part`, `--out` (default target/OUT), `--binary`,
     `--seed`, `--list`; `out` is the folder for the part, `show` whether to list."""

@@ -113,6 +113,8 @@ struct Collocations {
     shown: Vec<String>,
     words: Vec<[String; 2]>,
     count: Vec<u64>,
+    /// Whether the phrase is a name, each word capitalised (`Supreme Court`).
+    name: Vec<bool>,
     /// Per word, the phrase's share of the common pairs with that word in its place:
     /// how bound the word is to its partner (`Kong` of `Hong Kong`: 1).
     bound: Vec<[f32; 2]>,
@@ -151,6 +153,8 @@ impl Collocations {
                     c.by_second.entry(b.to_owned()).or_default().push(p);
                     c.words.push([a.to_owned(), b.to_owned()]);
                     c.exact.insert(lower.into_owned());
+                    c.name
+                        .push(shown.split(' ').all(|w| w.starts_with(char::is_uppercase)));
                     c.shown.push((*shown).to_owned());
                     c.count.push(count);
                 }
@@ -269,13 +273,35 @@ impl CollocationRule {
             let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
             let shapes: Vec<Shape> = words.iter().map(|w| shape(w)).collect();
             let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+            // Per neighbouring pair: a phrase or a known variant. Read once, with one
+            // key buffer, for the pair itself and for its neighbours' pairs.
+            let mut key = String::new();
+            let known: Vec<bool> = (1..words.len())
+                .map(|j| {
+                    self.phrases
+                        .exact
+                        .contains(pair_key(&mut key, &lower, j - 1))
+                })
+                .collect();
+            // Word `i` or `i + 1` makes a phrase with its other neighbour (`Street car`
+            // of `Market Street car park`): then the pair is no unit.
+            let in_other_phrase =
+                |i: usize| (i > 0 && known[i - 1]) || known.get(i + 1).copied().unwrap_or(false);
             let mut i = 0;
             while i < words.len() {
                 let pair = (i + 1 < words.len()
                     && text[ranges[i].end..ranges[i + 1].start] == *" "
-                    && !self.in_other_phrase(&lower, i))
+                    && !known[i]
+                    && !in_other_phrase(i))
                 .then(|| {
-                    self.pair_hit(&lower[i], &lower[i + 1], [shapes[i], shapes[i + 1]], i == 0)
+                    let key = pair_key(&mut key, &lower, i);
+                    self.pair_hit(
+                        key,
+                        &lower[i],
+                        &lower[i + 1],
+                        [shapes[i], shapes[i + 1]],
+                        i == 0,
+                    )
                 })
                 .flatten();
                 if let Some((suggestion, change)) = pair {
@@ -305,24 +331,16 @@ impl CollocationRule {
         }
     }
 
-    /// Whether word `i` or `i + 1` is part of a phrase with its other neighbour
-    /// (`Street car` of `Market Street car park`): then the pair is no unit.
-    fn in_other_phrase(&self, lower: &[String], i: usize) -> bool {
-        let exact = &self.phrases.exact;
-        (i > 0 && exact.contains(&format!("{} {}", lower[i - 1], lower[i])))
-            || lower
-                .get(i + 2)
-                .is_some_and(|next| exact.contains(&format!("{} {next}", lower[i + 1])))
-    }
-
     fn wants(&self, change: Change) -> bool {
         self.config.changes.contains(&change)
     }
 
     /// The phrase (as the text would write it) and the change, when the two words
-    /// `a b` are a common phrase with one word changed or a compound split in two.
+    /// `a b` (`key`: `a b`, neither a phrase nor a known variant) are a common phrase
+    /// with one word changed or a compound split in two.
     fn pair_hit(
         &self,
+        key: &str,
         a: &str,
         b: &str,
         shapes: [Shape; 2],
@@ -332,11 +350,7 @@ impl CollocationRule {
             return None;
         }
         let c = &*self.phrases;
-        let key = format!("{a} {b}");
-        if c.exact.contains(&key) {
-            return None;
-        }
-        if let Some(compound) = c.compounds.get(&key) {
+        if let Some(compound) = c.compounds.get(key) {
             let lower_pair = shapes[1] == Shape::Lower && (shapes[0] == Shape::Lower || first);
             if self.wants(Change::Split) && lower_pair {
                 let mut s = compound.clone();
@@ -352,14 +366,12 @@ impl CollocationRule {
                 if c.count[p] < self.config.min_count || !case_fits(&c.shown[p], shapes, first) {
                     continue;
                 }
-                let name = c.shown[p]
-                    .split(' ')
-                    .all(|w| w.starts_with(|ch: char| ch.is_uppercase()));
+                let name = c.name[p];
                 let bound = c.bound[p][1 - pos] >= self.config.min_bound;
                 if let Some(change) = self.change(changed, &c.words[p][pos], name, bound) {
-                    if best.is_none_or(|(b, q)| {
-                        (change, std::cmp::Reverse(c.count[p])) < (b, std::cmp::Reverse(c.count[q]))
-                    }) {
+                    // the likeliest change, then the commonest phrase
+                    let rank = |ch: Change, q: usize| (ch, std::cmp::Reverse(c.count[q]));
+                    if best.is_none_or(|(ch, q)| rank(change, p) < rank(ch, q)) {
                         best = Some((change, p));
                     }
                 }
@@ -490,6 +502,15 @@ fn case_fits(shown: &str, shapes: [Shape; 2], first: bool) -> bool {
             s == Shape::Lower || headline || (k == 0 && first)
         }
     })
+}
+
+/// `lower[i] lower[i + 1]` in `buf`.
+fn pair_key<'b>(buf: &'b mut String, lower: &[String], i: usize) -> &'b str {
+    buf.clear();
+    buf.push_str(&lower[i]);
+    buf.push(' ');
+    buf.push_str(&lower[i + 1]);
+    buf
 }
 
 fn capitalise(s: &str) -> String {
