@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +87,24 @@ pub struct CorpusStats {
     sources: Sources,
 }
 
+/// Bits of a line entry's tag that index its file in [`Sources`]; the rest hold the
+/// line's fit in that file.
+const SOURCE_BITS: u32 = 24;
+const SOURCE_MASK: u32 = (1 << SOURCE_BITS) - 1;
+
+/// A line entry's tag: the carrying file's index and the line's fit in it.
+fn carrier_tag(source: u32, fit: u8) -> u32 {
+    if source >= SOURCE_MASK {
+        return NO_TAG;
+    }
+    (u32::from(fit.min(NO_FIT)) << SOURCE_BITS) | source
+}
+
+/// The file index (`SOURCE_MASK` or more: none) and fit of a line entry's tag.
+fn carrier(tag: u32) -> (u32, u8) {
+    (tag & SOURCE_MASK, (tag >> SOURCE_BITS) as u8)
+}
+
 /// Document ids that line entries point to, up to a byte budget.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Sources {
@@ -98,7 +117,10 @@ impl Sources {
     /// The index of `id`, appended if the budget allows.
     fn push(&mut self, id: &str) -> u32 {
         let cost = id.len() + std::mem::size_of::<Box<str>>();
-        if id.is_empty() || self.bytes + cost > self.budget || self.ids.len() >= NO_TAG as usize {
+        if id.is_empty()
+            || self.bytes + cost > self.budget
+            || self.ids.len() >= SOURCE_MASK as usize
+        {
             return NO_TAG;
         }
         self.bytes += cost;
@@ -238,7 +260,8 @@ impl NameForms {
 /// and name runs. Made on worker threads; adding it to the tables is cheap.
 #[derive(Debug, Clone, Default)]
 pub struct Observation {
-    lines: Vec<u64>,
+    /// Line hashes and how well each line fits the document ([`fits`]).
+    lines: Vec<(u64, u8)>,
     terms: Vec<String>,
     names: Vec<String>,
 }
@@ -247,11 +270,15 @@ impl Observation {
     pub fn of(doc: &Document, needs: CorpusNeeds) -> Self {
         let mut o = Observation::default();
         if needs.line_counts {
-            let hashes: HashSet<u64> = doc
-                .nonblank_lines()
-                .map(|(_, r)| line_hash(&normalize_line(doc.slice(&r))))
+            let spans: Vec<Range<usize>> = doc.nonblank_lines().map(|(_, r)| r).collect();
+            let fits = fits(doc, &spans);
+            let mut seen = HashSet::new();
+            o.lines = spans
+                .iter()
+                .zip(fits)
+                .map(|(r, fit)| (line_hash(&normalize_line(doc.slice(r))), fit))
+                .filter(|(h, _)| seen.insert(*h))
                 .collect();
-            o.lines = hashes.into_iter().collect();
             o.lines.sort_unstable();
         }
         if needs.term_counts {
@@ -274,6 +301,44 @@ impl Observation {
         }
         o
     }
+}
+
+/// The fit that means "no word to judge by".
+pub const NO_FIT: u8 = 254;
+
+/// How well each span (a line or paragraph) belongs to its document, in words: the
+/// share, from 0 to 253, of the span's distinct words of four or more letters that
+/// the document uses outside the span too ([`NO_FIT`] when it has none). A paragraph
+/// carried by two files is at home in the one where it fits better: its words recur
+/// there.
+pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
+    let words: Vec<(usize, String)> = doc
+        .words()
+        .iter()
+        .map(|r| (r.start, doc.slice(r)))
+        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(start, w)| (start, w.to_lowercase()))
+        .collect();
+    let mut total: HashMap<&str, u32> = HashMap::new();
+    for (_, w) in &words {
+        *total.entry(w.as_str()).or_default() += 1;
+    }
+    spans
+        .iter()
+        .map(|span| {
+            let from = words.partition_point(|(start, _)| *start < span.start);
+            let to = words.partition_point(|(start, _)| *start < span.end);
+            let mut inside: HashMap<&str, u32> = HashMap::new();
+            for (_, w) in &words[from..to] {
+                *inside.entry(w.as_str()).or_default() += 1;
+            }
+            if inside.is_empty() {
+                return NO_FIT;
+            }
+            let recurring = inside.iter().filter(|(w, n)| total[**w] > **n).count();
+            (recurring * usize::from(NO_FIT - 1) / inside.len()) as u8
+        })
+        .collect()
 }
 
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
@@ -354,14 +419,18 @@ impl CorpusStats {
     pub fn add(&mut self, observation: Observation, id: &str) {
         self.ensure_tables();
         self.documents += 1;
-        let mut tag = None;
-        for h in observation.lines {
-            if self.line_files.get(h).0 == 0 {
-                let t = *tag.get_or_insert_with(|| self.sources.push(id));
-                self.line_files.add(h, 1, t);
+        let mut source = None;
+        for (h, fit) in observation.lines {
+            // The first two files of a line are named, with how well the line fits
+            // each (a file can then name the other whichever came first); later ones
+            // only count.
+            let named = self.line_files.get(h).0 == 0 || self.line_files.tags(h)[1] == NO_TAG;
+            let tag = if named {
+                carrier_tag(*source.get_or_insert_with(|| self.sources.push(id)), fit)
             } else {
-                self.line_files.add(h, 1, NO_TAG);
-            }
+                NO_TAG
+            };
+            self.line_files.add(h, 1, tag);
         }
         for t in observation.terms {
             self.term_files.add(line_hash(&t), 1, NO_TAG);
@@ -399,7 +468,8 @@ impl CorpusStats {
             .map(|id| self.sources.push(id))
             .collect();
         self.line_files.merge(&other.line_files, |t| {
-            remap.get(t as usize).copied().unwrap_or(NO_TAG)
+            let (source, fit) = carrier(t);
+            carrier_tag(remap.get(source as usize).copied().unwrap_or(NO_TAG), fit)
         });
         self.term_files.merge(&other.term_files, |t| t);
         for (form, n) in &other.names.forms {
@@ -419,10 +489,18 @@ impl CorpusStats {
         self.line_files.get(line_hash(&normalize_line(line))).0
     }
 
-    /// The first document seen carrying this line (normalised), when its id was kept.
-    pub fn first_file_with_line(&self, line: &str) -> Option<&str> {
-        let (count, tag) = self.line_files.get(line_hash(&normalize_line(line)));
-        (count > 0).then(|| self.sources.get(tag)).flatten()
+    /// A document other than `me` carrying this line (normalised), with how well the
+    /// line fits it ([`fits`]): the first one seen, or the second when `me` was the
+    /// first; `None` when no other id was kept.
+    pub fn other_file_with_line(&self, line: &str, me: &str) -> Option<(&str, u8)> {
+        self.line_files
+            .tags(line_hash(&normalize_line(line)))
+            .into_iter()
+            .filter_map(|tag| {
+                let (source, fit) = carrier(tag);
+                Some((self.sources.get(source)?, fit))
+            })
+            .find(|(id, _)| *id != me)
     }
 
     /// Name forms seen in the first pass (empty when there was none).
@@ -463,6 +541,22 @@ mod tests {
     }
 
     #[test]
+    fn a_line_fits_where_its_words_recur() {
+        let doc = Document::from_text(
+            "The harbour pilots voted to strike over pilot boat staffing.\n\
+             Harbour pilots guide container ships through the narrow channel.\n\
+             Tennis champion lifts trophy in Melbourne.\n\
+             a b c\n",
+        );
+        let spans: Vec<_> = doc.nonblank_lines().map(|(_, r)| r).collect();
+        let fits = fits(&doc, &spans);
+        assert!(fits[0] > 0 && fits[1] > 0, "{fits:?}");
+        assert_eq!(fits[2], 0, "no word of the tennis line recurs");
+        assert_eq!(fits[3], NO_FIT, "no word to judge by");
+        assert!(fits.iter().all(|&f| f <= NO_FIT));
+    }
+
+    #[test]
     fn counts_files_not_occurrences() {
         let needs = CorpusNeeds {
             line_counts: true,
@@ -481,7 +575,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_remember_their_first_file_across_merges_and_bytes() {
+    fn lines_remember_their_first_two_files_in_one_table_across_merges_and_bytes() {
         let needs = CorpusNeeds {
             line_counts: true,
             ..CorpusNeeds::default()
@@ -493,11 +587,38 @@ mod tests {
         b.observe_from(&Document::from_text("Share this\nBody b"), needs, "b.txt");
         let all = CorpusStats::from_bytes(&a.merge(b).to_bytes()).unwrap();
         assert_eq!(all.files_with_line("share this"), 2);
-        assert_eq!(all.first_file_with_line("Share this"), Some("a.txt"));
-        assert_eq!(all.first_file_with_line("Body b"), Some("b.txt"));
-        assert_eq!(all.first_file_with_line("Nowhere"), None);
+        let other = |line, me| all.other_file_with_line(line, me).map(|(file, _)| file);
+        assert_eq!(other("Body b", "a.txt"), Some("b.txt"));
+        assert_eq!(other("Nowhere", "a.txt"), None);
+        assert_eq!(other("Share this", "a.txt"), Some("b.txt"));
+        assert_eq!(other("Share this", "b.txt"), Some("a.txt"));
+        assert_eq!(other("Body b", "b.txt"), None);
+        assert_eq!(
+            all.other_file_with_line("Share this", "b.txt"),
+            Some(("a.txt", 0))
+        );
         assert_eq!(all.evicted(), (0, 0, 0));
         assert!(CorpusStats::from_bytes(b"{").is_err());
+        // One table, the files observed in turn: the third is counted, not named.
+        let mut one = CorpusStats::with_capacity(capacity);
+        for (id, text) in [
+            ("a", "Share this\nA"),
+            ("b", "Share this\nShare widely"),
+            ("c", "Share this"),
+        ] {
+            one.observe_from(&Document::from_text(text), needs, id);
+        }
+        assert_eq!(one.files_with_line("Share this"), 3);
+        let other = |line, me| one.other_file_with_line(line, me).map(|(file, _)| file);
+        assert_eq!(other("Share this", "a"), Some("b"));
+        assert_eq!(other("Share this", "b"), Some("a"));
+        assert_eq!(other("Share this", "c"), Some("a"));
+        // Half the words of the line recur in b, none in a.
+        assert_eq!(
+            one.other_file_with_line("Share this", "a"),
+            Some(("b", (NO_FIT - 1) / 2))
+        );
+        assert_eq!(one.other_file_with_line("Share this", "b"), Some(("a", 0)));
     }
 
     #[test]

@@ -9,8 +9,9 @@
 //! about n²/2⁶⁵ for n keys) and under it only for keys whose bucket overflowed;
 //! [`HashedCounter::evicted`] says whether that happened.
 //!
-//! Each slot can also carry a small tag (a document index) set when the key is first
-//! inserted: the first document seen with the key.
+//! Each slot can also carry two small tags (document indexes): the first two distinct
+//! tags the key was added with, i.e. the first two documents seen with it, so a
+//! document can name another that carries the key whichever of the two it is.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +19,8 @@ use serde::{Deserialize, Serialize};
 pub const WAYS: usize = 8;
 /// Tag value meaning "no tag".
 pub const NO_TAG: u32 = u32::MAX;
-/// Bytes per slot: key, count, tag.
-pub const SLOT_BYTES: usize = 16;
+/// Bytes per slot: key, count, two tags.
+pub const SLOT_BYTES: usize = 20;
 
 /// Counts per 64-bit key in a fixed number of slots.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,8 +29,10 @@ pub struct HashedCounter {
     slots: usize,
     keys: Vec<u64>,
     counts: Vec<u32>,
-    /// Tag + 1, so that 0 (zeroed memory) is "no tag".
+    /// First tag + 1, so that 0 (zeroed memory) is "no tag".
     tags: Vec<u32>,
+    /// Second distinct tag + 1, the same way.
+    second_tags: Vec<u32>,
     evicted: u64,
 }
 
@@ -38,15 +41,24 @@ pub struct HashedCounter {
 struct Stored {
     slots: usize,
     evicted: u64,
+    /// Key, count, first tag.
     entries: Vec<(u64, u32, u32)>,
+    /// The second tag of each entry (absent in statistics written before it was kept).
+    #[serde(default)]
+    second_tags: Vec<u32>,
 }
 
 impl From<HashedCounter> for Stored {
     fn from(c: HashedCounter) -> Stored {
+        let (entries, second_tags) = c
+            .entries()
+            .map(|(key, count, [first, second])| ((key, count, first), second))
+            .unzip();
         Stored {
             slots: c.slots,
             evicted: c.evicted,
-            entries: c.entries().collect(),
+            entries,
+            second_tags,
         }
     }
 }
@@ -54,8 +66,9 @@ impl From<HashedCounter> for Stored {
 impl From<Stored> for HashedCounter {
     fn from(s: Stored) -> HashedCounter {
         let mut c = HashedCounter::new(s.slots);
-        for (key, count, tag) in s.entries {
+        for (i, (key, count, tag)) in s.entries.into_iter().enumerate() {
             c.add(key, count, tag);
+            c.add(key, 0, s.second_tags.get(i).copied().unwrap_or(NO_TAG));
         }
         c.evicted += s.evicted;
         c
@@ -77,6 +90,7 @@ impl HashedCounter {
             keys: Vec::new(),
             counts: Vec::new(),
             tags: Vec::new(),
+            second_tags: Vec::new(),
             evicted: 0,
         }
     }
@@ -107,9 +121,11 @@ impl HashedCounter {
         key.max(1)
     }
 
-    /// Adds `count` to `key`; `tag` is kept if the key is new.
+    /// Adds `count` to `key`; `tag` is kept as its first tag if the key is new, as its
+    /// second if it has only another one. A count of 0 only records the tag of a key
+    /// that is there.
     pub fn add(&mut self, key: u64, count: u32, tag: u32) {
-        if self.slots == 0 || count == 0 {
+        if self.slots == 0 || (count == 0 && self.keys.is_empty()) {
             return;
         }
         if self.keys.is_empty() {
@@ -117,29 +133,42 @@ impl HashedCounter {
             self.counts = vec![0; self.slots];
             // Zeroed memory is taken from the system page by page as it is touched.
             self.tags = vec![0; self.slots];
+            self.second_tags = vec![0; self.slots];
         }
         let key = Self::stored(key);
         let mut weakest: Option<usize> = None;
         for i in self.bucket(key) {
             if self.keys[i] == key {
                 self.counts[i] = self.counts[i].saturating_add(count);
+                let stored = tag.wrapping_add(1);
+                if stored != 0 && self.second_tags[i] == 0 && self.tags[i] != stored {
+                    self.second_tags[i] = stored;
+                }
                 return;
+            }
+            if count == 0 {
+                continue;
             }
             if self.keys[i] == 0 {
                 self.keys[i] = key;
                 self.counts[i] = count;
                 self.tags[i] = tag.wrapping_add(1);
+                self.second_tags[i] = 0;
                 return;
             }
             if weakest.is_none_or(|w| self.counts[i] < self.counts[w]) {
                 weakest = Some(i);
             }
         }
+        if count == 0 {
+            return;
+        }
         self.evicted += 1;
         if let Some(w) = weakest.filter(|&w| self.counts[w] <= count) {
             self.keys[w] = key;
             self.counts[w] = count;
             self.tags[w] = tag.wrapping_add(1);
+            self.second_tags[w] = 0;
         }
     }
 
@@ -156,17 +185,38 @@ impl HashedCounter {
             })
     }
 
-    /// Every occupied slot: key, count, tag.
-    pub fn entries(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
+    /// The first two distinct tags of `key` ([`NO_TAG`] where there is none).
+    pub fn tags(&self, key: u64) -> [u32; 2] {
+        if self.keys.is_empty() {
+            return [NO_TAG; 2];
+        }
+        let key = Self::stored(key);
+        self.bucket(key)
+            .find(|&i| self.keys[i] == key)
+            .map_or([NO_TAG; 2], |i| self.tags_at(i))
+    }
+
+    fn tags_at(&self, i: usize) -> [u32; 2] {
+        [
+            self.tags[i].wrapping_sub(1),
+            self.second_tags[i].wrapping_sub(1),
+        ]
+    }
+
+    /// Every occupied slot: key, count, its two tags.
+    pub fn entries(&self) -> impl Iterator<Item = (u64, u32, [u32; 2])> + '_ {
         (0..self.keys.len())
             .filter(|&i| self.keys[i] != 0)
-            .map(|i| (self.keys[i], self.counts[i], self.tags[i].wrapping_sub(1)))
+            .map(|i| (self.keys[i], self.counts[i], self.tags_at(i)))
     }
 
     /// Adds every count of `other`, whose tags go through `retag`.
     pub fn merge(&mut self, other: &HashedCounter, retag: impl Fn(u32) -> u32) {
-        for (key, count, tag) in other.entries() {
-            self.add(key, count, retag(tag));
+        for (key, count, [first, second]) in other.entries() {
+            self.add(key, count, retag(first));
+            if second != NO_TAG {
+                self.add(key, 0, retag(second));
+            }
         }
         self.evicted += other.evicted;
     }
@@ -184,7 +234,13 @@ mod tests {
         }
         c.add(7u64.wrapping_mul(0x9E37_79B9_7F4A_7C15), 2, 99);
         assert_eq!(c.get(7u64.wrapping_mul(0x9E37_79B9_7F4A_7C15)), (3, 7));
+        assert_eq!(c.tags(7u64.wrapping_mul(0x9E37_79B9_7F4A_7C15)), [7, 99]);
+        assert_eq!(
+            c.tags(8u64.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            [8, NO_TAG]
+        );
         assert_eq!(c.get(12345), (0, NO_TAG));
+        assert_eq!(c.tags(12345), [NO_TAG; 2]);
         assert_eq!(c.evicted(), 0);
     }
 

@@ -40,9 +40,9 @@ struct Candidate {
 /// Where each paragraph of a document came from, when another file of the run
 /// carries it and no other paragraph of this document comes from that file: one
 /// story's paragraph inside another. Two versions of one story share many
-/// paragraphs, so theirs are left alone. The line table names the first file that
-/// carried a line; when that is this document, the other file is not known and the
-/// paragraph may be this file's own, taken by the other: it gets no source.
+/// paragraphs, so theirs are left alone. The line table names the first two files
+/// that carried a line, so the other file is known whichever came first; when it is
+/// not (its name did not fit in the table), the paragraph gets no source.
 pub(super) struct Provenance {
     sources: Vec<Option<String>>,
 }
@@ -51,6 +51,14 @@ pub(super) struct Provenance {
 /// of one story.
 const SHARED_PROSE_WORDS: usize = 12;
 
+/// Whether a paragraph fitting this document `here` and another file `there`
+/// ([`crate::corpus::fits`]) belongs to the other one; with no word to judge by, it
+/// may.
+fn at_home_there(here: u8, there: u8) -> bool {
+    use crate::corpus::NO_FIT;
+    here == NO_FIT || there == NO_FIT || there > here
+}
+
 impl Provenance {
     fn of(doc: &Document, cx: &CheckContext<'_>) -> Provenance {
         let paragraphs = doc.paragraphs();
@@ -58,38 +66,41 @@ impl Provenance {
         if cx.corpus.documents() < 2 {
             return Provenance { sources };
         }
-        // Per shared paragraph: the other file ("" when it is not known) and whether
-        // the paragraph is long enough to count against the others (a spliced
-        // paragraph brings its headline along).
-        let shared: Vec<Option<(&str, bool)>> = paragraphs
+        // Per shared paragraph: the other file ("" when it is not known), whether the
+        // paragraph is at home there (its words recur there more than here), and
+        // whether it is long enough to count against the others (a spliced paragraph
+        // brings its headline along).
+        let ranges: Vec<_> = paragraphs.iter().map(|p| p.range.clone()).collect();
+        let fits = crate::corpus::fits(doc, &ranges);
+        let shared: Vec<Option<(&str, bool, bool)>> = paragraphs
             .iter()
-            .map(|paragraph| {
+            .zip(fits)
+            .map(|(paragraph, fit)| {
                 let text = doc.slice(&paragraph.range);
                 (cx.corpus.files_with_line(text) >= 2).then(|| {
-                    let source = cx
-                        .corpus
-                        .first_file_with_line(text)
-                        .filter(|first| Some(*first) != cx.name)
-                        .unwrap_or("");
+                    let other = cx.corpus.other_file_with_line(text, cx.name.unwrap_or(""));
                     (
-                        source,
+                        other.map_or("", |(file, _)| file),
+                        other.is_some_and(|(_, there)| at_home_there(fit, there)),
                         text.split_whitespace().count() >= SHARED_PROSE_WORDS,
                     )
                 })
             })
             .collect();
         for (p, entry) in shared.iter().enumerate() {
-            let Some((source, _)) = entry else { continue };
+            let Some((source, home, _)) = entry else {
+                continue;
+            };
             let others = shared
                 .iter()
                 .enumerate()
                 .filter(|(q, e)| {
                     *q != p
-                        && e.is_some_and(|(s, long)| long && (source.is_empty() || s == *source))
+                        && e.is_some_and(|(s, _, long)| long && (source.is_empty() || s == *source))
                 })
                 .count();
             // Unnamed, it may be this file's own paragraph that the other one took.
-            if others == 0 && !source.is_empty() {
+            if others == 0 && *home {
                 sources[p] = Some((*source).to_owned());
             }
         }
