@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Captures, RegexSet, RegexSetBuilder};
@@ -24,7 +24,7 @@ use toml::Spanned;
 use super::meta::{Flag, Units};
 use super::{
     CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, RuleInput, RuleMeta, Scope,
-    Template, compile_rule_regex,
+    Selection, Template, compile_rule_regex,
 };
 use crate::diagnostic::Diagnostic;
 use crate::text::Document;
@@ -71,7 +71,9 @@ struct ScopeMembers {
 struct PatternChecker {
     rules: Vec<PatternRule>,
     scopes: Vec<ScopeMembers>,
-    prefilter: OnceLock<Prefilter>,
+    /// Built on the first check for the run's selection (a run of a few `--select`ed
+    /// rules works out only their literals), rebuilt if the selection changes.
+    prefilter: Mutex<Option<(Selection, Arc<Prefilter>)>>,
 }
 
 /// Which patterns can match in which units, built on the first check.
@@ -159,20 +161,30 @@ impl Kind for PatternKind {
         Ok(Box::new(PatternChecker {
             rules,
             scopes,
-            prefilter: OnceLock::new(),
+            prefilter: Mutex::new(None),
         }))
     }
 }
 
 impl Prefilter {
-    fn build(rules: &[PatternRule], scopes: &[ScopeMembers]) -> Prefilter {
-        LazyRegex::derive_all(rules.iter().flat_map(|r| &r.regexes));
+    /// The prefilter of the members of `scopes` whose rule `selection` allows.
+    fn build(rules: &[PatternRule], scopes: &[ScopeMembers], selection: &Selection) -> Prefilter {
+        let selected = |&(r, _): &(usize, usize)| selection.allows(&rules[r].meta);
+        LazyRegex::derive_all(
+            scopes
+                .iter()
+                .flat_map(|s| s.members.iter().filter(|m| selected(m)))
+                .map(|&(r, i)| &rules[r].regexes[i]),
+        );
         let mut index: HashMap<&[u8], usize> = HashMap::new();
         let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut rest = Vec::new();
         for (si, scope) in scopes.iter().enumerate() {
             let mut unfiltered = Vec::new();
             for (mi, &(r, i)) in scope.members.iter().enumerate() {
+                if !selected(&(r, i)) {
+                    continue;
+                }
                 let Some(lits) = rules[r].regexes[i].required_literals() else {
                     unfiltered.push(mi);
                     continue;
@@ -323,13 +335,28 @@ fn expand(
     Ok(out)
 }
 
+impl PatternChecker {
+    fn prefilter(&self, selection: &Selection) -> Arc<Prefilter> {
+        let mut slot = self.prefilter.lock().unwrap_or_else(|e| e.into_inner());
+        match &*slot {
+            Some((built_for, prefilter)) if built_for == selection => prefilter.clone(),
+            _ => {
+                let prefilter = Arc::new(Prefilter::build(&self.rules, &self.scopes, selection));
+                *slot = Some((selection.clone(), prefilter.clone()));
+                prefilter
+            }
+        }
+    }
+}
+
 impl Checker for PatternChecker {
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let units = Units::new(doc);
-        let prefilter = self
-            .prefilter
-            .get_or_init(|| Prefilter::build(&self.rules, &self.scopes));
+        if !self.rules.iter().any(|r| cx.enabled(&r.meta)) {
+            return;
+        }
+        let prefilter = self.prefilter(cx.selection);
         let hits = prefilter.hits(text, self.scopes.len());
         if let Some(hits) = &hits {
             // Build the automata this document calls for at once, in parallel.
