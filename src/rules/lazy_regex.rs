@@ -32,8 +32,9 @@ pub struct LazyRegex(std::sync::Arc<Inner>);
 struct Inner {
     pattern: String,
     case_insensitive: bool,
-    /// Placeholder names the regex can fill: `1`, `2`, ... and named groups.
-    vars: Vec<String>,
+    /// Placeholder names the regex can fill: `1`, `2`, ... and named groups (read from
+    /// the syntax tree on first use for a trusted pattern).
+    vars: OnceLock<Vec<String>>,
     /// The parse made at load, if one was (kept for [`Inner::derived`]).
     parsed: Mutex<Option<Hir>>,
     /// What the prefilters need, worked out on first use.
@@ -68,34 +69,31 @@ impl LazyRegex {
         let hir = parse(pattern, case_insensitive)?;
         let mut names = Vec::new();
         capture_names(&hir, &mut names);
-        Ok(Self::with(pattern, case_insensitive, names, Some(hir)))
+        Ok(Self::with(
+            pattern,
+            case_insensitive,
+            OnceLock::from(vars_of(names)),
+            Some(hir),
+        ))
     }
 
     /// A pattern of the built-in rules, which every test run checks in full (debug
-    /// builds take [`LazyRegex::new`]'s path). Release builds only parse the syntax
-    /// tree for the capture names, a fraction of the full translation, and leave the
-    /// rest to first use: `scrapelint rules` or a run of a few rules pays nothing for
-    /// the others' patterns.
+    /// builds take [`LazyRegex::new`]'s path). Release builds parse nothing here and
+    /// leave it all to first use: `scrapelint rules` or a run of a few rules pays
+    /// nothing for the others' patterns.
     pub fn trusted(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
         if cfg!(debug_assertions) {
             return Self::new(pattern, case_insensitive);
         }
-        let ast = regex_syntax::ast::parse::Parser::new()
-            .parse(pattern)
-            .map_err(|e| e.to_string())?;
-        let names = regex_syntax::ast::visit(&ast, AstCaptures::default())
-            .map_err(|e: std::convert::Infallible| e.to_string())?;
-        Ok(Self::with(pattern, case_insensitive, names, None))
+        Ok(Self::with(pattern, case_insensitive, OnceLock::new(), None))
     }
 
     fn with(
         pattern: &str,
         case_insensitive: bool,
-        names: Vec<Option<String>>,
+        vars: OnceLock<Vec<String>>,
         parsed: Option<Hir>,
     ) -> Self {
-        let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
-        vars.extend(names.into_iter().flatten());
         LazyRegex(std::sync::Arc::new(Inner {
             pattern: pattern.to_owned(),
             case_insensitive,
@@ -213,7 +211,14 @@ impl LazyRegex {
     }
 
     pub fn capture_vars(&self) -> &[String] {
-        &self.0.vars
+        self.0.vars.get_or_init(|| {
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(&self.0.pattern)
+                .expect("built-in patterns are checked by every test run");
+            let names = regex_syntax::ast::visit(&ast, AstCaptures::default())
+                .unwrap_or_else(|e: std::convert::Infallible| match e {});
+            vars_of(names)
+        })
     }
 }
 
@@ -223,6 +228,14 @@ impl Deref for LazyRegex {
     fn deref(&self) -> &Regex {
         self.regex()
     }
+}
+
+/// Placeholder names of capture groups in group-index order (`None` for unnamed ones):
+/// `1`, `2`, ... and then the names.
+fn vars_of(names: Vec<Option<String>>) -> Vec<String> {
+    let mut vars: Vec<String> = (1..=names.len()).map(|i| i.to_string()).collect();
+    vars.extend(names.into_iter().flatten());
+    vars
 }
 
 /// Classes with more ranges than this are widened for the prefilter (below).
