@@ -14,18 +14,24 @@ use super::verbs::normalise;
 /// unterminated paragraphs (a block of headlines or a text written without full stops).
 pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> bool {
     let p = &page.paras[k];
-    if k < 2 || p.ending != Ending::Open || page.in_list(k) {
+    if k < 2 || p.ending != Ending::Open {
         return false;
     }
     let text = page.text(k);
-    // A short paragraph may be a heading, unless it stops on a word that cannot end
-    // one (`... had been inspected by the`).
-    let dangling = p.words >= MIN_DANGLING_WORDS && ends_on_dangling_word(text);
-    if p.words < min_words && !dangling {
+    // A short paragraph or a list item may be a heading or a phrase, unless it stops
+    // on a word that cannot end one (`... had been inspected by the`).
+    let dangling =
+        p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
+    if (p.words < min_words || page.in_list(k)) && !dangling {
         return false;
     }
+    // Beside another unterminated paragraph it may be one of a block of headlines or
+    // list lines, unless it shows the cut: it stops on a word that cannot end one, or
+    // (being long) on one that rarely ends a statement, or on the first words of a new
+    // sentence (`... are paramount. If you`).
+    let cut = dangling || stub_sentence(text, lex) || ends_on_word_in(text, RARELY_FINAL);
     let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
-    if open_neighbour(k - 1) || open_neighbour(k + 1) {
+    if !cut && (open_neighbour(k - 1) || open_neighbour(k + 1)) {
         return false;
     }
     let lowercase_content = page
@@ -36,7 +42,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
         .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_lowercase))
         .filter(|w| lex.closed(&normalise(w)).is_none())
         .count();
-    if lowercase_content < 2 || text.contains(": ") {
+    if lowercase_content < 2 || (text.contains(": ") && !dangling) {
         return false;
     }
     let last_token = text.split_whitespace().next_back().unwrap_or("");
@@ -44,19 +50,27 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
         .iter()
         .any(|m| last_token.contains(m))
         || code_like(last_token)
-        || text.contains(['→', '∈', '=', '{', '}', '<', '>'])
+        || text.contains(CODE_SYMBOLS)
     {
         return false;
     }
     // The sentence runs on in the next paragraph (`... with a justhtml` / `style API
-    // to parse ...`): split, not cut.
+    // to parse ...`, `... a series of if` / `-blocks that ...`, `... difference
+    // between` / `?`), or leads into a formula or code there: split, not cut.
     let continues = page.paras.get(k + 1).is_some_and(|_| {
-        page.text(k + 1)
-            .trim_start()
-            .starts_with(char::is_lowercase)
+        let next = page.text(k + 1).trim_start();
+        let mut chars = next.chars();
+        let (first, second) = (chars.next(), chars.next());
+        first.is_some_and(char::is_lowercase)
+            || first.is_some_and(|c| matches!(c, '?' | '.' | ',' | ';' | ':' | '!' | ')'))
+            || (first == Some('-') && second.is_some_and(char::is_lowercase))
+            || next.contains(CODE_SYMBOLS)
     });
-    !has_credit_tail(text) && !has_attribution_tail(text) && !continues
+    (cut || !has_credit_tail(text)) && !has_attribution_tail(text) && !continues
 }
+
+/// Characters of code and formulas, not of prose.
+const CODE_SYMBOLS: [char; 9] = ['→', '∈', '⊆', '∧', '=', '{', '}', '<', '>'];
 
 /// A quotation, then a dash and who said it (`... for my family.” — Cabrera`, `... me.-
 /// Adele`), or a quoted blurb that ends in its closing mark (`... for a bargain”`).
@@ -128,14 +142,62 @@ const DANGLING: &[&str] = &[
     "whether",
 ];
 
-/// Whether the paragraph's last word is one of [`DANGLING`].
-fn ends_on_dangling_word(text: &str) -> bool {
+/// A paragraph or list item ending `..., or` / `...; and`: one of a list of
+/// alternatives or the lead into the next item, not a cut.
+fn leads_into_list(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    matches!(crate::text::lowercase(last).as_ref(), "and" | "or" | "nor")
+        && before.ends_with([',', ';'])
+}
+
+/// Words that seldom end a statement (`to`, `with`, `if`): prepositions that end
+/// questions and short headings (`What to look out for`) but rarely a long paragraph
+/// without a full stop, subordinating conjunctions and demonstratives.
+const RARELY_FINAL: &[&str] = &[
+    "to", "for", "with", "from", "by", "at", "about", "into", "onto", "if", "because", "while",
+    "although", "though", "unless", "since", "these", "those", "such", "very", "every", "each",
+    "both", "either", "neither", "is", "are", "was", "were", "will", "would", "can", "could",
+    "should",
+];
+
+/// Whether the paragraph's last word is one of `words`.
+fn ends_on_word_in(text: &str, words: &[&str]) -> bool {
     let last = text
         .split_whitespace()
         .next_back()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    !last.is_empty() && DANGLING.contains(&crate::text::lowercase(last).as_ref())
+    !last.is_empty() && words.contains(&crate::text::lowercase(last).as_ref())
+}
+
+/// Words after the paragraph's last full stop, question or exclamation mark that
+/// make a new sentence cut at its start: one to three, the first capitalised.
+const MAX_STUB_WORDS: usize = 3;
+
+/// Whether the paragraph ends on the first words of a sentence after a finished one
+/// (`... per day. This equals`, `... the moon. But`): not a credit (`... – Reuters`)
+/// or a heading run into the text (`... responsibly.3. Liver protection`), since it
+/// opens on a function word.
+fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
+    let text = text.trim_end();
+    let Some(end) = text.rfind(['.', '!', '?']) else {
+        return false;
+    };
+    let (before, after) = (&text[..end], &text[end + 1..]);
+    let words: Vec<&str> = after.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    after.starts_with(' ')
+        && words.len() <= MAX_STUB_WORDS
+        && first.starts_with(char::is_uppercase)
+        && before.split_whitespace().count() >= MAX_STUB_WORDS * 2
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+        })
+        && lex.closed(&normalise(first)).is_some()
 }
 
 /// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
@@ -404,6 +466,37 @@ mod tests {
             flagged(&short, |p, l, k| truncated(p, l, 12, k)),
             ["The barrier had been inspected by the"]
         );
+    }
+
+    #[test]
+    fn a_cut_shows_beside_unterminated_lines_but_a_list_lead_in_does_not() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12, k));
+        // Beside a heading without a full stop: excused, unless the paragraph shows the
+        // cut by its last words.
+        let plain = format!(
+            "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe library will stay open on weekdays while the repairs to the roof go on over the summer\n\n{BODY}\n"
+        );
+        assert!(cut(&plain).is_empty());
+        for ending in [
+            "the repairs to the roof go on over the",
+            "the repairs to the roof go on because",
+            "the repairs go on. Even if",
+        ] {
+            let text = format!(
+                "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe library will stay open on weekdays while {ending}\n\n{BODY}\n"
+            );
+            assert_eq!(cut(&text).len(), 1, "{ending}");
+        }
+        // A list item: cut on `the`, not when it closes with `, or`.
+        let items = format!(
+            "Headline\n\n{BODY}\n\nYou qualify if:\n\n- you have lived in the district for a year, or\n- you work at one of the schools of the\n\n{BODY}\n"
+        );
+        assert_eq!(cut(&items), ["- you work at one of the schools of the"]);
+        // The sentence ends in the next paragraph (`?` after stripped code).
+        let split = format!(
+            "Headline\n\n{BODY}\n\nSo what is the real difference between the two methods of checking a string for\n\n?Why do we need both\n\n{BODY}\n"
+        );
+        assert!(cut(&split).is_empty());
     }
 
     const LABELS: LabelRule<'static> = LabelRule {
