@@ -267,6 +267,24 @@ struct Hit {
 
 impl CollocationRule {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let mut hits = Vec::new();
+        self.find(doc, &mut hits);
+        // A split or joined compound or a word one letter off may be the house
+        // spelling; a longer or swapped word is not excused (a spinner swaps every
+        // occurrence alike).
+        let hits = near::house_spellings_dropped(doc.text(), hits, |h| {
+            matches!(
+                h.change,
+                Change::Split | Change::Joined | Change::Misspelling
+            )
+            .then(|| (h.span.clone(), h.suggestion.as_str()))
+        });
+        for hit in hits {
+            self.report(doc, hit, out);
+        }
+    }
+
+    fn find(&self, doc: &Document, hits: &mut Vec<Hit>) {
         let text = doc.text();
         for sentence in doc.sentences() {
             let ranges = doc.words_of(sentence);
@@ -306,25 +324,20 @@ impl CollocationRule {
                 .flatten();
                 if let Some((suggestion, change)) = pair {
                     let span = ranges[i].start..ranges[i + 1].end;
-                    self.report(
-                        doc,
-                        Hit {
-                            span,
-                            suggestion,
-                            change,
-                        },
-                        out,
-                    );
+                    hits.push(Hit {
+                        span,
+                        suggestion,
+                        change,
+                    });
                     i += 2;
                     continue;
                 }
                 if let Some(suggestion) = self.joined(&lower[i], shapes[i], i == 0) {
-                    let hit = Hit {
+                    hits.push(Hit {
                         span: ranges[i].clone(),
                         suggestion,
                         change: Change::Joined,
-                    };
-                    self.report(doc, hit, out);
+                    });
                 }
                 i += 1;
             }

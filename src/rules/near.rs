@@ -1,5 +1,9 @@
-//! How close two words are: edit distance, shared prefixes, inflection. Shared by the
-//! `lexicon` and `consistency` kinds.
+//! How close two words are: edit distance, shared prefixes, inflection; and which near
+//! misses are the writer's own spelling. Shared by the `lexicon`, `collocation` and
+//! `consistency` kinds.
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Optimal string alignment distance over characters (a swap of two neighbours is one
 /// edit: `Cheif` -> `Chief`).
@@ -125,9 +129,60 @@ pub(crate) fn differ_by_ending(a: &str, b: &str) -> bool {
     ea != eb && vowel(ea) && vowel(eb) && x.as_str() == y.as_str()
 }
 
+/// `items` less the near misses that are the writer's own spelling: a form flagged
+/// more than once in `text` (`fiber glass` four times, a product called `Siter`) while
+/// the suggested one is never written. A typo is a one-off; a house spelling or a name
+/// is consistent. `near` gives an item's span and suggestion when it may be such a
+/// spelling; other items are kept.
+pub(crate) fn house_spellings_dropped<T>(
+    text: &str,
+    items: Vec<T>,
+    near: impl Fn(&T) -> Option<(Range<usize>, &str)>,
+) -> Vec<T> {
+    let form = |span: Range<usize>| text[span].to_lowercase();
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for (span, _) in items.iter().filter_map(&near) {
+        *uses.entry(form(span)).or_default() += 1;
+    }
+    if uses.values().all(|&n| n < 2) {
+        return items;
+    }
+    let lower = text.to_lowercase();
+    items
+        .into_iter()
+        .filter(|item| {
+            near(item).is_none_or(|(span, suggestion)| {
+                uses[&form(span)] < 2 || lower.contains(&suggestion.to_lowercase())
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spelling_used_twice_without_the_suggestion_is_the_writers_own() {
+        let text = "fiber glass hulls; fiber glass decks; a chair man";
+        let items = vec![
+            (0..11, "fiberglass"),
+            (19..30, "fiberglass"),
+            (40..49, "chairman"),
+        ];
+        let kept =
+            house_spellings_dropped(text, items.clone(), |(span, s)| Some((span.clone(), *s)));
+        assert_eq!(kept, [(40..49, "chairman")]);
+        // Once the suggested form is written too, the variant is an inconsistency.
+        let mixed = format!("{text}; fiberglass");
+        assert_eq!(
+            house_spellings_dropped(&mixed, items.clone(), |(span, s)| Some((span.clone(), *s)))
+                .len(),
+            3
+        );
+        // Items the caller does not offer are kept.
+        assert_eq!(house_spellings_dropped(text, items, |_| None).len(), 3);
+    }
 
     #[test]
     fn distance_counts_a_swap_as_one_edit() {
