@@ -395,12 +395,14 @@ fn with_donors(set: &str) -> (usize, usize, usize, usize, usize) {
 fn spliced_with_the_donor_in_the_run() {
     let (evaluable, found, named, warnings, correct) = with_donors("spliced");
     assert!(evaluable >= 20);
-    assert!(found >= 21, "{found}/{evaluable}");
-    assert!(named >= 19, "donor named {named} of {found}");
+    assert!(found >= 20, "{found}/{evaluable}");
+    assert!(named >= 18, "donor named {named} of {found}");
     assert_eq!(correct, warnings, "every warning is on a splice");
-    let (evaluable, found, _, warnings, correct) = with_donors("spliced-same");
+    // Same-register splices: the fits tell the donor's paragraph from the host's own.
+    let (evaluable, found, named, warnings, correct) = with_donors("spliced-same");
     assert!(evaluable >= 30);
-    assert!(found >= 12, "{found}/{evaluable}");
+    assert!(found >= 20, "{found}/{evaluable}");
+    assert!(named >= 19, "donor named {named} of {found}");
     assert_eq!(correct, warnings, "every warning is on a splice");
 }
 
@@ -414,7 +416,7 @@ fn holdout_5() {
     assert!(s.false_positives.len() <= 2, "{}", s.report());
     for (category, any, warning) in [
         ("boilerplate", 42, 41),
-        ("fragment", 4, 4),
+        ("fragment", 5, 5),
         ("off-topic", 6, 4),
         ("mangled", 0, 0),
     ] {
