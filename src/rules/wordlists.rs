@@ -8,30 +8,52 @@ use crate::hash::{FastMap, FastSet};
 /// A set of lowercase words (stopwords, section names, ...).
 pub(crate) type WordSet = FastSet<Box<str>>;
 
-/// Word frequencies from a `word<TAB>zipf` file (`data/wordfreq-en.tsv`).
+/// Word frequencies from a `word<TAB>zipf` file (`data/wordfreq-en.tsv`), parsed once
+/// per run for every kind that reads the file.
 #[derive(Debug, Default)]
-pub(crate) struct WordFreq(FastMap<Box<str>, f32>);
+pub(crate) struct WordFreq {
+    zipf: FastMap<Box<str>, f32>,
+    /// The stems of this very file worked out by `build.rs`, when it is the built-in one.
+    stems: Option<&'static [(&'static str, f64)]>,
+}
 
 impl WordFreq {
     pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
-        let mut map = FastMap::default();
+        let mut zipf = FastMap::default();
         for (n, line) in data_lines(text) {
             let mut cols = line.split('\t');
-            let (Some(word), Some(zipf)) = (cols.next(), cols.next()) else {
+            let (Some(word), Some(z)) = (cols.next(), cols.next()) else {
                 return Err(format!("line {n}: expected `word<TAB>zipf`"));
             };
-            let zipf: f32 = zipf
+            let z: f32 = z
                 .trim()
                 .parse()
-                .map_err(|_| format!("line {n}: `{zipf}` is not a number"))?;
-            map.insert(word.to_lowercase().into_boxed_str(), zipf);
+                .map_err(|_| format!("line {n}: `{z}` is not a number"))?;
+            zipf.insert(word.to_lowercase().into_boxed_str(), z);
         }
-        Ok(WordFreq(map))
+        if zipf.is_empty() {
+            return Err("no words".into());
+        }
+        Ok(WordFreq {
+            zipf,
+            stems: crate::rules::builtin::stem_table(text),
+        })
     }
 
     /// The zipf frequency of a lowercase word, if listed.
     pub(crate) fn zipf(&self, word: &str) -> Option<f32> {
-        self.0.get(word).copied()
+        self.zipf.get(word).copied()
+    }
+
+    /// Every listed word and its zipf, in no particular order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.zipf.iter().map(|(w, &z)| (&**w, z))
+    }
+
+    /// Each stem of the built-in list and its words' summed probability, sorted by
+    /// stem (made at build time); `None` for any other list.
+    pub(crate) fn builtin_stems(&self) -> Option<&'static [(&'static str, f64)]> {
+        self.stems
     }
 }
 

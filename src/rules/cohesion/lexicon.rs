@@ -6,7 +6,9 @@
 
 use crate::hash::{FastMap, FastSet};
 use crate::rules::Data;
+use crate::rules::wordlists::WordFreq;
 use std::fmt;
+use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -37,7 +39,7 @@ impl EnglishStemmer {
 /// Stopwords, titles, frequencies and the stemmer, as one rule's data files give them.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pub(crate) frequencies: Data<Frequencies>,
+    pub(crate) frequencies: Frequencies,
     pub(crate) stopwords: Data<FastSet<Box<str>>>,
     pub(crate) titles: Data<FastSet<Box<str>>>,
     pub(crate) stemmer: EnglishStemmer,
@@ -77,69 +79,101 @@ impl super::names::WordInfo for Lexicon {
     }
 }
 
-/// Word frequencies: each listed word's zipf, and each stem's summed probability.
-#[derive(Debug, Default)]
+/// Word frequencies as cohesion reads them: a word's zipf with possessives folded
+/// (`women's` counts for `women` when it is the commoner form), and each stem's summed
+/// probability. Read from the run's one parse of the list ([`WordFreq`]).
+#[derive(Debug)]
 pub(crate) struct Frequencies {
+    words: Data<WordFreq>,
+    folded: OnceLock<Folded>,
+}
+
+/// What cohesion derives from the list on first use.
+#[derive(Debug)]
+struct Folded {
+    /// Words whose commonest listed form is a folded one (`it's`, `world's`): the
+    /// zipf of that form, where it beats the word's own.
     zipf: FastMap<Box<str>, f32>,
-    stem_probability: FastMap<Box<str>, f64>,
+    stems: Stems,
+}
+
+#[derive(Debug)]
+enum Stems {
+    /// The built-in list's, made at build time, sorted by stem.
+    Builtin(&'static [(&'static str, f64)]),
+    Summed(FastMap<Box<str>, f64>),
 }
 
 impl Frequencies {
-    /// Parses `word<TAB>zipf` lines (`#` comments skipped).
-    ///
-    /// The stems of the built-in list were worked out at build time; any other list
-    /// is stemmed here.
-    pub(crate) fn parse(text: &str) -> Result<Frequencies, String> {
-        match crate::rules::builtin::stem_table(text) {
-            Some(table) => {
-                let mut out = Self::parse_words(text, None)?;
-                out.stem_probability = table.iter().map(|&(s, p)| (s.into(), p)).collect();
-                Ok(out)
-            }
-            None => Self::parse_words(text, Some(&EnglishStemmer::default())),
+    pub(crate) fn new(words: Data<WordFreq>) -> Frequencies {
+        Frequencies {
+            words,
+            folded: OnceLock::new(),
         }
     }
 
-    /// The zipf of each word, and with a stemmer each stem's summed probability.
-    fn parse_words(text: &str, stemmer: Option<&EnglishStemmer>) -> Result<Frequencies, String> {
-        let mut out = Frequencies::default();
-        for (n, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let (word, zipf) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {}: expected `word<TAB>zipf`", n + 1))?;
-            let zipf: f32 = zipf
-                .trim()
-                .parse()
-                .map_err(|e| format!("line {}: bad zipf `{zipf}`: {e}", n + 1))?;
-            let word = normalize(word);
-            if let Some(stemmer) = stemmer {
-                *out.stem_probability
-                    .entry(stemmer.stem(&word).into())
-                    .or_default() += zipf_probability(zipf);
-            }
-            out.zipf.entry(word.into()).or_insert(zipf);
-        }
-        if out.zipf.is_empty() {
-            return Err("no words".into());
-        }
-        Ok(out)
+    /// Whether two of these read the same parsed list.
+    pub(crate) fn same_list(&self, other: &Data<WordFreq>) -> bool {
+        Data::ptr_eq(&self.words, other)
     }
 
-    /// Zipf of a lowercase word; [`UNLISTED_ZIPF`] when not listed.
+    fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| {
+            let mut zipf: FastMap<Box<str>, f32> = FastMap::default();
+            for (word, z) in self.words.entries() {
+                let n = normalize(word);
+                if n != word {
+                    let current = zipf.get(n.as_str()).copied().or(self.words.zipf(&n));
+                    if current.is_none_or(|c| z > c) {
+                        zipf.insert(n.into_boxed_str(), z);
+                    }
+                }
+            }
+            let stems = match self.words.builtin_stems() {
+                Some(table) => Stems::Builtin(table),
+                None => Stems::Summed(sum_stems(&self.words, &EnglishStemmer::default())),
+            };
+            Folded { zipf, stems }
+        })
+    }
+
+    /// Zipf of a lowercase word with possessives dropped ([`normalize`]d);
+    /// [`UNLISTED_ZIPF`] when not listed (or not normalised).
     pub(crate) fn zipf(&self, word: &str) -> f32 {
-        self.zipf.get(word).copied().unwrap_or(UNLISTED_ZIPF)
+        let maybe_unnormalised =
+            word.ends_with(['\'', '\u{2019}']) || word.ends_with("'s") || !word.is_ascii();
+        if maybe_unnormalised && normalize(word) != word {
+            return UNLISTED_ZIPF;
+        }
+        let folded = self.folded().zipf.get(word).copied();
+        folded.or(self.words.zipf(word)).unwrap_or(UNLISTED_ZIPF)
     }
 
     /// Probability that a running word of English text has this stem.
     pub(crate) fn stem_probability(&self, stem: &str) -> f64 {
-        self.stem_probability
-            .get(stem)
-            .copied()
-            .unwrap_or_else(|| zipf_probability(UNLISTED_ZIPF))
+        let p = match &self.folded().stems {
+            Stems::Builtin(table) => table
+                .binary_search_by(|(s, _)| (*s).cmp(stem))
+                .ok()
+                .map(|i| table[i].1),
+            Stems::Summed(map) => map.get(stem).copied(),
+        };
+        p.unwrap_or_else(|| zipf_probability(UNLISTED_ZIPF))
     }
+}
+
+/// Each stem's summed probability over the list's words (possessives folded), added
+/// in word order so a run gives the same sums every time.
+fn sum_stems(words: &WordFreq, stemmer: &EnglishStemmer) -> FastMap<Box<str>, f64> {
+    let mut entries: Vec<(&str, f32)> = words.entries().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut sums: FastMap<Box<str>, f64> = FastMap::default();
+    for (word, z) in entries {
+        *sums
+            .entry(stemmer.stem(&normalize(word)).into())
+            .or_default() += zipf_probability(z);
+    }
+    sums
 }
 
 /// Zipf is log10 of the frequency per billion words.
@@ -217,32 +251,64 @@ mod tests {
         assert_eq!(normalize("don't"), "don't");
     }
 
+    fn frequencies(text: &str) -> Frequencies {
+        Frequencies::new(Data::from_value(WordFreq::parse(text).unwrap()))
+    }
+
     #[test]
-    fn the_stem_table_made_at_build_time_is_the_one_parse_computes() {
+    fn the_stem_table_made_at_build_time_is_the_one_summed_at_run_time() {
         let text = crate::rules::builtin::data_file("data/wordfreq-en.tsv").unwrap();
         let table = crate::rules::builtin::stem_table(text).expect("the embedded file");
-        let computed = Frequencies::parse_words(text, Some(&EnglishStemmer::default())).unwrap();
-        assert_eq!(table.len(), computed.stem_probability.len());
+        let words = WordFreq::parse(text).unwrap();
+        assert_eq!(words.builtin_stems().map(<[_]>::len), Some(table.len()));
+        let summed = sum_stems(&words, &EnglishStemmer::default());
+        assert_eq!(table.len(), summed.len());
         for &(stem, p) in table {
-            assert_eq!(computed.stem_probability.get(stem), Some(&p), "{stem}");
+            let q = summed[stem];
+            assert!((p - q).abs() <= p * 1e-12, "{stem}: {p} vs {q}");
         }
-        // A copy of the same text is a user's file: stemmed at parse, same result.
+        // A copy of the same text is a user's file: summed at run time.
         let copy = text.to_owned();
-        assert!(crate::rules::builtin::stem_table(&copy).is_none());
-        let parsed = Frequencies::parse(text).unwrap();
-        let from_copy = Frequencies::parse(&copy).unwrap();
-        assert_eq!(parsed.stem_probability, from_copy.stem_probability);
-        assert_eq!(parsed.zipf, from_copy.zipf);
+        assert!(WordFreq::parse(&copy).unwrap().builtin_stems().is_none());
+        let (built, user) = (frequencies(text), frequencies(&copy));
+        for stem in ["govern", "vote", "zzzq"] {
+            let (p, q) = (built.stem_probability(stem), user.stem_probability(stem));
+            assert!((p - q).abs() <= p * 1e-12, "{stem}");
+        }
+    }
+
+    /// The zipf of every word as the list's first line folding to it gives it (the
+    /// list is in descending zipf), as cohesion read it before it shared the parse.
+    #[test]
+    fn folded_zipf_is_the_first_form_of_the_list() {
+        let text = crate::rules::builtin::data_file("data/wordfreq-en.tsv").unwrap();
+        let mut first: FastMap<String, f32> = FastMap::default();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (word, z) = line.split_once('\t').unwrap();
+            first
+                .entry(normalize(word))
+                .or_insert(z.trim().parse().unwrap());
+        }
+        let f = frequencies(text);
+        for (word, z) in &first {
+            assert_eq!(f.zipf(word), *z, "{word}");
+        }
+        assert_eq!(f.zipf("it's"), UNLISTED_ZIPF, "not a normalised word");
+        assert_eq!(f.zipf("zzzq"), UNLISTED_ZIPF);
     }
 
     #[test]
     fn stem_probability_sums_the_forms() {
-        let f = Frequencies::parse("# c\nvote\t5.0\nvotes\t5.0\nvoted\t4.0\n").unwrap();
+        let f = frequencies("# c\nvote\t5.0\nvotes\t5.0\nvoted\t4.0\nnation's\t4.5\n");
         let p = f.stem_probability("vote");
         let expected = 2.0 * zipf_probability(5.0) + zipf_probability(4.0);
         assert!((p - expected).abs() < 1e-15, "{p} vs {expected}");
         assert!(f.stem_probability("zzzq") < zipf_probability(2.5));
         assert_eq!(f.zipf("votes"), 5.0);
+        assert_eq!(f.zipf("nation"), 4.5, "the possessive counts for the word");
     }
 
     #[test]

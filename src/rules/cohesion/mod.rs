@@ -28,6 +28,7 @@ use self::analysis::Params;
 use self::lexicon::{EnglishStemmer, Frequencies, Lexicon};
 use self::semantic::WordVectors;
 use super::classifier::model::Model as Logistic;
+use super::wordlists::WordFreq;
 use super::{Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 
 #[derive(Debug)]
@@ -293,13 +294,13 @@ fn build_rule(
         .message
         .check_vars(VARS)
         .map_err(|e| input.error(input.span.clone(), e))?;
-    let frequencies = data.load(input, &c.frequencies, Frequencies::parse)?;
+    let words = data.load(input, &c.frequencies, WordFreq::parse)?;
     let stopwords = data.load(input, &c.stopwords, lexicon::parse_normalized_word_set)?;
     let titles = data.load(input, &c.titles, lexicon::parse_title_words)?;
     let vectors = data.load_bytes(input, &c.vectors, WordVectors::parse)?;
     let decision = decision(input, data, &c)?;
     let shared = lexicons.iter().find(|l| {
-        Data::ptr_eq(&l.frequencies, &frequencies)
+        l.frequencies.same_list(&words)
             && Data::ptr_eq(&l.stopwords, &stopwords)
             && Data::ptr_eq(&l.titles, &titles)
     });
@@ -307,7 +308,7 @@ fn build_rule(
         Some(l) => l.clone(),
         None => {
             let l = Arc::new(Lexicon {
-                frequencies,
+                frequencies: Frequencies::new(words),
                 stopwords,
                 titles,
                 stemmer: EnglishStemmer::default(),
