@@ -13,9 +13,29 @@ use super::verbs::normalise;
 /// a short credit after a finished sentence (`... missions. – Reuters`), and runs of
 /// unterminated paragraphs (a block of headlines or a text written without full stops).
 pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> bool {
+    match cut_at(page, lex, min_words, k) {
+        Some(Cut::Shown) => true,
+        // A page that leaves off the full stop of two paragraphs or more (before a
+        // link, say) writes so: only a paragraph that shows its cut is cut there.
+        Some(Cut::Plain) => !(0..page.paras.len())
+            .any(|j| j != k && cut_at(page, lex, min_words, j) == Some(Cut::Plain)),
+        None => false,
+    }
+}
+
+/// How a paragraph without terminal punctuation reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// Its last words show the cut (see [`truncated`]'s rules).
+    Shown,
+    /// It only lacks the full stop.
+    Plain,
+}
+
+fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<Cut> {
     let p = &page.paras[k];
     if k < 2 || p.ending != Ending::Open {
-        return false;
+        return None;
     }
     let text = page.text(k);
     // A short paragraph or a list item may be a heading or a phrase, unless it stops
@@ -23,7 +43,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
     let dangling =
         p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
     if (p.words < min_words || page.in_list(k)) && !dangling {
-        return false;
+        return None;
     }
     // Beside another unterminated paragraph it may be one of a block of headlines or
     // list lines, unless it shows the cut: it stops on a word that cannot end one, or
@@ -32,7 +52,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
     let cut = dangling || stub_sentence(text, lex) || ends_on_word_in(text, RARELY_FINAL);
     let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
     if !cut && (open_neighbour(k - 1) || open_neighbour(k + 1)) {
-        return false;
+        return None;
     }
     let lowercase_content = page
         .doc
@@ -43,7 +63,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
         .filter(|w| lex.closed(&normalise(w)).is_none())
         .count();
     if lowercase_content < 2 || (text.contains(": ") && !dangling) {
-        return false;
+        return None;
     }
     let last_token = text.split_whitespace().next_back().unwrap_or("");
     if ["://", "www.", "@", ".com", "/"]
@@ -52,7 +72,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
         || code_like(last_token)
         || text.contains(CODE_SYMBOLS)
     {
-        return false;
+        return None;
     }
     // The sentence runs on in the next paragraph (`... with a justhtml` / `style API
     // to parse ...`, `... a series of if` / `-blocks that ...`, `... difference
@@ -66,7 +86,8 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usi
             || (first == Some('-') && second.is_some_and(char::is_lowercase))
             || next.contains(CODE_SYMBOLS)
     });
-    (cut || !has_credit_tail(text)) && !has_attribution_tail(text) && !continues
+    let cut_here = (cut || !has_credit_tail(text)) && !has_attribution_tail(text) && !continues;
+    cut_here.then_some(if cut { Cut::Shown } else { Cut::Plain })
 }
 
 /// Characters of code and formulas, not of prose.
@@ -497,6 +518,23 @@ mod tests {
             "Headline\n\n{BODY}\n\nSo what is the real difference between the two methods of checking a string for\n\n?Why do we need both\n\n{BODY}\n"
         );
         assert!(cut(&split).is_empty());
+    }
+
+    #[test]
+    fn a_page_that_leaves_off_full_stops_is_cut_only_where_it_shows() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12, k));
+        let plain = "The library will stay open on weekdays while the repairs to the roof go on over the summer";
+        let other = "Readers can still borrow books from the mobile library that parks outside the town hall";
+        let one = format!("Headline\n\n{BODY}\n\n{plain}\n\n{BODY}\n");
+        assert_eq!(cut(&one), [plain]);
+        let two = format!("Headline\n\n{BODY}\n\n{plain}\n\n{BODY}\n\n{other}\n\n{BODY}\n");
+        assert!(cut(&two).is_empty(), "the page's style, not a cut");
+        let shown =
+            format!("{two}\nThe council said it would publish the costs of the\n\n{BODY}\n");
+        assert_eq!(
+            cut(&shown),
+            ["The council said it would publish the costs of the"]
+        );
     }
 
     const LABELS: LabelRule<'static> = LabelRule {
