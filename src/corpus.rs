@@ -312,16 +312,16 @@ pub const NO_FIT: u8 = 254;
 /// carried by two files is at home in the one where it fits better: its words recur
 /// there.
 pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
-    let words: Vec<(usize, String)> = doc
+    let words: Vec<(usize, std::borrow::Cow<'_, str>)> = doc
         .words()
         .iter()
         .map(|r| (r.start, doc.slice(r)))
         .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|(start, w)| (start, w.to_lowercase()))
+        .map(|(start, w)| (start, crate::text::lowercase(w)))
         .collect();
     let mut total: HashMap<&str, u32> = HashMap::new();
     for (_, w) in &words {
-        *total.entry(w.as_str()).or_default() += 1;
+        *total.entry(w).or_default() += 1;
     }
     spans
         .iter()
@@ -330,7 +330,7 @@ pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
             let to = words.partition_point(|(start, _)| *start < span.end);
             let mut inside: HashMap<&str, u32> = HashMap::new();
             for (_, w) in &words[from..to] {
-                *inside.entry(w.as_str()).or_default() += 1;
+                *inside.entry(w).or_default() += 1;
             }
             if inside.is_empty() {
                 return NO_FIT;

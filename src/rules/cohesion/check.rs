@@ -70,14 +70,22 @@ impl Provenance {
         // paragraph is at home there (its words recur there more than here), and
         // whether it is long enough to count against the others (a spliced paragraph
         // brings its headline along).
+        let carried: Vec<bool> = paragraphs
+            .iter()
+            .map(|p| cx.corpus.files_with_line(doc.slice(&p.range)) >= 2)
+            .collect();
+        if !carried.contains(&true) {
+            return Provenance { sources };
+        }
         let ranges: Vec<_> = paragraphs.iter().map(|p| p.range.clone()).collect();
         let fits = crate::corpus::fits(doc, &ranges);
         let shared: Vec<Option<(&str, bool, bool)>> = paragraphs
             .iter()
             .zip(fits)
-            .map(|(paragraph, fit)| {
+            .zip(carried)
+            .map(|((paragraph, fit), carried)| {
                 let text = doc.slice(&paragraph.range);
-                (cx.corpus.files_with_line(text) >= 2).then(|| {
+                carried.then(|| {
                     let other = cx.corpus.other_file_with_line(text, cx.name.unwrap_or(""));
                     (
                         other.map_or("", |(file, _)| file),

@@ -12,15 +12,17 @@ use super::verbs::normalise;
 /// than `min_words` words), `Label: headline` lines, lines ending in a URL or handle,
 /// a short credit after a finished sentence (`... missions. – Reuters`), and runs of
 /// unterminated paragraphs (a block of headlines or a text written without full stops).
-pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> bool {
-    match cut_at(page, lex, min_words, k) {
-        Some(Cut::Shown) => true,
-        // A page that leaves off the full stop of two paragraphs or more (before a
-        // link, say) writes so: only a paragraph that shows its cut is cut there.
-        Some(Cut::Plain) => !(0..page.paras.len())
-            .any(|j| j != k && cut_at(page, lex, min_words, j) == Some(Cut::Plain)),
-        None => false,
-    }
+/// Returns, per paragraph of the page, whether it is cut.
+pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize) -> Vec<bool> {
+    let cuts: Vec<Option<Cut>> = (0..page.paras.len())
+        .map(|k| cut_at(page, lex, min_words, k))
+        .collect();
+    // A page that leaves off the full stop of two paragraphs or more (before a link,
+    // say) writes so: only a paragraph that shows its cut is cut there.
+    let page_style = cuts.iter().filter(|c| **c == Some(Cut::Plain)).count() >= 2;
+    cuts.into_iter()
+        .map(|c| c == Some(Cut::Shown) || (c == Some(Cut::Plain) && !page_style))
+        .collect()
 }
 
 /// How a paragraph without terminal punctuation reads.
@@ -470,28 +472,28 @@ mod tests {
         let text = format!(
             "Headline here\n\n{BODY}\n\nIt was signed by the commanding general of the task force, the coalition against the group\n\n{BODY}\n"
         );
-        let got = flagged(&text, |p, l, k| truncated(p, l, 12, k));
+        let got = flagged(&text, |p, l, k| truncated(p, l, 12)[k]);
         assert_eq!(got.len(), 1, "{got:?}");
         let heading = format!(
             "Headline\n\n{BODY}\n\nWhat Happens Next For The Library And Its Many Loyal Readers\n\n{BODY}\n"
         );
-        assert!(flagged(&heading, |p, l, k| truncated(p, l, 12, k)).is_empty());
+        assert!(flagged(&heading, |p, l, k| truncated(p, l, 12)[k]).is_empty());
         let credit = format!(
             "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it… – Reuters\n\n{BODY}\n"
         );
-        assert!(flagged(&credit, |p, l, k| truncated(p, l, 12, k)).is_empty());
+        assert!(flagged(&credit, |p, l, k| truncated(p, l, 12)[k]).is_empty());
         let short = format!(
             "Headline\n\n{BODY}\n\nThe barrier had been inspected by the\n\n{BODY}\n\nWhat the council will do next\n\n{BODY}\n"
         );
         assert_eq!(
-            flagged(&short, |p, l, k| truncated(p, l, 12, k)),
+            flagged(&short, |p, l, k| truncated(p, l, 12)[k]),
             ["The barrier had been inspected by the"]
         );
     }
 
     #[test]
     fn a_cut_shows_beside_unterminated_lines_but_a_list_lead_in_does_not() {
-        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12, k));
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
         // Beside a heading without a full stop: excused, unless the paragraph shows the
         // cut by its last words.
         let plain = format!(
@@ -522,7 +524,7 @@ mod tests {
 
     #[test]
     fn a_page_that_leaves_off_full_stops_is_cut_only_where_it_shows() {
-        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12, k));
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
         let plain = "The library will stay open on weekdays while the repairs to the roof go on over the summer";
         let other = "Readers can still borrow books from the mobile library that parks outside the town hall";
         let one = format!("Headline\n\n{BODY}\n\n{plain}\n\n{BODY}\n");
@@ -657,7 +659,7 @@ mod tests {
     fn split_quoted_or_code_paragraphs_are_not_cut() {
         let check = |middle: &str| {
             let text = format!("Headline\n\n{BODY}\n\n{middle}\n\n{BODY}\n");
-            flagged(&text, |p, l, k| truncated(p, l, 12, k))
+            flagged(&text, |p, l, k| truncated(p, l, 12)[k])
         };
         // runs on in the next paragraph
         assert!(check("The plan was drawn up by the council's own planning staff together with a\n\nlocal firm of architects, who agreed.").is_empty());

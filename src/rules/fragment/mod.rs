@@ -244,6 +244,8 @@ impl FragmentRule {
     fn hits(&self, page: &Page<'_>, lex: &Lexicon) -> Vec<Hit> {
         let doc = page.doc;
         let mut hits = Vec::new();
+        // Worked out for the whole page at once, on the first paragraph that asks.
+        let mut truncated: Option<Vec<bool>> = None;
         for k in 0..page.paras.len() {
             let range = page.paras[k].range.clone();
             match self.check {
@@ -261,7 +263,9 @@ impl FragmentRule {
                     }
                 }
                 Check::Truncated => {
-                    if lines::truncated(page, lex, self.min_words, k) {
+                    let cut = truncated
+                        .get_or_insert_with(|| lines::truncated(page, lex, self.min_words));
+                    if cut[k] {
                         let last = doc
                             .sentences_of(k)
                             .last()
