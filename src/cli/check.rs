@@ -20,6 +20,9 @@ use super::progress::{self, Progress};
 use super::records::Fields;
 use super::units::{InputKind, Spec, Unit, Units};
 use super::walk;
+
+/// Input up to this size is a short run: see [`scrapelint::rules::set_short_run`].
+const SHORT_RUN_BYTES: u64 = 1 << 20;
 use super::{Exit, Stdout, report_error};
 
 /// Everything a worker needs to check one unit.
@@ -116,6 +119,11 @@ pub(crate) fn run(
         corpus_capacity(&args.corpus, &config),
         &progress,
         args.quiet,
+    );
+    // A few kilobytes in all: regexes skip the lazy DFA, whose build costs more than
+    // the search it speeds up.
+    scrapelint::rules::set_short_run(
+        units.kind() == InputKind::Text && units.total_bytes <= SHORT_RUN_BYTES,
     );
     // Fewer documents than threads: let the checkers of each share the threads.
     rules.set_parallel_checkers(

@@ -8,12 +8,13 @@
 //! literal scan decides where a regex can match and most rules' own regexes are never
 //! compiled on a clean file.
 
-use std::ops::Deref;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use rayon::prelude::*;
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// Generous: a pattern that parses must also compile.
@@ -23,6 +24,43 @@ const SIZE_LIMIT: usize = 1 << 26;
 /// regex runs on a line or a sentence at a time, and a run of thousands of files
 /// ends with every rule's cache grown.
 const DFA_CACHE: usize = 1 << 18;
+
+/// Whether regexes compiled from now on get the lazy DFA (see [`set_short_run`]).
+static LAZY_DFA: AtomicBool = AtomicBool::new(true);
+
+/// Tells the regexes compiled from now on how much text they will search. A lazy DFA
+/// searches fastest, but it needs a reverse automaton besides the forward one, which
+/// doubles the cost of compiling: on a run of a few kilobytes (one file, a pre-commit
+/// hook) that build is most of the run, while the NFA engines search such text in
+/// microseconds. Long runs (a directory, a corpus, a language server session) keep it.
+/// Matches are the same either way.
+pub fn set_short_run(short: bool) {
+    LAZY_DFA.store(!short, Ordering::Relaxed);
+}
+
+/// The groups of one match, with the text they index.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// The span of group `index` (0: the whole match), if it took part.
+    pub fn get(&self, index: usize) -> Option<Range<usize>> {
+        self.caps.get_group(index).map(|s| s.range())
+    }
+
+    /// The span of the group called `name`, if it took part.
+    pub fn name(&self, name: &str) -> Option<Range<usize>> {
+        self.caps.get_group_by_name(name).map(|s| s.range())
+    }
+
+    /// The text of `span` (a span of these captures).
+    pub fn text(&self, span: Range<usize>) -> &'h str {
+        &self.haystack[span]
+    }
+}
 
 /// Cheap to clone: clones share one compiled automaton.
 #[derive(Debug, Clone)]
@@ -109,15 +147,23 @@ impl LazyRegex {
         let inner = &self.0;
         inner.derived.get_or_init(|| {
             let loaded = inner.parsed.lock().expect("parse slot poisoned").take();
-            let hir = loaded.unwrap_or_else(|| {
-                parse(&inner.pattern, inner.case_insensitive)
-                    .expect("built-in patterns are checked by every test run")
-            });
-            let literals = super::literals::required(&hir);
+            let (literals, hir) = match loaded {
+                Some(hir) => (super::literals::required(&hir), Some(hir)),
+                None => match ascii_literals(&inner.pattern, inner.case_insensitive) {
+                    Some(literals) => (Some(literals), None),
+                    None => {
+                        let hir = parse(&inner.pattern, inner.case_insensitive)
+                            .expect("built-in patterns are checked by every test run");
+                        (super::literals::required(&hir), Some(hir))
+                    }
+                },
+            };
+            let prefilter = match (&literals, hir) {
+                (None, Some(hir)) => Some(without_word_boundaries(&hir).to_string()),
+                _ => None,
+            };
             Derived {
-                prefilter: literals
-                    .is_none()
-                    .then(|| without_word_boundaries(&hir).to_string()),
+                prefilter,
                 literals,
             }
         })
@@ -153,16 +199,36 @@ impl LazyRegex {
         });
     }
 
-    pub fn regex(&self) -> &Regex {
+    fn regex(&self) -> &Regex {
         let inner = &self.0;
         inner.compiled.get_or_init(|| {
-            RegexBuilder::new(&inner.pattern)
-                .case_insensitive(inner.case_insensitive)
-                .size_limit(SIZE_LIMIT)
-                .dfa_size_limit(DFA_CACHE)
-                .build()
+            let lazy_dfa = LAZY_DFA.load(Ordering::Relaxed);
+            Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(SIZE_LIMIT))
+                        .hybrid(lazy_dfa)
+                        .hybrid_cache_capacity(DFA_CACHE),
+                )
+                .syntax(
+                    regex_automata::util::syntax::Config::new()
+                        .case_insensitive(inner.case_insensitive),
+                )
+                .build(&inner.pattern)
                 .expect("syntax checked at load; size limit generous")
         })
+    }
+
+    /// Whether the regex matches somewhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.regex().is_match(haystack)
+    }
+
+    /// Every non-overlapping match of `haystack`, leftmost first, with its groups.
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> {
+        self.regex()
+            .captures_iter(haystack)
+            .map(move |caps| Captures { haystack, caps })
     }
 
     /// The pattern as written, without the case flag.
@@ -222,12 +288,18 @@ impl LazyRegex {
     }
 }
 
-impl Deref for LazyRegex {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.regex()
+/// The required literals of a pattern read without case folding, when they are all
+/// ASCII: the literal scan is ASCII-case-insensitive (and steps aside for the
+/// non-ASCII characters that fold to ASCII letters), so it finds every unit the folded
+/// parse's literals would, and translating Unicode classes with case folding is most of
+/// the cost of a parse. `None` when a literal has another character, whose case variants only the
+/// folded parse spells out, or when the pattern has no literal.
+fn ascii_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    if !case_insensitive {
+        return None;
     }
+    let hir = parse(pattern, false).expect("built-in patterns are checked by every test run");
+    super::literals::required(&hir).filter(|lits| lits.iter().all(|l| l.is_ascii()))
 }
 
 /// Placeholder names of capture groups in group-index order (`None` for unnamed ones):
@@ -334,11 +406,88 @@ mod tests {
     #[test]
     fn vars_match_the_compiled_regex() {
         let lazy = LazyRegex::new(r"(a)(?P<flag>b(c))(?:d)", true).unwrap();
-        let re = lazy.regex();
-        let mut expected: Vec<String> = (1..re.captures_len()).map(|i| i.to_string()).collect();
-        expected.extend(re.capture_names().flatten().map(str::to_owned));
+        let names: Vec<Option<&str>> = lazy
+            .regex()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .collect();
+        let mut expected: Vec<String> = (1..names.len()).map(|i| i.to_string()).collect();
+        expected.extend(names.into_iter().flatten().map(str::to_owned));
         assert_eq!(lazy.capture_vars(), expected);
         assert!(lazy.is_match("ABCD"));
+    }
+
+    #[test]
+    fn the_same_matches_with_and_without_the_lazy_dfa() {
+        let pattern = r"\b(?P<flag>leave a (?:reply|comment))\b|(\d+) comments?";
+        let text = "Leave a Reply · 12 comments · caféleave a comment · LEAVE A COMMENT";
+        let spans = |short: bool| {
+            set_short_run(short);
+            let lazy = LazyRegex::new(pattern, true).unwrap();
+            let found: Vec<_> = lazy
+                .captures_iter(text)
+                .map(|c| (c.get(0), c.name("flag"), c.get(2)))
+                .collect();
+            set_short_run(false);
+            found
+        };
+        let long = spans(false);
+        assert_eq!(long.len(), 3);
+        assert_eq!(long, spans(true));
+    }
+
+    /// Every string of the built-in rule files that parses as a pattern.
+    fn builtin_patterns() -> Vec<String> {
+        fn walk(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::String(s) if parse(s, true).is_ok() => out.push(s.clone()),
+                toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                toml::Value::Table(t) => t.values().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (_, text) in crate::rules::builtin::RULE_FILES {
+            walk(&text.parse::<toml::Table>().unwrap().into(), &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn literals_read_without_case_folding_find_every_match() {
+        // Each rule's fixtures, which its patterns are written to match.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/rules");
+        let mut lines = Vec::new();
+        for rule in std::fs::read_dir(dir).unwrap() {
+            for file in std::fs::read_dir(rule.unwrap().path()).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap_or_default();
+                lines.extend(text.lines().map(str::to_owned));
+            }
+        }
+        let (mut read, mut matched) = (0, 0);
+        for p in builtin_patterns() {
+            let Some(literals) = ascii_literals(&p, true) else {
+                continue;
+            };
+            read += 1;
+            let scan = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&literals)
+                .unwrap();
+            let re = regex::RegexBuilder::new(&p)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            for line in lines.iter().filter(|l| re.is_match(l)) {
+                matched += 1;
+                assert!(
+                    scan.is_match(line),
+                    "{p}: no literal of {literals:?} in {line:?}"
+                );
+            }
+        }
+        assert!(read > 200, "only {read} patterns read");
+        assert!(matched > 500, "only {matched} matching lines");
     }
 
     #[test]

@@ -37,7 +37,7 @@ use std::fmt::Debug;
 use std::sync::Arc;
 
 pub use data::{Data, DataStore};
-pub use lazy_regex::LazyRegex;
+pub use lazy_regex::{LazyRegex, set_short_run};
 pub use load::{
     FileId, LoadError, RuleFile, RuleInput, RuleSources, compile_regex, compile_rule_regex,
 };

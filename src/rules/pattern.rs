@@ -17,10 +17,11 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Captures, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::lazy_regex::Captures;
 use super::meta::{Flag, Units};
 use super::{
     CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, Origin, RuleInput, RuleMeta,
@@ -111,7 +112,7 @@ pub(crate) fn flagged_span(caps: &Captures<'_>, base: usize) -> Range<usize> {
     let m = caps
         .name("flag")
         .unwrap_or_else(|| caps.get(0).expect("group 0 always matches"));
-    base + m.start()..base + m.end()
+    base + m.start..base + m.end
 }
 
 /// Looks up `{1}` or `{name}` in captures.
@@ -120,7 +121,7 @@ pub(crate) fn capture_lookup<'a>(caps: &Captures<'a>, var: &str) -> Option<Cow<'
         Ok(i) => caps.get(i),
         Err(_) => caps.name(var),
     };
-    Some(Cow::Borrowed(m.map_or("", |m| m.as_str())))
+    Some(Cow::Borrowed(m.map_or("", |m| caps.text(m))))
 }
 
 impl Kind for PatternKind {
@@ -475,7 +476,7 @@ mod tests {
     #[test]
     fn flag_group_narrows_span() {
         let re = LazyRegex::new(r"^\s*(?P<flag>date \d{4})\b", true).unwrap();
-        let caps = re.captures(" date 2020 The").unwrap();
+        let caps = re.captures_iter(" date 2020 The").next().unwrap();
         assert_eq!(flagged_span(&caps, 10), 11..20);
         assert_eq!(capture_vars(&re), ["1", "flag"]);
     }
