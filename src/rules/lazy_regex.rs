@@ -288,17 +288,26 @@ impl LazyRegex {
     }
 }
 
-/// The required literals of a pattern read without case folding, when they are all
-/// ASCII: the literal scan is ASCII-case-insensitive (and steps aside for the
-/// non-ASCII characters that fold to ASCII letters), so it finds every unit the folded
-/// parse's literals would, and translating Unicode classes with case folding is most of
-/// the cost of a parse. `None` when a literal has another character, whose case variants only the
-/// folded parse spells out, or when the pattern has no literal.
+/// The required literals of a case-insensitive pattern read without case folding, when
+/// they are all ASCII: the literal scan is ASCII-case-insensitive (and steps aside for
+/// the non-ASCII characters that fold to ASCII letters), so it finds every unit the
+/// folded parse's literals would, and translating Unicode classes with case folding is
+/// most of the cost of a parse. `None` when a literal has another character, whose case
+/// variants only the folded parse spells out, or when the pattern has no literal.
 fn ascii_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
     if !case_insensitive {
         return None;
     }
-    let hir = parse(pattern, false).expect("built-in patterns are checked by every test run");
+    // Without Unicode where the pattern allows it: `\w`, `\s` and `\d` are then small
+    // ASCII classes instead of hundreds of ranges. That parse fails on a non-ASCII
+    // character or a Unicode class.
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .or_else(|_| parse(pattern, false))
+        .expect("built-in patterns are checked by every test run");
     super::literals::required(&hir).filter(|lits| lits.iter().all(|l| l.is_ascii()))
 }
 
