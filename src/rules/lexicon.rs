@@ -100,7 +100,7 @@ mod defaults {
 
 /// Entries of a lexicon file, indexed by their lowercase words.
 #[derive(Debug)]
-struct Lexicon {
+pub(super) struct Lexicon {
     /// Display form of each entry.
     titles: Vec<String>,
     /// Lowercase words of each entry.
@@ -118,7 +118,7 @@ struct Lexicon {
 }
 
 impl Lexicon {
-    fn parse(text: &str) -> Result<Lexicon, String> {
+    pub(super) fn parse(text: &str) -> Result<Lexicon, String> {
         let mut lex = Lexicon {
             titles: Vec::new(),
             words: Vec::new(),
@@ -161,6 +161,37 @@ impl Lexicon {
     /// Whether a lowercase word belongs to some entry (`general`, `staff`).
     fn has_word(&self, word: &str) -> bool {
         self.index.contains_key(word)
+    }
+
+    /// Whether a lowercase word is an entry by itself (`chief`, `director`).
+    pub(super) fn is_single_entry(&self, word: &str) -> bool {
+        self.index
+            .get(word)
+            .is_some_and(|at| at.iter().any(|&(e, p)| p == 0 && self.words[e].len() == 1))
+    }
+
+    /// The number of words of the longest entry that `lower[i..]` starts with, its
+    /// words `joined` into one phrase (`chief of staff`: 3); 0 when none does.
+    pub(super) fn entry_len_at(
+        &self,
+        lower: &[String],
+        i: usize,
+        joined: impl Fn(usize) -> bool,
+    ) -> usize {
+        let Some(at) = self.index.get(&lower[i]) else {
+            return 0;
+        };
+        at.iter()
+            .filter(|&&(_, p)| p == 0)
+            .map(|&(e, _)| &self.words[e])
+            .filter(|ws| {
+                lower
+                    .get(i..i + ws.len())
+                    .is_some_and(|got| got == ws.as_slice() && (i..i + ws.len() - 1).all(&joined))
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     }
 }
 

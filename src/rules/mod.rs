@@ -23,6 +23,7 @@ pub mod collocation;
 pub mod consistency;
 pub mod duplicate;
 pub mod encoding;
+pub mod folded_title;
 pub mod fragment;
 pub mod lexicon;
 pub mod pattern;

@@ -14,6 +14,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &super::repeated::RepeatedKind,
     &super::fragment::FragmentKind,
     &super::lexicon::LexiconKind,
+    &super::folded_title::FoldedTitleKind,
     &super::collocation::CollocationKind,
     &super::consistency::ConsistencyKind,
     &super::cohesion::CohesionKind,
