@@ -146,7 +146,7 @@ impl FoldedTitleRule {
             || !self.stopwords.contains(lower.get(i + 2)?.as_str())
             || !joined(i)
             || !joined(i + 1)
-            || lex.entry_len_at(lower, i, &joined) > 2
+            || lex.entry_len_at(lower, i, joined) > 2
         {
             return None;
         }
@@ -158,7 +158,7 @@ impl FoldedTitleRule {
             if lower[j] != title {
                 continue;
             }
-            let end = j + lex.entry_len_at(lower, j, &joined).max(1);
+            let end = j + lex.entry_len_at(lower, j, joined).max(1);
             let goes_on = end < lower.len()
                 && joined(end - 1)
                 && !self.stopwords.contains(lower[end].as_str());
