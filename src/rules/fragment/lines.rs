@@ -19,7 +19,7 @@ pub(super) fn truncated(page: &Page<'_>, lex: &Lexicon, min_words: usize) -> Vec
         .collect();
     // A page that leaves off the full stop of two paragraphs or more (before a link,
     // say) writes so: only a paragraph that shows its cut is cut there.
-    let page_style = cuts.iter().filter(|c| **c == Some(Cut::Plain)).count() >= 2;
+    let page_style = cuts.iter().filter(|c| c.is_some()).count() >= 2;
     cuts.into_iter()
         .map(|c| c == Some(Cut::Shown) || (c == Some(Cut::Plain) && !page_style))
         .collect()
@@ -44,14 +44,20 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // on a word that cannot end one (`... had been inspected by the`).
     let dangling =
         p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
-    if (p.words < min_words || page.in_list(k)) && !dangling {
+    let short_cut = p.words >= MIN_SHORT_CUT_WORDS
+        && !page.in_list(k)
+        && (ends_on_word_in(text, RARELY_FINAL) || ends_on_comma_word(text, lex));
+    if (p.words < min_words || page.in_list(k)) && !dangling && !short_cut {
         return None;
     }
     // Beside another unterminated paragraph it may be one of a block of headlines or
     // list lines, unless it shows the cut: it stops on a word that cannot end one, or
     // (being long) on one that rarely ends a statement, or on the first words of a new
     // sentence (`... are paramount. If you`).
-    let cut = dangling || stub_sentence(text, lex) || ends_on_word_in(text, RARELY_FINAL);
+    let cut = dangling
+        || stub_sentence(text, lex)
+        || ends_on_word_in(text, RARELY_FINAL)
+        || ends_on_comma_word(text, lex);
     let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
     if !cut && (open_neighbour(k - 1) || open_neighbour(k + 1)) {
         return None;
@@ -64,7 +70,7 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_lowercase))
         .filter(|w| lex.closed(&normalise(w)).is_none())
         .count();
-    if lowercase_content < 2 || (text.contains(": ") && !dangling) {
+    if lowercase_content < 2 || (text.contains(": ") && !cut) {
         return None;
     }
     let last_token = text.split_whitespace().next_back().unwrap_or("");
@@ -131,6 +137,22 @@ fn code_like(token: &str) -> bool {
 
 /// Words a paragraph needs before its last word alone can show that it was cut.
 const MIN_DANGLING_WORDS: usize = 5;
+
+/// A shorter paragraph than the rule's `min-words`, not a list item, that stops on a
+/// word that rarely ends a statement or on one word after a comma, is cut from this
+/// many words: headings that end on a preposition are shorter (`What to look for`).
+const MIN_SHORT_CUT_WORDS: usize = 8;
+
+/// Whether the paragraph stops on one word after a comma that opens a clause: a
+/// function word or an `-ing` form (`..., which`, `..., she said, adding`). Not a
+/// participle that ends a recipe line (`..., chopped`).
+fn ends_on_comma_word(text: &str, lex: &Lexicon) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    before.ends_with(',')
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && (lex.closed(last).is_some() || (last.len() > 5 && last.ends_with("ing")))
+}
 
 /// Words that never end an English sentence or heading: articles, possessive
 /// determiners (not `her`, which is also an object), coordinating conjunctions and
@@ -520,6 +542,28 @@ mod tests {
             "Headline\n\n{BODY}\n\nSo what is the real difference between the two methods of checking a string for\n\n?Why do we need both\n\n{BODY}\n"
         );
         assert!(cut(&split).is_empty());
+    }
+
+    #[test]
+    fn a_clause_opened_after_a_comma_or_a_short_line_on_a_preposition_shows_the_cut() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        let with =
+            |para: &str| format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{para}\n\n{BODY}\n");
+        for para in [
+            "The largest jump was in ice skating, which",
+            "The mayor backed the plan on Monday, she said, adding",
+            "Read our full review to find out more about",
+            "One example of the change: the new rules are already reshaping how councils plan for",
+        ] {
+            assert_eq!(cut(&with(para)), [para], "{para}");
+        }
+        for para in [
+            "Two pounds of fresh tomatoes from the market, chopped",
+            "What you need to know about",
+            "Price: about ten dollars a month for the basic plan",
+        ] {
+            assert!(cut(&with(para)).is_empty(), "{para}");
+        }
     }
 
     #[test]
