@@ -16,7 +16,7 @@
 //! or in a headline's capitals.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -119,19 +119,20 @@ struct Collocations {
     /// how bound the word is to its partner (`Kong` of `Hong Kong`: 1).
     bound: Vec<[f32; 2]>,
     /// Phrases by their first and by their second lowercase word.
-    by_first: HashMap<String, Vec<usize>>,
-    by_second: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_second: FastMap<String, Vec<usize>>,
     /// Lowercase `a b` of every phrase and every known variant: never reported.
-    exact: HashSet<String>,
+    exact: FastSet<String>,
     /// A phrase word -> the words a thesaurus puts for it, sorted.
-    related: HashMap<String, Vec<String>>,
+    related: FastMap<String, Vec<String>>,
     /// `a b` -> the closed compound `ab`.
-    compounds: HashMap<String, String>,
+    compounds: FastMap<String, String>,
 }
 
 impl Collocations {
     fn parse(text: &str) -> Result<Collocations, String> {
         let mut c = Collocations::default();
+        c.exact.reserve(wordlists::line_count(text));
         for (n, line) in wordlists::data_lines(text) {
             let cols: Vec<&str> = line.split('\t').collect();
             match cols.as_slice() {

@@ -19,7 +19,7 @@ pub(crate) struct WordFreq {
 
 impl WordFreq {
     pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
-        let mut zipf = FastMap::default();
+        let mut zipf = FastMap::with_capacity_and_hasher(line_count(text), Default::default());
         for (n, line) in data_lines(text) {
             let mut cols = line.split('\t');
             let (Some(word), Some(z)) = (cols.next(), cols.next()) else {
@@ -29,7 +29,7 @@ impl WordFreq {
                 .trim()
                 .parse()
                 .map_err(|_| format!("line {n}: `{z}` is not a number"))?;
-            zipf.insert(word.to_lowercase().into_boxed_str(), z);
+            zipf.insert(crate::text::lowercase(word).into(), z);
         }
         if zipf.is_empty() {
             return Err("no words".into());
@@ -62,6 +62,11 @@ pub(crate) fn parse_word_set(text: &str) -> Result<WordSet, String> {
     Ok(data_lines(text)
         .map(|(_, l)| l.trim().to_lowercase().into_boxed_str())
         .collect())
+}
+
+/// How many lines `text` has at most: the capacity a table of its records needs.
+pub(crate) fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// Non-empty, non-comment lines of a data file, with 1-based line numbers.

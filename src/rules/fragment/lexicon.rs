@@ -6,7 +6,7 @@ use crate::rules::Data;
 
 use toml::Spanned;
 
-use crate::rules::wordlists::{NameShares, WordSet, data_lines, parse_word_set};
+use crate::rules::wordlists::{self, NameShares, WordSet, data_lines, parse_word_set};
 use crate::rules::{DataStore, LoadError, RuleInput};
 
 pub(super) const VERBS: &str = "data/verbs-en.tsv";
@@ -148,16 +148,22 @@ fn records(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn parse_verbs(text: &str) -> Result<FastMap<String, Form>, String> {
-    let mut out: FastMap<String, Form> = FastMap::default();
+    let mut out: FastMap<String, Form> =
+        FastMap::with_capacity_and_hasher(wordlists::line_count(text), Default::default());
     for (i, line) in records(text).enumerate() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [form, lemma, tag, primary] = cols[..] else {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(lemma), Some(tag), Some(primary), None) =
+            (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
+        else {
             return Err(format!(
                 "record {}: expected 4 columns, got {line:?}",
                 i + 1
             ));
         };
-        let entry = out.entry(form.to_owned()).or_default();
+        let entry = match out.get_mut(form) {
+            Some(entry) => entry,
+            None => out.entry(form.to_owned()).or_default(),
+        };
         entry.finite |= matches!(tag, "VBD" | "VBZ" | "VBP" | "MD");
         entry.base |= tag == "VB";
         entry.noun_first = primary != "-" && !primary.starts_with("VB") && primary != "MD";
