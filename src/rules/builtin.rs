@@ -8,6 +8,15 @@ pub(crate) fn data_bytes(name: &str) -> Option<&'static [u8]> {
     DATA_FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
+/// `bytes` as the embedded data file it is (the very bytes, not a copy), if it is one:
+/// a parser may then borrow from it for the life of the process.
+pub(crate) fn embedded(bytes: &[u8]) -> Option<&'static [u8]> {
+    DATA_FILES
+        .iter()
+        .map(|(_, t)| *t)
+        .find(|t| std::ptr::eq(*t, bytes))
+}
+
 /// The embedded text data file at `name` (e.g. `data/stopwords-en.txt`).
 pub(crate) fn data_file(name: &str) -> Option<&'static str> {
     data_bytes(name).and_then(|b| std::str::from_utf8(b).ok())

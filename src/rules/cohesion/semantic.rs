@@ -7,6 +7,7 @@
 //! its semantic cohesion is the cosine between that sum and the sum of the rest of the
 //! document (the document's sum minus the paragraph's, so linear in the document).
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// `SLVEC1\0\0`.
@@ -14,15 +15,16 @@ const MAGIC: &[u8; 8] = b"SLVEC1\0\0";
 const HEADER: usize = 16;
 
 /// Word vectors as the data file gives them, each scaled to unit length on load.
+/// The embedded file is read in place; a user's file is copied.
 #[derive(Debug)]
 pub(crate) struct WordVectors {
     dims: usize,
-    /// Per word, `dims` quantised components.
-    quantised: Vec<i8>,
+    /// The file: per word, a stored scale and `dims` quantised components.
+    bytes: Cow<'static, [u8]>,
     /// Per word, the factor that makes its quantised vector unit length.
     scale: Vec<f32>,
     /// The words, `\n`-separated, sorted by byte order.
-    words: String,
+    words: Cow<'static, str>,
     /// Per word, its start in `words`; one more entry for the end.
     starts: Vec<u32>,
 }
@@ -51,9 +53,21 @@ impl WordVectors {
                     bytes.len()
                 )
             })?;
-        let words = std::str::from_utf8(&bytes[table_end..])
-            .map_err(|e| format!("word list is not UTF-8: {e}"))?
-            .to_owned();
+        let not_utf8 = |e: std::str::Utf8Error| format!("word list is not UTF-8: {e}");
+        let (file, words) = match crate::rules::builtin::embedded(bytes) {
+            Some(file) => (
+                Cow::Borrowed(file),
+                Cow::Borrowed(std::str::from_utf8(&file[table_end..]).map_err(not_utf8)?),
+            ),
+            None => (
+                Cow::Owned(bytes.to_vec()),
+                Cow::Owned(
+                    std::str::from_utf8(&bytes[table_end..])
+                        .map_err(not_utf8)?
+                        .to_owned(),
+                ),
+            ),
+        };
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0u32);
         for (i, b) in words.bytes().enumerate() {
@@ -68,7 +82,6 @@ impl WordVectors {
                 starts.len() - 1
             ));
         }
-        let mut quantised = Vec::with_capacity(n * dims);
         let mut scale = Vec::with_capacity(n);
         for i in 0..n {
             let at = HEADER + i * record;
@@ -83,11 +96,10 @@ impl WordVectors {
                 return Err(format!("word {i}: zero or invalid vector"));
             }
             scale.push(1.0 / norm);
-            quantised.extend(q.iter().map(|&b| b as i8));
         }
         let vectors = WordVectors {
             dims,
-            quantised,
+            bytes: file,
             scale,
             words,
             starts,
@@ -110,6 +122,12 @@ impl WordVectors {
 
     fn len(&self) -> usize {
         self.scale.len()
+    }
+
+    /// The quantised components of word `i`.
+    fn quantised(&self, i: usize) -> impl Iterator<Item = i8> + '_ {
+        let at = HEADER + i * (4 + self.dims) + 4;
+        self.bytes[at..at + self.dims].iter().map(|&b| b as i8)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -173,8 +191,7 @@ impl WordVectors {
     /// Adds `weight` times the unit vector of word `i` to `sum`.
     pub(crate) fn add_to(&self, sum: &mut [f32], i: usize, weight: f32) {
         let w = weight * self.scale[i];
-        let q = &self.quantised[i * self.dims..(i + 1) * self.dims];
-        for (s, &c) in sum.iter_mut().zip(q) {
+        for (s, c) in sum.iter_mut().zip(self.quantised(i)) {
             *s += w * f32::from(c);
         }
     }
@@ -183,9 +200,8 @@ impl WordVectors {
 impl WordVectors {
     /// Cosine of word `i`'s vector with `v` (0 when `v` is zero).
     pub(crate) fn cosine_with(&self, i: usize, v: &[f32]) -> f64 {
-        let q = &self.quantised[i * self.dims..(i + 1) * self.dims];
         let (mut dot, mut norm) = (0.0f64, 0.0f64);
-        for (&c, &x) in q.iter().zip(v) {
+        for (c, &x) in self.quantised(i).zip(v) {
             dot += f64::from(c) * f64::from(x);
             norm += f64::from(x) * f64::from(x);
         }
