@@ -17,6 +17,40 @@ pub(crate) fn embedded(bytes: &[u8]) -> Option<&'static [u8]> {
         .find(|t| std::ptr::eq(*t, bytes))
 }
 
+/// Keys of a table parsed from a data file: borrowed from the file when it is an
+/// embedded one (no allocation per record, nothing copied), owned for a user's file.
+pub(crate) struct Keys<'a> {
+    text: &'a str,
+    file: Option<&'static str>,
+}
+
+impl<'a> Keys<'a> {
+    pub(crate) fn of(text: &'a str) -> Keys<'a> {
+        let file = embedded(text.as_bytes()).and_then(|b| std::str::from_utf8(b).ok());
+        Keys { text, file }
+    }
+
+    /// `part` (a slice of the text) as a key.
+    pub(crate) fn key(&self, part: &'a str) -> std::borrow::Cow<'static, str> {
+        match self.file {
+            Some(file) => {
+                let at = part.as_ptr() as usize - self.text.as_ptr() as usize;
+                debug_assert!(at + part.len() <= self.text.len(), "a part of the text");
+                std::borrow::Cow::Borrowed(&file[at..at + part.len()])
+            }
+            None => std::borrow::Cow::Owned(part.to_owned()),
+        }
+    }
+
+    /// `part` lowercased as a key: borrowed when it is lowercase already.
+    pub(crate) fn lowercase_key(&self, part: &'a str) -> std::borrow::Cow<'static, str> {
+        match crate::text::lowercase(part) {
+            std::borrow::Cow::Borrowed(_) => self.key(part),
+            std::borrow::Cow::Owned(lower) => std::borrow::Cow::Owned(lower),
+        }
+    }
+}
+
 /// The embedded text data file at `name` (e.g. `data/stopwords-en.txt`).
 pub(crate) fn data_file(name: &str) -> Option<&'static str> {
     data_bytes(name).and_then(|b| std::str::from_utf8(b).ok())
@@ -28,4 +62,25 @@ pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
     let (name, table) = STEM_TABLE;
     let embedded = data_bytes(name)?;
     std::ptr::eq(text.as_bytes(), embedded).then_some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn keys_borrow_from_the_embedded_file_only() {
+        let text = data_file("data/stopwords-en.txt").unwrap();
+        let word = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.is_empty())
+            .unwrap();
+        let keys = Keys::of(text);
+        assert!(matches!(keys.key(word), Cow::Borrowed(w) if w == word));
+        let copy = text.to_owned();
+        let copied = copy.lines().find(|l| *l == word).unwrap();
+        assert!(matches!(Keys::of(&copy).key(copied), Cow::Owned(w) if w == word));
+        assert!(matches!(Keys::of(text).lowercase_key("The"), Cow::Owned(w) if w == "the"));
+    }
 }

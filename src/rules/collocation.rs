@@ -15,8 +15,8 @@
 //! (`Supreme Court`) is matched only when capitalised, a lowercase phrase in lowercase
 //! or in a headline's capitals.
 
-use std::borrow::Cow;
 use crate::hash::{FastMap, FastSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Deserialize;

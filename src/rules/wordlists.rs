@@ -3,6 +3,8 @@
 //! One parser and one type per format, so the `DataStore` (which caches by file and
 //! type) parses each list once per run however many kinds read it.
 
+use std::borrow::Cow;
+
 use crate::hash::{FastMap, FastSet};
 
 /// A set of lowercase words (stopwords, section names, ...).
@@ -12,7 +14,7 @@ pub(crate) type WordSet = FastSet<Box<str>>;
 /// per run for every kind that reads the file.
 #[derive(Debug, Default)]
 pub(crate) struct WordFreq {
-    zipf: FastMap<Box<str>, f32>,
+    zipf: FastMap<Cow<'static, str>, f32>,
     /// The stems of this very file worked out by `build.rs`, when it is the built-in one.
     stems: Option<&'static [(&'static str, f64)]>,
 }
@@ -20,6 +22,7 @@ pub(crate) struct WordFreq {
 impl WordFreq {
     pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
         let mut zipf = FastMap::with_capacity_and_hasher(line_count(text), Default::default());
+        let keys = crate::rules::builtin::Keys::of(text);
         for (n, line) in data_lines(text) {
             let mut cols = line.split('\t');
             let (Some(word), Some(z)) = (cols.next(), cols.next()) else {
@@ -29,7 +32,7 @@ impl WordFreq {
                 .trim()
                 .parse()
                 .map_err(|_| format!("line {n}: `{z}` is not a number"))?;
-            zipf.insert(crate::text::lowercase(word).into(), z);
+            zipf.insert(keys.lowercase_key(word), z);
         }
         if zipf.is_empty() {
             return Err("no words".into());
@@ -81,14 +84,17 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `name<TAB>given<TAB>surname` file of shares per 100,000 people
 /// (`data/names-en.tsv`).
 #[derive(Debug, Default)]
-pub(crate) struct NameShares(FastMap<Box<str>, (u32, u32)>);
+pub(crate) struct NameShares(FastMap<Cow<'static, str>, (u32, u32)>);
 
 impl NameShares {
     pub(crate) fn parse(text: &str) -> Result<NameShares, String> {
-        let mut map = FastMap::default();
+        let mut map = FastMap::with_capacity_and_hasher(line_count(text), Default::default());
+        let keys = crate::rules::builtin::Keys::of(text);
         for (n, line) in data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [name, given, surname] = cols[..] else {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(given), Some(surname), None) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
                 return Err(format!("line {n}: expected `name<TAB>given<TAB>surname`"));
             };
             let number = |s: &str| {
@@ -96,10 +102,7 @@ impl NameShares {
                     .parse::<u32>()
                     .map_err(|_| format!("line {n}: `{s}` is not a whole number"))
             };
-            map.insert(
-                name.to_lowercase().into_boxed_str(),
-                (number(given)?, number(surname)?),
-            );
+            map.insert(keys.lowercase_key(name), (number(given)?, number(surname)?));
         }
         Ok(NameShares(map))
     }

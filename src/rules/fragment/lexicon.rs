@@ -1,6 +1,8 @@
 //! The word knowledge the fragment checks share: verb forms, closed-class words,
 //! stopwords and section names, parsed once per run from `rules/data/`.
 
+use std::borrow::Cow;
+
 use crate::hash::FastMap;
 use crate::rules::Data;
 
@@ -78,7 +80,7 @@ pub(super) enum Closed {
 
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    verbs: Data<FastMap<String, Form>>,
+    verbs: Data<FastMap<Cow<'static, str>, Form>>,
     closed: Data<FastMap<String, Closed>>,
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
@@ -147,14 +149,19 @@ fn records(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).map(|(_, l)| l.trim_end())
 }
 
-fn parse_verbs(text: &str) -> Result<FastMap<String, Form>, String> {
-    let mut out: FastMap<String, Form> =
+fn parse_verbs(text: &str) -> Result<FastMap<Cow<'static, str>, Form>, String> {
+    let mut out: FastMap<Cow<'static, str>, Form> =
         FastMap::with_capacity_and_hasher(wordlists::line_count(text), Default::default());
+    let keys = crate::rules::builtin::Keys::of(text);
     for (i, line) in records(text).enumerate() {
         let mut cols = line.split('\t');
-        let (Some(form), Some(lemma), Some(tag), Some(primary), None) =
-            (cols.next(), cols.next(), cols.next(), cols.next(), cols.next())
-        else {
+        let (Some(form), Some(lemma), Some(tag), Some(primary), None) = (
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+        ) else {
             return Err(format!(
                 "record {}: expected 4 columns, got {line:?}",
                 i + 1
@@ -162,7 +169,7 @@ fn parse_verbs(text: &str) -> Result<FastMap<String, Form>, String> {
         };
         let entry = match out.get_mut(form) {
             Some(entry) => entry,
-            None => out.entry(form.to_owned()).or_default(),
+            None => out.entry(keys.key(form)).or_default(),
         };
         entry.finite |= matches!(tag, "VBD" | "VBZ" | "VBP" | "MD");
         entry.base |= tag == "VB";
