@@ -162,7 +162,7 @@ impl Kind for ConsistencyKind {
     }
 
     fn doc(&self) -> &'static str {
-        "One name spelled two ways: within a document, or (`across-files = true`) across the files of a run. Names are runs of capitalised words less leading titles; two are one name when they have as many words and each pair is equal, listed in `same`, or within `max-edits` (one edit per `letters-per-edit` letters; hyphens, case and diacritics aside). Gendered and plural endings and two common spellings (`distinct-zipf`) are two names. Within a document, a lone capitalised word a typo or two from a word of a full name the article gives (`Merkle` after `Angela Merkel`; a transposition counts one edit, a vowel or keyboard-neighbour swap half) is a variant too, unless it is a name or word of its own: used in full in the article, a frequent given name or surname of `names` (a `name<TAB>given share<TAB>surname share` list), or a common word. The minority spelling is flagged; the message may use `{other}` and `{uses}`."
+        "One name spelled two ways: within a document, or (`across-files = true`) across the files of a run. Names are runs of capitalised words less leading titles; two are one name when they have as many words and each pair is equal, listed in `same`, or within `max-edits` (one edit per `letters-per-edit` letters; hyphens, case and diacritics aside). Gendered and plural endings, and a spelling that is a common word or name itself (`distinct-zipf`), are two names. Within a document, a lone capitalised word a typo or two from a word of a full name the article gives (`Merkle` after `Angela Merkel`; a transposition counts one edit, a vowel or keyboard-neighbour swap half) is a variant too, unless it is a name or word of its own: used in full in the article, a frequent given name or surname of `names` (a `name<TAB>given share<TAB>surname share` list), or a common word. The minority spelling is flagged; the message may use `{other}` and `{uses}`."
     }
 
     fn build(
@@ -395,7 +395,8 @@ impl ConsistencyRule {
         let longest = a.chars().count().max(b.chars().count());
         if a.chars().count().min(b.chars().count()) < c.min_length
             || near::differ_by_ending(a, b)
-            || (self.common(a, c.distinct_zipf) && self.common(b, c.distinct_zipf))
+            || self.common(a, c.distinct_zipf)
+            || self.common(b, c.distinct_zipf)
         {
             return false;
         }

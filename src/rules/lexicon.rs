@@ -310,6 +310,14 @@ impl Words<'_> {
         let w = self.get(i);
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     }
+
+    /// A capital after a small letter (`MasTec`, `PayPal`): a coined name, not a word.
+    fn camel_case(&self, i: usize) -> bool {
+        let w = self.get(i);
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    }
 }
 
 impl LexiconRule {
@@ -436,6 +444,7 @@ impl LexiconRule {
         let mut hits = Vec::new();
         for (i, word) in w.lower.iter().enumerate() {
             if !w.capitalised(i)
+                || w.camel_case(i)
                 || word.chars().count() + 1 < c.single_min_length
                 || self.is_word(word)
                 || self.lexicon.has_word(word)
