@@ -16,7 +16,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, joined};
 use super::wordlists::{self, WordSet};
 use super::{
     CheckContext, Checker, Data, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each,
@@ -166,15 +166,6 @@ impl FoldedTitleRule {
         }
         None
     }
-}
-
-/// Only spaces or a hyphen between words `k` and `k + 1`: one phrase.
-fn joined(text: &str, ranges: &[Range<usize>], k: usize) -> bool {
-    let Some(next) = ranges.get(k + 1) else {
-        return false;
-    };
-    let gap = &text[ranges[k].end..next.start];
-    !gap.is_empty() && !gap.contains('\n') && gap.chars().all(|c| c == ' ' || c == '-')
 }
 
 #[cfg(test)]

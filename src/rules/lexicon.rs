@@ -195,6 +195,18 @@ impl Lexicon {
     }
 }
 
+/// Only spaces or a hyphen between words `i` and `i + 1` of `ranges` (into `text`):
+/// one phrase. False for the last word.
+pub(super) fn joined(text: &str, ranges: &[Range<usize>], i: usize) -> bool {
+    let Some(next) = ranges.get(i + 1) else {
+        return false;
+    };
+    let gap = &text[ranges[i].end..next.start];
+    !gap.is_empty()
+        && !gap.contains('\n')
+        && gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}')
+}
+
 fn lower_words(s: &str) -> Vec<String> {
     segment::words(s, &(0..s.len()))
         .into_iter()
@@ -299,10 +311,7 @@ impl Words<'_> {
 
     /// Only spaces or a hyphen between words `i` and `i + 1`: one phrase.
     fn joined(&self, i: usize) -> bool {
-        let gap = &self.text[self.ranges[i].end..self.ranges[i + 1].start];
-        !gap.is_empty()
-            && !gap.contains('\n')
-            && gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}')
+        joined(self.text, self.ranges, i)
     }
 
     /// Capitalised as a title is, not in capitals (`Brigade`, not `BRIGADE`).
