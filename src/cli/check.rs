@@ -20,10 +20,10 @@ use super::progress::{self, Progress};
 use super::records::Fields;
 use super::units::{InputKind, Spec, Unit, Units};
 use super::walk;
+use super::{Exit, Stdout, report_error};
 
 /// Input up to this size is a short run: see [`scrapelint::rules::set_short_run`].
 const SHORT_RUN_BYTES: u64 = 1 << 20;
-use super::{Exit, Stdout, report_error};
 
 /// Everything a worker needs to check one unit.
 pub(crate) struct Job<'a> {

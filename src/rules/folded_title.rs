@@ -102,15 +102,21 @@ impl FoldedTitleRule {
         let text = doc.text();
         for sentence in doc.sentences() {
             let ranges = doc.words_of(sentence);
-            let cased: Vec<String> = ranges
+            // Most sentences have no `of` at all: nothing to lowercase for them.
+            if !ranges
                 .iter()
-                .map(|r| text[r.clone()].to_lowercase())
-                .collect();
-            let lower: Vec<String> = cased
+                .any(|r| text[r.clone()].eq_ignore_ascii_case("of"))
+            {
+                continue;
+            }
+            let (lower, possessive): (Vec<String>, Vec<bool>) = ranges
                 .iter()
-                .map(|w| without_possessive(w).to_owned())
-                .collect();
-            let possessive: Vec<bool> = cased.iter().zip(&lower).map(|(c, l)| c != l).collect();
+                .map(|r| {
+                    let cased = text[r.clone()].to_lowercase();
+                    let bare = without_possessive(&cased);
+                    (bare.to_owned(), bare.len() != cased.len())
+                })
+                .unzip();
             let mut i = 0;
             while i < lower.len() {
                 match self.folded_at(text, ranges, &lower, &possessive, i) {

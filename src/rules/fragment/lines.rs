@@ -44,9 +44,9 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // on a word that cannot end one (`... had been inspected by the`).
     let dangling =
         p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
-    let short_cut = p.words >= MIN_SHORT_CUT_WORDS
-        && !page.in_list(k)
-        && (ends_on_word_in(text, RARELY_FINAL) || ends_on_comma_word(text, lex));
+    // It stops on a word that rarely ends a statement, or opens a clause after a comma.
+    let open_end = ends_on_word_in(text, RARELY_FINAL) || ends_on_comma_word(text, lex);
+    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && !page.in_list(k) && open_end;
     if (p.words < min_words || page.in_list(k)) && !dangling && !short_cut {
         return None;
     }
@@ -54,10 +54,7 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // list lines, unless it shows the cut: it stops on a word that cannot end one, or
     // (being long) on one that rarely ends a statement, or on the first words of a new
     // sentence (`... are paramount. If you`).
-    let cut = dangling
-        || stub_sentence(text, lex)
-        || ends_on_word_in(text, RARELY_FINAL)
-        || ends_on_comma_word(text, lex);
+    let cut = dangling || open_end || stub_sentence(text, lex);
     let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
     if !cut && (open_neighbour(k - 1) || open_neighbour(k + 1)) {
         return None;
