@@ -4,12 +4,13 @@
 //! is boilerplate whatever it says. Only what enabled rules ask for is gathered, and
 //! lines are kept as 64-bit hashes so memory stays bounded on large corpora.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{FastMap, FastSet};
 use crate::text::Document;
 use crate::text::names;
 
@@ -272,7 +273,7 @@ impl Observation {
         if needs.line_counts {
             let spans: Vec<Range<usize>> = doc.nonblank_lines().map(|(_, r)| r).collect();
             let fits = fits(doc, &spans);
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             o.lines = spans
                 .iter()
                 .zip(fits)
@@ -282,7 +283,7 @@ impl Observation {
             o.lines.sort_unstable();
         }
         if needs.term_counts {
-            let terms: HashSet<String> = doc
+            let terms: FastSet<String> = doc
                 .words()
                 .iter()
                 .map(|r| doc.slice(r).to_lowercase())
@@ -291,7 +292,7 @@ impl Observation {
             o.terms.sort_unstable();
         }
         if needs.names {
-            let runs: HashSet<&str> = names::name_runs(doc)
+            let runs: FastSet<&str> = names::name_runs(doc)
                 .iter()
                 .filter(|r| r.words.len() >= 2)
                 .map(|r| doc.slice(&r.range()))
@@ -319,7 +320,7 @@ pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
         .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .map(|(start, w)| (start, crate::text::lowercase(w)))
         .collect();
-    let mut total: HashMap<&str, u32> = HashMap::new();
+    let mut total: FastMap<&str, u32> = FastMap::default();
     for (_, w) in &words {
         *total.entry(w).or_default() += 1;
     }
@@ -328,7 +329,7 @@ pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
         .map(|span| {
             let from = words.partition_point(|(start, _)| *start < span.start);
             let to = words.partition_point(|(start, _)| *start < span.end);
-            let mut inside: HashMap<&str, u32> = HashMap::new();
+            let mut inside: FastMap<&str, u32> = FastMap::default();
             for (_, w) in &words[from..to] {
                 *inside.entry(w).or_default() += 1;
             }

@@ -97,7 +97,6 @@ pub(crate) fn run(
     } = match plan(
         &args.paths,
         &args.selection,
-        args.threads,
         &args.corpus,
         args.stdin_filename.as_deref(),
         &config,
@@ -239,13 +238,12 @@ pub(crate) struct Plan {
     pub(crate) per_file_ignores: Vec<(GlobSet, Vec<String>)>,
 }
 
-/// Applies the rule selection (flags over config), sets the thread count and collects
+/// Applies the rule selection (flags over config) and collects
 /// the units of `paths` (default `.`): files walked with the config's include/exclude,
 /// or JSONL records. Errors are reported on stderr.
 pub(crate) fn plan(
     paths: &[PathBuf],
     selected: &SelectionArgs,
-    threads: Option<usize>,
     corpus: &CorpusArgs,
     stdin_filename: Option<&str>,
     config: &LoadedConfig,
@@ -261,12 +259,6 @@ pub(crate) fn plan(
         let set = walk::globset(std::slice::from_ref(glob), "per-file-ignores")
             .map_err(|e| report_error(&e))?;
         per_file_ignores.push((set, ids.clone()));
-    }
-    if let Some(n) = threads {
-        // Only fails if a pool exists already; the default pool is then used.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
     }
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]

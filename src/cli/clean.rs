@@ -75,11 +75,6 @@ pub(crate) fn run(args: CleanArgs, config: LoadedConfig, mut rules: RuleSet) -> 
         Ok(e) => e,
         Err(e) => return report_error(&e.to_string()),
     };
-    if let Some(n) = args.threads {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
     let (include, exclude) = match c.globs() {
         Ok(x) => x,
         Err(e) => return report_error(&e),

@@ -65,6 +65,19 @@ pub(crate) fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Exit {
+    let threads = match &cli.command {
+        Command::Check(a) => a.threads,
+        Command::Report(a) => a.threads,
+        Command::Clean(a) => a.threads,
+        _ => None,
+    };
+    if let Some(n) = threads {
+        // Before anything touches the pool: loading the rules builds on it, and a
+        // global pool cannot be resized once it exists.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     match cli.command {
         Command::Check(args) => {
             let (config, rules) = match setup(&args.sources) {

@@ -17,7 +17,6 @@ pub(crate) fn run(args: ReportArgs, config: LoadedConfig, mut rules: RuleSet) ->
     let plan = check::plan(
         &args.paths,
         &args.selection,
-        args.threads,
         &args.corpus,
         None,
         &config,

@@ -16,10 +16,10 @@
 //! The candidate is found from its exact words through an index, so the text is read
 //! once.
 
+use crate::hash::{FastMap, FastSet};
 use crate::rules::Data;
 use crate::text::names::without_possessive;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -108,11 +108,11 @@ pub(super) struct Lexicon {
     /// Per entry word: whether the entry writes it in lowercase (`of`, `the`).
     lowercase: Vec<Vec<bool>>,
     /// Lowercase word -> (entry, position) for every word of every entry.
-    index: HashMap<String, Vec<(usize, usize)>>,
+    index: FastMap<String, Vec<(usize, usize)>>,
     /// Entries as lowercase word sequences joined by spaces.
-    exact: HashSet<String>,
+    exact: FastSet<String>,
     /// Lowercase words of abbreviations (`brig`, `gen`, `lt`).
-    abbreviations: HashSet<String>,
+    abbreviations: FastSet<String>,
     /// Entries of one word.
     singles: Vec<usize>,
 }
@@ -123,9 +123,9 @@ impl Lexicon {
             titles: Vec::new(),
             words: Vec::new(),
             lowercase: Vec::new(),
-            index: HashMap::new(),
-            exact: HashSet::new(),
-            abbreviations: HashSet::new(),
+            index: FastMap::default(),
+            exact: FastSet::default(),
+            abbreviations: FastSet::default(),
             singles: Vec::new(),
         };
         for (n, line) in wordlists::data_lines(text) {
@@ -370,7 +370,7 @@ impl LexiconRule {
 
     fn multi_word_hits(&self, w: &Words<'_>) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut tried = HashSet::new();
+        let mut tried = FastSet::default();
         for (i, word) in w.lower.iter().enumerate() {
             // A hit needs an exact content word, so start from those only.
             if !w.capitalised(i) || self.stopwords.contains(word.as_str()) {

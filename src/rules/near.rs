@@ -2,7 +2,7 @@
 //! misses are the writer's own spelling. Shared by the `lexicon`, `collocation` and
 //! `consistency` kinds.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::ops::Range;
 
 /// Optimal string alignment distance over characters (a swap of two neighbours is one
@@ -140,7 +140,7 @@ pub(crate) fn house_spellings_dropped<T>(
     near: impl Fn(&T) -> Option<(Range<usize>, &str)>,
 ) -> Vec<T> {
     let form = |span: Range<usize>| text[span].to_lowercase();
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: FastMap<String, usize> = FastMap::default();
     for (span, _) in items.iter().filter_map(&near) {
         *uses.entry(form(span)).or_default() += 1;
     }

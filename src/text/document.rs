@@ -1,6 +1,7 @@
 //! The analysed form of one article, built once and read by every rule.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::segment::{self, Layout, Paragraph};
 use super::{LineCol, LineIndex, Source, language, language::Language};
@@ -30,7 +31,8 @@ pub struct Document {
     sentences: Vec<Sentence>,
     words: Vec<Range<usize>>,
     title: Option<usize>,
-    language: Option<Language>,
+    /// Worked out on first use: the statistics pass never asks for it.
+    language: OnceLock<Option<Language>>,
 }
 
 impl Document {
@@ -55,7 +57,6 @@ impl Document {
             paragraph_sentences.push(first..sentences.len());
         }
         let title = index.lines().position(|r| !text[r].trim().is_empty());
-        let language = language::detect(text);
         Document {
             source,
             index,
@@ -65,7 +66,7 @@ impl Document {
             sentences,
             words,
             title,
-            language,
+            language: OnceLock::new(),
         }
     }
 
@@ -76,7 +77,9 @@ impl Document {
 
     /// The article's language when it could be told reliably.
     pub fn language(&self) -> Option<Language> {
-        self.language
+        *self
+            .language
+            .get_or_init(|| language::detect(self.source.text()))
     }
 
     pub fn text(&self) -> &str {

@@ -4,11 +4,11 @@
 //! names from `scrapelint features` and the model file must list them in this order,
 //! so the Rust side and the fitted weights cannot drift apart silently.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::corpus::CorpusStats;
 use crate::diagnostic::{Category, Diagnostic};
+use crate::hash::{FastMap, FastSet};
 use crate::rules::wordlists::WordSet;
 use crate::text::Document;
 
@@ -235,7 +235,7 @@ pub fn extract(
 
     // Lines (0-based, among non-empty lines) covered by a boilerplate diagnostic.
     let idx = doc.line_index();
-    let line_pos: HashMap<usize, usize> = lines
+    let line_pos: FastMap<usize, usize> = lines
         .iter()
         .enumerate()
         .map(|(i, (l, _))| (*l, i))
@@ -266,9 +266,9 @@ pub fn extract(
     }
 
     // Content words per line, to tell how much a line shares with the rest.
-    let mut doc_counts: HashMap<&str, usize> = HashMap::new();
+    let mut doc_counts: FastMap<&str, usize> = FastMap::default();
     for s in &shapes {
-        for w in s.content.iter().collect::<HashSet<_>>() {
+        for w in s.content.iter().collect::<FastSet<_>>() {
             *doc_counts.entry(w.as_str()).or_default() += 1;
         }
     }
@@ -289,9 +289,13 @@ pub fn extract(
         start = end + 1;
     }
 
+    let line_words: Vec<Vec<String>> = lines
+        .iter()
+        .map(|(_, r)| hashed::words(doc.slice(r)))
+        .collect();
     let mut out = Vec::with_capacity(n);
     for (i, ((line, range), s)) in lines.iter().zip(&shapes).enumerate() {
-        let unique: HashSet<&str> = s.content.iter().map(String::as_str).collect();
+        let unique: FastSet<&str> = s.content.iter().map(String::as_str).collect();
         let shared = unique
             .iter()
             .filter(|w| doc_counts.get(*w).copied().unwrap_or(0) > 1)
@@ -356,11 +360,11 @@ pub fn extract(
             flag(tail_run[i] && run_len[i] > 0),
         ];
         debug_assert_eq!(values.len(), FEATURES.len());
-        let text_of = |j: usize| doc.slice(&lines[j].1);
-        let hashed = hashed::features(
+        let hashed = hashed::features_of_words(
             doc.slice(range),
-            i.checked_sub(1).map(text_of),
-            (i + 1 < n).then(|| text_of(i + 1)),
+            &line_words[i],
+            i.checked_sub(1).map(|j| line_words[j].as_slice()),
+            line_words.get(i + 1).map(Vec::as_slice),
         );
         out.push(LineFeatures {
             line: *line,

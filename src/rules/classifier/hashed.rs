@@ -121,27 +121,47 @@ fn bigrams(words: &[String]) -> Vec<String> {
 }
 
 /// Character 3- to 5-grams of the line (whitespace squeezed, padded with a space at
-/// each end), hashed as they are read.
+/// each end), hashed as they are read: the 4- and 5-gram at a position go on from the
+/// hash of the 3-gram there. Pushed all 3-grams first, then 4-grams, then 5-grams.
 fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
     let squeezed = normalise(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let chars: Vec<char> = format!(" {squeezed} ").chars().take(MAX_CHARS).collect();
-    let count: usize = (3..=5).map(|n| chars.len().saturating_sub(n - 1)).sum();
+    let padded = format!(" {squeezed} ");
+    // Byte offsets of the first MAX_CHARS characters and of the end of the last.
+    let mut bounds: Vec<usize> = padded
+        .char_indices()
+        .map(|(i, _)| i)
+        .take(MAX_CHARS + 1)
+        .collect();
+    if bounds.len() <= MAX_CHARS {
+        bounds.push(padded.len());
+    }
+    let chars = bounds.len() - 1;
+    let per_n = [3, 4, 5].map(|n| chars.saturating_sub(n - 1));
+    let count: usize = per_n.iter().sum();
     if count == 0 {
         return;
     }
     let value = 1.0 / (count as f32).sqrt();
-    let mut buf = [0u8; 4];
-    for n in 3..=5 {
-        for w in chars.windows(n) {
-            let mut h = Fnv1a::new();
-            h.write(Group::Chars.tag());
-            for c in w {
-                h.write(c.encode_utf8(&mut buf).as_bytes());
-            }
-            out.push((h.0 % BUCKETS, value));
+    let first = out.len();
+    out.resize(first + count, (0, value));
+    let grams = &mut out[first..];
+    let bytes = padded.as_bytes();
+    let mut tagged = Fnv1a::new();
+    tagged.write(Group::Chars.tag());
+    for i in 0..per_n[0] {
+        let mut h = Fnv1a(tagged.0);
+        h.write(&bytes[bounds[i]..bounds[i + 3]]);
+        grams[i].0 = h.0 % BUCKETS;
+        if i < per_n[1] {
+            h.write(&bytes[bounds[i + 3]..bounds[i + 4]]);
+            grams[per_n[0] + i].0 = h.0 % BUCKETS;
+        }
+        if i < per_n[2] {
+            h.write(&bytes[bounds[i + 4]..bounds[i + 5]]);
+            grams[per_n[0] + per_n[1] + i].0 = h.0 % BUCKETS;
         }
     }
 }
@@ -149,16 +169,28 @@ fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
 /// The hashed features of a line given its neighbours' text: its words, word pairs
 /// and character n-grams, and the words of the lines before and after.
 pub fn features(line: &str, prev: Option<&str>, next: Option<&str>) -> Vec<(u32, f32)> {
-    let own = words(line);
+    let (prev, next) = (prev.map(words), next.map(words));
+    features_of_words(line, &words(line), prev.as_deref(), next.as_deref())
+}
+
+/// [`features`] of a line whose words (and its neighbours') are split already: a
+/// document splits each line once and reads it three times, as a line and as the
+/// neighbour of two.
+pub fn features_of_words(
+    line: &str,
+    own: &[String],
+    prev: Option<&[String]>,
+    next: Option<&[String]>,
+) -> Vec<(u32, f32)> {
     let mut out = Vec::new();
-    group_features(Group::Word, &own, &mut out);
-    group_features(Group::Bigram, &bigrams(&own), &mut out);
+    group_features(Group::Word, own, &mut out);
+    group_features(Group::Bigram, &bigrams(own), &mut out);
     char_features(line, &mut out);
     if let Some(p) = prev {
-        group_features(Group::PrevWord, &words(p), &mut out);
+        group_features(Group::PrevWord, p, &mut out);
     }
     if let Some(n) = next {
-        group_features(Group::NextWord, &words(n), &mut out);
+        group_features(Group::NextWord, n, &mut out);
     }
     out.sort_by_key(|(b, _)| *b);
     out.dedup_by(|later, kept| {
@@ -198,6 +230,43 @@ mod tests {
                 "0"
             ]
         );
+    }
+
+    /// Char n-grams hashed one by one from their characters, as first written.
+    fn char_features_one_by_one(text: &str) -> Vec<(u32, f32)> {
+        let squeezed = normalise(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let chars: Vec<char> = format!(" {squeezed} ").chars().take(MAX_CHARS).collect();
+        let count: usize = (3..=5).map(|n| chars.len().saturating_sub(n - 1)).sum();
+        let value = 1.0 / (count as f32).sqrt();
+        let mut out = Vec::new();
+        for n in 3..=5 {
+            for w in chars.windows(n) {
+                let gram: String = w.iter().collect();
+                out.push((bucket(Group::Chars, &gram), value));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn char_grams_hashed_as_they_are_read_match_hashing_each_gram() {
+        let long = "Größe – naïve café ".repeat(80);
+        for text in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "Read  more\t»",
+            "l’été 2024",
+            long.as_str(),
+        ] {
+            let mut incremental = Vec::new();
+            char_features(text, &mut incremental);
+            assert_eq!(incremental, char_features_one_by_one(text), "{text:?}");
+        }
     }
 
     #[test]

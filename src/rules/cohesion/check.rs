@@ -1,7 +1,6 @@
 //! Running cohesion rules on a document: which paragraphs are judged, when one is
 //! flagged, and the diagnostic that says why.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::analysis::{Analysis, Features};
@@ -9,6 +8,7 @@ use super::combiner::{self, Place};
 use super::{CohesionRule, Decision, Model};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
+use crate::hash::FastSet;
 use crate::rules::{CheckContext, Checker, UnitFeatures, UnitRow};
 use crate::text::Document;
 
@@ -132,7 +132,7 @@ impl Checker for CohesionChecker {
         let mut analyses: Vec<(&Model, Analysis)> = Vec::new();
         // Paragraphs already reported by an earlier rule (a warning rule listed before
         // an info rule), so a paragraph gets one diagnostic.
-        let mut flagged: HashSet<usize> = HashSet::new();
+        let mut flagged: FastSet<usize> = FastSet::default();
         let provenance = Provenance::of(doc, cx);
         for rule in self.rules.iter().filter(|r| cx.enabled(&r.meta)) {
             let i = match analyses.iter().position(|(m, _)| m.same(&rule.model)) {
@@ -197,7 +197,7 @@ impl CohesionRule {
         doc: &Document,
         analysis: &Analysis,
         provenance: &Provenance,
-        flagged: &mut HashSet<usize>,
+        flagged: &mut FastSet<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
         let t = &self.thresholds;

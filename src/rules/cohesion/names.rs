@@ -5,10 +5,10 @@
 //! (`Patients waited ...`). A sentence-initial word stays a name when the next word is
 //! also capitalised (`Meghan Markle and ...`) or when it is rare in English.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::normalize;
+use crate::hash::FastSet;
 use crate::text::Document;
 
 /// Months and weekdays: capitalised, but they name no one in the story.
@@ -134,7 +134,7 @@ pub(crate) fn names_in(
 /// Keeps an uncertain name (`Ortiz will ...`, `Patients waited ...`) only when the
 /// document capitalises the same word where it must be a name.
 pub(crate) fn resolve(paragraphs: &mut [Vec<NameToken>]) {
-    let certain: HashSet<String> = paragraphs
+    let certain: FastSet<String> = paragraphs
         .iter()
         .flatten()
         .filter(|n| n.certain)
