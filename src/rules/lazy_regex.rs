@@ -208,6 +208,11 @@ impl LazyRegex {
                     meta::Config::new()
                         .nfa_size_limit(Some(SIZE_LIMIT))
                         .hybrid(lazy_dfa)
+                        // With the lazy DFA the groups are read on the match alone,
+                        // where the PikeVM is quick; the backtracker's cache keeps a
+                        // bitmap of text x states per regex and thread (up to 256 KiB,
+                        // 30 MiB over the rules on a long run).
+                        .backtrack(!lazy_dfa)
                         .hybrid_cache_capacity(DFA_CACHE),
                 )
                 .syntax(
