@@ -25,6 +25,50 @@ const SIZE_LIMIT: usize = 1 << 26;
 /// ends with every rule's cache grown.
 const DFA_CACHE: usize = 1 << 18;
 
+/// The most a lazy DFA's cache may be given when its automaton needs more than
+/// [`DFA_CACHE`]; a regex that needs more than this searches without one.
+const DFA_CACHE_MAX: usize = 1 << 22;
+
+/// The cache a regex's lazy DFA needs: [`DFA_CACHE`], or, for a large automaton whose
+/// minimum is above it (a line of up to 300 characters before a word: thousands of NFA
+/// states), the next doubling that fits it, twice over for the reverse automaton. The
+/// regex crate silently drops a lazy DFA whose cache is below its minimum and searches
+/// the whole text with the PikeVM, a hundred times slower on a document.
+fn dfa_cache_for(pattern: &str, case_insensitive: bool) -> usize {
+    use regex_automata::hybrid::dfa::DFA;
+    use regex_automata::nfa::thompson;
+    let nfa = thompson::Compiler::new()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build(pattern);
+    let Ok(nfa) = nfa else {
+        return DFA_CACHE;
+    };
+    let fits = |capacity: usize| {
+        DFA::builder()
+            .configure(
+                DFA::config()
+                    .starts_for_each_pattern(true)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(capacity),
+            )
+            .build_from_nfa(nfa.clone())
+            .is_ok()
+    };
+    if fits(DFA_CACHE) {
+        return DFA_CACHE;
+    }
+    let mut capacity = DFA_CACHE * 2;
+    while capacity < DFA_CACHE_MAX && !fits(capacity) {
+        capacity *= 2;
+    }
+    (capacity * 2).min(DFA_CACHE_MAX)
+}
+
 /// Whether regexes compiled from now on get the lazy DFA (see [`set_short_run`]).
 static LAZY_DFA: AtomicBool = AtomicBool::new(true);
 
@@ -208,12 +252,16 @@ impl LazyRegex {
                     meta::Config::new()
                         .nfa_size_limit(Some(SIZE_LIMIT))
                         .hybrid(lazy_dfa)
+                        .hybrid_cache_capacity(if lazy_dfa {
+                            dfa_cache_for(&inner.pattern, inner.case_insensitive)
+                        } else {
+                            DFA_CACHE
+                        })
                         // With the lazy DFA the groups are read on the match alone,
                         // where the PikeVM is quick; the backtracker's cache keeps a
                         // bitmap of text x states per regex and thread (up to 256 KiB,
                         // 30 MiB over the rules on a long run).
-                        .backtrack(!lazy_dfa)
-                        .hybrid_cache_capacity(DFA_CACHE),
+                        .backtrack(!lazy_dfa),
                 )
                 .syntax(
                     regex_automata::util::syntax::Config::new()
@@ -448,6 +496,26 @@ mod tests {
         let long = spans(false);
         assert_eq!(long.len(), 3);
         assert_eq!(long, spans(true));
+    }
+
+    #[test]
+    fn a_large_automaton_gets_the_lazy_dfa_cache_it_needs() {
+        assert_eq!(dfa_cache_for(r"\bread more\b", true), DFA_CACHE);
+        let large = r"(?m)^[A-Z][^\n.!?]{0,600}?\bpictured\b[^\n.!?]{0,600}\n(?:photo|credit):";
+        let capacity = dfa_cache_for(large, true);
+        assert!(
+            capacity > DFA_CACHE && capacity <= DFA_CACHE_MAX,
+            "{capacity}"
+        );
+        let built = regex_automata::hybrid::dfa::DFA::builder()
+            .configure(
+                regex_automata::hybrid::dfa::DFA::config()
+                    .starts_for_each_pattern(true)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(DFA_CACHE),
+            )
+            .build(large);
+        assert!(built.is_err(), "the default cache is too small for it");
     }
 
     /// Every string of the built-in rule files that parses as a pattern.

@@ -134,8 +134,12 @@ fn key_parts<'a>(words: &'a [&str]) -> impl Iterator<Item = (usize, String, usiz
 /// Lowercase, without diacritics or a possessive: `Wójcik's` -> `wojcik`, `Zoë` -> `zoe`.
 pub fn fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let word = without_possessive(word);
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
-    for c in without_possessive(word).nfd() {
+    for c in word.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
@@ -199,5 +203,6 @@ mod tests {
         assert_eq!(fold("Gráinne"), "grainne");
         assert_eq!(fold("Qureshi’s"), "qureshi");
         assert_eq!(fold("O’Brien"), "o'brien");
+        assert_eq!(fold("McDonald's"), "mcdonald");
     }
 }
