@@ -434,12 +434,16 @@ fn split_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// `phrase` with its last word in the plural (`interest rate` -> `interest rates`).
+/// `phrase` with its last word in the plural (`interest rate` -> `interest rates`). A
+/// last word in the plural already stays (`Research Projects`, whose synonyms are
+/// those of `project`, matched as `Works`).
 pub(crate) fn pluralise(phrase: &str) -> String {
     let (head, last) = phrase
         .rsplit_once(' ')
         .map_or(("", phrase), |(h, l)| (h, l));
-    let plural = if let Some(stem) = last
+    let plural = if last.ends_with('s') && !last.ends_with("ss") && last.len() > 3 {
+        last.to_owned()
+    } else if let Some(stem) = last
         .strip_suffix('y')
         .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
     {
@@ -512,6 +516,8 @@ mod tests {
         assert_eq!(pluralise("interest rate"), "interest rates");
         assert_eq!(pluralise("city"), "cities");
         assert_eq!(pluralise("press"), "presses");
+        assert_eq!(pluralise("Research Projects"), "Research Projects");
+        assert_eq!(pluralise("bus"), "buses");
     }
 
     #[test]
