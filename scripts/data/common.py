@@ -70,6 +70,16 @@ def package_dir(module: str) -> pathlib.Path:
     return pathlib.Path(list(spec.submodule_search_locations)[0])
 
 
+def bigrams() -> dict[tuple[str, str], int]:
+    """symspellpy's list of the commonest English word pairs (Google Books), with counts."""
+    out = {}
+    path = package_dir("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        a, b, n = line.split()
+        out[(a, b)] = int(n)
+    return out
+
+
 def write_records(
     name: str,
     title: str,

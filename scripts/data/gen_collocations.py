@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from common import OUT_DIR, package_dir, require, source_line, write_records
+from common import OUT_DIR, bigrams, package_dir, require, source_line, write_records
 from gen_spun import Spinner, titles
 
 SYMSPELLPY = "6.10.1"
@@ -51,15 +51,6 @@ EXTENSION = 3  # a longer word adds at least this many letters (`court` -> `cour
 AFFIXES = {"con", "ion", "ions", "ing", "ness", "ment"}  # pieces wordfreq also lists as words
 PLURAL = ("s", "es")
 WORD = re.compile(r"[a-z]+")
-
-
-def bigrams() -> dict[tuple[str, str], int]:
-    out = {}
-    path = package_dir("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        a, b, n = line.split()
-        out[(a, b)] = int(n)
-    return out
 
 
 def vocabulary() -> list[str]:

