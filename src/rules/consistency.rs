@@ -403,7 +403,8 @@ impl ConsistencyRule {
         near::edit_distance(a, b) <= near::allowed_edits(longest, c.letters_per_edit, c.max_edits)
     }
 
-    /// A surname alone: long, one edit, and neither spelling a word of its own.
+    /// A surname alone: long, one edit, and neither spelling a word of its own (nor the
+    /// plural of one).
     fn one_surname(&self, a: &str, b: &str) -> bool {
         self.surname_pair(a, b) && !near::differ_by_ending(a, b)
     }
@@ -413,8 +414,8 @@ impl ConsistencyRule {
         let min = self.config.single_min_length;
         min > 0
             && a.chars().count().min(b.chars().count()) >= min
-            && self.freq.zipf(a).is_none()
-            && self.freq.zipf(b).is_none()
+            && self.zipf_or_singular(a).is_none()
+            && self.zipf_or_singular(b).is_none()
             && near::edit_distance(a, b) == 1
     }
 
@@ -441,8 +442,19 @@ impl ConsistencyRule {
             .sum()
     }
 
+    /// Whether `word`, or the singular of a plural `word` (`minimalists`), is a word of
+    /// at least `zipf`: a capitalised common noun, not a name.
     fn common(&self, word: &str, zipf: f32) -> bool {
-        self.freq.zipf(word).is_some_and(|z| z >= zipf)
+        self.zipf_or_singular(word).is_some_and(|z| z >= zipf)
+    }
+
+    /// The frequency of `word`, else of its singular when it reads as a plural.
+    fn zipf_or_singular(&self, word: &str) -> Option<f32> {
+        self.freq.zipf(word).or_else(|| {
+            word.strip_suffix('s')
+                .filter(|s| s.chars().count() >= 4 && !s.ends_with('s'))
+                .and_then(|s| self.freq.zipf(s))
+        })
     }
 
     /// Mentions that back `s`: its own, and shorter ones that end like it but not like
@@ -745,6 +757,17 @@ mod tests {
         assert!(flagged("Mark Esper met Mark Milley at the base. John Smith and Jane Smith were there too, and they said it was over.").is_empty());
         assert!(flagged("Anna Kowalska and Piotr Kowalski were there; then Olga Sokolova met Ivan Sokolov at the door of the hall.").is_empty());
         assert!(flagged("Joan Harper and John Harper were both at the meeting, and they said that it was over.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_plural_of_a_word_is_no_variant_of_a_name() {
+        assert!(
+            flagged(
+                "Shira Gill is the author of Minimalista and other books about tidy homes. \
+                 Minimalists keep their rooms clear of clutter all of the time, she said."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
