@@ -39,11 +39,8 @@ fn dfa_cache_for(pattern: &str, case_insensitive: bool) -> usize {
     use regex_automata::nfa::thompson;
     let nfa = thompson::Compiler::new()
         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
-        .configure(
-            thompson::Config::new()
-                .nfa_size_limit(Some(SIZE_LIMIT))
-                .which_captures(thompson::WhichCaptures::None),
-        )
+        // With its groups, as the regex's own forward automaton is built.
+        .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)))
         .build(pattern);
     let Ok(nfa) = nfa else {
         return DFA_CACHE;
