@@ -162,7 +162,7 @@ impl Kind for ConsistencyKind {
     }
 
     fn doc(&self) -> &'static str {
-        "One name spelled two ways: within a document, or (`across-files = true`) across the files of a run. Names are runs of capitalised words less leading titles; two are one name when they have as many words and each pair is equal, listed in `same`, or within `max-edits` (one edit per `letters-per-edit` letters; hyphens, case and diacritics aside). Gendered and plural endings, and a spelling that is a common word or name itself (`distinct-zipf`), are two names. Within a document, a lone capitalised word a typo or two from a word of a full name the article gives (`Merkle` after `Angela Merkel`; a transposition counts one edit, a vowel or keyboard-neighbour swap half) is a variant too, unless it is a name or word of its own: used in full in the article, a frequent given name or surname of `names` (a `name<TAB>given share<TAB>surname share` list), or a common word. The minority spelling is flagged; the message may use `{other}` and `{uses}`."
+        "One name spelled two ways: within a document, or (`across-files = true`) across the files of a run. Names are runs of capitalised words less leading titles; two are one name when they have as many words and each pair is equal, listed in `same`, or within `max-edits` (one edit per `letters-per-edit` letters; hyphens, case and diacritics aside). Gendered and plural endings, and a spelling that is a common word or name itself, or the plural of one (`distinct-zipf`), are two names. Within a document, a lone capitalised word a typo or two from a word of a full name the article gives (`Merkle` after `Angela Merkel`; a transposition counts one edit, a vowel or keyboard-neighbour swap half) is a variant too, unless it is a name or word of its own: used in full in the article, a frequent given name or surname of `names` (a `name<TAB>given share<TAB>surname share` list), or a common word. The minority spelling is flagged; the message may use `{other}` and `{uses}`."
     }
 
     fn build(
@@ -451,8 +451,8 @@ impl ConsistencyRule {
     /// The frequency of `word`, else of its singular when it reads as a plural.
     fn zipf_or_singular(&self, word: &str) -> Option<f32> {
         self.freq.zipf(word).or_else(|| {
-            word.strip_suffix('s')
-                .filter(|s| s.chars().count() >= 4 && !s.ends_with('s'))
+            near::singular(word)
+                .filter(|s| s.chars().count() >= 4)
                 .and_then(|s| self.freq.zipf(s))
         })
     }

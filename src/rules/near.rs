@@ -88,6 +88,13 @@ pub(crate) fn is_plural_of(long: &str, short: &str) -> bool {
         .is_some_and(|rest| rest == "s" || rest == "es")
 }
 
+/// `word` less a plural `s` when it reads as a plural: three letters or more before
+/// it and not `ss` (`projects` -> `project`; not `press`, not `bus`).
+pub(crate) fn singular(word: &str) -> Option<&str> {
+    word.strip_suffix('s')
+        .filter(|stem| stem.chars().count() >= 3 && !stem.ends_with('s'))
+}
+
 /// Whether two spellings differ only by a grammatical ending, as related but
 /// different names do: a plural, or a gendered form (`Kowalski`/`Kowalska`,
 /// `Sokolov`/`Sokolova`, `Paul`/`Paula`, `Louis`/`Louise`, `Mario`/`Maria`), or a
@@ -161,6 +168,15 @@ pub(crate) fn house_spellings_dropped<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_s_comes_off_only_where_the_word_reads_as_a_plural() {
+        assert_eq!(singular("projects"), Some("project"));
+        assert_eq!(singular("Minimalists"), Some("Minimalist"));
+        for word in ["press", "bus", "is", "word"] {
+            assert_eq!(singular(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn a_spelling_used_twice_without_the_suggestion_is_the_writers_own() {

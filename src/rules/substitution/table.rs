@@ -441,7 +441,7 @@ pub(crate) fn pluralise(phrase: &str) -> String {
     let (head, last) = phrase
         .rsplit_once(' ')
         .map_or(("", phrase), |(h, l)| (h, l));
-    let plural = if last.ends_with('s') && !last.ends_with("ss") && last.len() > 3 {
+    let plural = if crate::rules::near::singular(last).is_some() {
         last.to_owned()
     } else if let Some(stem) = last
         .strip_suffix('y')
