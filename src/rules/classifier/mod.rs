@@ -25,6 +25,7 @@ use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMe
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Document;
+use crate::text::code::looks_like_code;
 use features::{FEATURES, Facts, LineFeatures};
 use model::Model;
 
@@ -246,12 +247,14 @@ impl ClassifierRule {
         let title = doc.title_line();
         for (i, line) in lines.iter().enumerate() {
             // The title is the article's (the training labels leave it out, so the
-            // model knows nothing of it); title tags have rules of their own.
+            // model knows nothing of it); title tags have rules of their own. A line
+            // of program code (`}`, `mu.Lock()`) is no sentence, nor page furniture.
             if p[i] < self.info_threshold
                 || line.values[bp_rule] > 0.0
                 || Some(line.line) == title
                 || covered(prior, &line.range)
                 || hard_wrapped(doc, line.line)
+                || looks_like_code(doc.slice(&line.range))
             {
                 continue;
             }

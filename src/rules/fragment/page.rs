@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::Lexicon;
 use crate::text::Document;
+use crate::text::code::looks_like_code;
 
 /// Characters that open a list item when followed by a space.
 const BULLETS: &[char] = &[
@@ -37,12 +38,15 @@ pub(super) struct Para {
     pub words: usize,
     /// Number of lines it covers.
     pub lines: usize,
+    /// Program code or markup (most of its lines: [`crate::text::code`]), which the
+    /// checks of sentence shape pass by.
+    pub code: bool,
 }
 
 impl Para {
     /// Reads like running text: a terminated paragraph of a few words at least.
     pub(super) fn is_body(&self) -> bool {
-        self.ending == Ending::Terminal && self.words >= 8 && !self.bullet
+        self.ending == Ending::Terminal && self.words >= 8 && !self.bullet && !self.code
     }
 }
 
@@ -70,6 +74,7 @@ impl<'d> Page<'d> {
                     bullet: starts_with_bullet(s),
                     words: doc.paragraph_words(i).len(),
                     lines: p.lines.len(),
+                    code: s.lines().filter(|l| looks_like_code(l)).count() * 2 > s.lines().count(),
                 }
             })
             .collect();
@@ -96,12 +101,15 @@ impl<'d> Page<'d> {
 
     /// The next paragraph of text after `i`, passing over up to two lines that do not
     /// end a sentence (a `SEE MORE: ...` link, a heading) that the scraper left between
-    /// two paragraphs of one quotation.
+    /// two paragraphs of one quotation, unless the very next one opens a quotation
+    /// (whatever its end: `“...” –– Amber Elise, owner of ...`).
     pub(super) fn next_text(&self, i: usize) -> Option<&'d str> {
+        let opens = |j: usize| self.text(j).starts_with(['“', '"', '«', '„', '‘', '\'']);
         (i + 1..self.paras.len())
             .take(3)
-            .find(|&j| self.paras[j].ending == Ending::Terminal)
-            .map(|j| self.text(j))
+            .enumerate()
+            .find(|&(n, j)| self.paras[j].ending == Ending::Terminal || (n == 0 && opens(j)))
+            .map(|(_, j)| self.text(j))
     }
 
     /// Whether paragraph `i` belongs to a list: it has a bullet, or it follows a line
@@ -172,6 +180,42 @@ pub(super) fn strip_bullet(s: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_paragraphs_are_marked_and_are_no_running_text() {
+        let lex = Lexicon::builtin();
+        let doc = Document::from_text(
+            "How to copy a file\n\nOpen the source first; check the error every time.\n\nfunc CopyFile(dst, src string) error {\nsrc, err := os.Open(src)\nint count = items.size() + offset + total + more;\n}",
+        );
+        let page = Page::new(&doc, &lex);
+        let code: Vec<bool> = page.paras.iter().map(|p| p.code).collect();
+        assert_eq!(
+            code,
+            [false, false, true],
+            "the code block is one paragraph"
+        );
+        let doc = Document::from_text(
+            "Counting items\nAdd the offset to the size of the list, as below.\nint count = items.size() + offset + total + more;",
+        );
+        let page = Page::new(&doc, &lex);
+        assert!(page.paras[2].code);
+        assert!(!page.paras[2].is_body(), "a statement is not running text");
+    }
+
+    #[test]
+    fn a_quotation_runs_on_into_the_next_paragraph_whatever_its_end() {
+        let lex = Lexicon::builtin();
+        let doc = Document::from_text(
+            "“It was hard.\n“It was worth it.” –– Ana Ruiz, owner of a shop in Leeds\nA heading",
+        );
+        let page = Page::new(&doc, &lex);
+        assert_eq!(page.next_text(0), Some(page.text(1)));
+        assert_eq!(
+            page.next_text(1),
+            None,
+            "a heading is passed over, not taken"
+        );
+    }
 
     #[test]
     fn endings() {

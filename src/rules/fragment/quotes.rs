@@ -119,6 +119,11 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
                 continue; // `Read More »»`, `« Back`: a link arrow
             }
             '“' | '„' => Role::Open,
+            // 9” wheels: an inch mark where no quotation is open.
+            '”' if k > 0 && chars[k - 1].1.is_ascii_digit() && open.is_empty() => {
+                k = last + 1;
+                continue;
+            }
             '”' => Role::Close,
             '«' if !reversed_guillemets => Role::Open,
             '»' if reversed_guillemets => Role::Open,
@@ -343,6 +348,17 @@ mod tests {
 
     fn clean(marks: Marks, para: &str) {
         assert_eq!(problems(marks, para, None), Vec::<String>::new(), "{para}");
+    }
+
+    #[test]
+    fn a_curly_mark_after_a_digit_is_an_inch_mark_unless_a_quotation_is_open() {
+        clean(Marks::Double, "Wheel size: 9” pneumatic tires");
+        clean(Marks::Double, "The 12.9” panel shipped in December.");
+        clean(Marks::Double, "He called it “a 9”.");
+        assert_eq!(
+            problems(Marks::Double, "He said the wheel was 9” wide.”", None),
+            ["the closing mark `”` closes no quotation@”"]
+        );
     }
 
     #[test]

@@ -117,6 +117,17 @@ pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Whether a `fused` match reads as a dotted name when the text writes it so more
+/// than once: a full stop after a capitalised word or a word of up to three letters
+/// (`Rocket.Chat`, `String.Index`, `os.Create`). A word of prose before the full stop
+/// (`tights.Whitney`), or `?` or `!`, stays a slip however often it recurs.
+pub(super) fn dotted_name(token: &str) -> bool {
+    let Some((left, _)) = token.split_once('.') else {
+        return false;
+    };
+    left.chars().next().is_some_and(char::is_uppercase) || left.chars().count() <= 3
+}
+
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
 /// in double marks, ends with terminal punctuation, and no word of it is a reporting verb (`said`, `told`, ...), and either
 /// - the quotation is the whole paragraph and the paragraph before has no quotation
@@ -192,6 +203,16 @@ mod tests {
         let got: Vec<&str> = fused(p).into_iter().map(|r| &p[r]).collect();
         assert_eq!(got, ["Singapore.Markets", "NATO.Turkey"]);
         assert!(fused("He left at 5 p.m. The end. It was Ph.D work.").is_empty());
+    }
+
+    #[test]
+    fn dotted_names_are_told_from_slips() {
+        for name in ["Rocket.Chat", "String.Index", "os.Create", "NATO.Turkey"] {
+            assert!(dotted_name(name), "{name}");
+        }
+        for slip in ["said.The", "tights.Whitney", "implications?Major"] {
+            assert!(!dotted_name(slip), "{slip}");
+        }
     }
 
     #[test]
