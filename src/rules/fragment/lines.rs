@@ -91,8 +91,46 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
             || (first == Some('-') && second.is_some_and(char::is_lowercase))
             || next.contains(CODE_SYMBOLS)
     });
-    let cut_here = (cut || !has_credit_tail(text)) && !has_attribution_tail(text) && !continues;
+    let cut_here = (cut || !has_credit_tail(text))
+        && !has_attribution_tail(text)
+        && !continues
+        && !wrapped_at_width(page, k);
     cut_here.then_some(if cut { Cut::Shown } else { Cut::Plain })
+}
+
+/// Widest line, in characters, that text hard-wrapped at a fixed width is taken to have.
+const MAX_WRAP_WIDTH: usize = 120;
+
+/// Whether paragraph `k` is a line of text hard-wrapped at a fixed width: the lines
+/// around it are no wider than [`MAX_WRAP_WIDTH`], two of them also break mid-sentence
+/// near that width, it fills most of the widest of them, and the next line's first
+/// word would not have fitted after it. Such a line ends
+/// where the width ran out, not where the sentence was cut (`... of which we are aware
+/// is a` / `Japanese book, ...`).
+fn wrapped_at_width(page: &Page<'_>, k: usize) -> bool {
+    let Some(next) = page.paras.get(k + 1).map(|_| page.text(k + 1)) else {
+        return false;
+    };
+    let len = |j: usize| page.text(j).chars().count();
+    let width = (k.saturating_sub(2)..(k + 3).min(page.paras.len()))
+        .map(len)
+        .max()
+        .unwrap_or(0);
+    let here = len(k);
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    // Wrapped text breaks most of its lines mid-sentence, near the width.
+    let broken_nearby = (k.saturating_sub(2)..(k + 3).min(page.paras.len()))
+        .filter(|&j| j != k && page.paras[j].ending != Ending::Terminal)
+        .filter(|&j| len(j) * 4 >= width * 3)
+        .count();
+    page.paras[k].lines == 1
+        && width <= MAX_WRAP_WIDTH
+        && broken_nearby >= 2
+        && here * 4 >= width * 3
+        && here + 1 + first_word > width
 }
 
 /// Characters of code and formulas, not of prose.
@@ -725,5 +763,16 @@ mod tests {
             check("The council will decide next spring whether the old library building should be sold to").len(),
             1
         );
+    }
+
+    #[test]
+    fn lines_wrapped_at_a_fixed_width_are_not_cut() {
+        let wrapped = "Notes on folding\n\nThe first published account of the folding puzzle that we know of is a\nJapanese book of puzzles and games, printed in 1721 and sold in Kyoto.\nIt asks the reader to fold a sheet of paper and cut out a crest in one\ngo, and it gives the answer only for the simplest of the three crests.\nLater collections reprinted the puzzle and added harder crests to it.";
+        assert!(flagged(wrapped, |p, l, k| truncated(p, l, 12)[k]).is_empty());
+        // The same line between long paragraphs is cut.
+        let cut = format!(
+            "Notes on folding\n\n{BODY}\n\nThe first published account of the folding puzzle that we know of is a\n\n{BODY}\n"
+        );
+        assert_eq!(flagged(&cut, |p, l, k| truncated(p, l, 12)[k]).len(), 1);
     }
 }
