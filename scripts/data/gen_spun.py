@@ -47,7 +47,11 @@ same first four letters). Per kind, to keep ordinary English out:
   the building, so `corridor`, from the hallway sense, is a spinner's sense
   error while a synonym of the building sense would be a paraphrase). Only
   phrases whose two words both have synonyms are kept: the shipped rule
-  reports a collocation only when both words are replaced.
+  reports a collocation only when both words are replaced. A phrase must also
+  be common English: a pair of symspellpy's list of the commonest English word
+  pairs (`city hall`, `interest rate`; not `hitting average`, whose synonyms
+  make the ordinary `striking statistic`). Rare phrases still count as
+  exceptions for the others.
 
 Exceptions: each phrase lists its variants with 1-MAX_SWAPS words replaced
 that are WordNet lemmas of any part of speech, titles or other phrases of
@@ -337,6 +341,9 @@ def build() -> int:
     n_subs = 0
     for key, (original, kind) in sorted(entries.items()):
         words = original.replace("-", " ").split()
+        if kind == "phrase" and tuple(w.lower() for w in words) not in pairs:
+            continue  # a rare WordNet lemma (`hitting average`, `unit character`) is no
+            # phrase a spinner meets; its synonyms make ordinary English (`striking statistic`)
         places = []
         options: dict[int, list[str]] = {}
         for i in sp.content([w.lower() for w in words]):
@@ -381,7 +388,7 @@ def build() -> int:
             source_line("nameparser", versions["nameparser"],
                         "vocab/en.toml, mul.toml: words titles use anyway, never counted as spun"),
             source_line("symspellpy", versions["symspellpy"],
-                        "frequency_bigramdictionary_en_243_342.txt: common word pairs, never counted as spun"),
+                        "frequency_bigramdictionary_en_243_342.txt: common word pairs; a collocation must be one, and a variant that is one is never counted as spun"),
             "titles: rules/data/titles-en.tsv (scripts/data/gen_titles.py)",
         ],
         [
