@@ -99,7 +99,8 @@ pub(crate) fn singular(word: &str) -> Option<&str> {
 /// different names do: a plural, or a gendered form (`Kowalski`/`Kowalska`,
 /// `Sokolov`/`Sokolova`, `Paul`/`Paula`, `Louis`/`Louise`, `Mario`/`Maria`), or a
 /// name and its form in another language (`Milan`/`Milano`), or a place and its people
-/// (`Kenya`/`Kenyan`, `Iraq`/`Iraqi`).
+/// (`Kenya`/`Kenyan`, `Iraq`/`Iraqi`), or a word and its agent or verb form
+/// (`Flatline`/`Flatliner`, `Hoff`/`Hoffer`, `Google`/`Googled`).
 pub(crate) fn differ_by_ending(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if is_plural_of(long, short) {
@@ -109,7 +110,23 @@ pub(crate) fn differ_by_ending(a: &str, b: &str) -> bool {
         // `Iraqi`, `Israelis`, `Kenyan`, `Kenyans`, `Sudanese`, `Bosnian`
         return matches!(
             rest,
-            "a" | "e" | "o" | "i" | "n" | "an" | "is" | "ns" | "ans" | "ese" | "ian" | "ians"
+            "a" | "e"
+                | "o"
+                | "i"
+                | "n"
+                | "an"
+                | "is"
+                | "ns"
+                | "ans"
+                | "ese"
+                | "ian"
+                | "ians"
+                | "r"
+                | "er"
+                | "rs"
+                | "ers"
+                | "d"
+                | "ed"
         );
     }
     // A doctrine and its follower: `Marxism`/`Marxist`, `Objectivism`/`Objectivist`.
@@ -242,6 +259,9 @@ mod tests {
         assert!(differ_by_ending("azerbaijanis", "azerbaijan"));
         assert!(differ_by_ending("marxist", "marxism"));
         assert!(differ_by_ending("objectivism", "objectivist"));
+        assert!(differ_by_ending("flatliner", "flatline"));
+        assert!(differ_by_ending("hoff", "hoffer"));
+        assert!(differ_by_ending("googled", "google"));
         assert!(!differ_by_ending("mirela", "mirella"));
         assert!(!differ_by_ending("anastasia", "anastasiya"));
         assert!(!differ_by_ending("solvang", "solvaag"));
