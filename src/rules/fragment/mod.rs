@@ -279,7 +279,11 @@ impl FragmentRule {
                     }
                 }
                 Check::Quotes => {
-                    let next = page.next_text(k);
+                    let next = if self.marks == Marks::Brackets {
+                        page.paras.get(k + 1).map(|_| page.text(k + 1))
+                    } else {
+                        page.next_text(k)
+                    };
                     for u in quotes::unpaired(self.marks, page.text(k), next) {
                         let at = range.start + u.at.start..range.start + u.at.end;
                         hits.push(Hit::new(at, u.what));

@@ -53,11 +53,16 @@ const ELISIONS: &[&str] = &[
 /// Marks of `marks` in `para` that do not pair; `next` is the next paragraph, whose
 /// opening quote lets a quotation run on.
 pub(super) fn unpaired(marks: Marks, para: &str, next: Option<&str>) -> Vec<Unpaired> {
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Mojibake of curly punctuation read as Windows-1252 (`â€”` for `—`, `â€™` for `’`)
+    // ends in a quotation mark that quotes nothing; `encoding.mojibake` reports it.
+    let chars: Vec<(usize, char)> = para
+        .char_indices()
+        .filter(|&(i, _)| !para[..i].ends_with("â€"))
+        .collect();
     match marks {
         Marks::Double => double(para, &chars, next),
         Marks::Single => single(para, &chars, next),
-        Marks::Brackets => brackets(para, &chars),
+        Marks::Brackets => brackets(para, &chars, next),
     }
 }
 
@@ -291,27 +296,43 @@ fn elided(para: &str, chars: &[(usize, char)], k: usize) -> bool {
     ELISIONS.contains(&word.as_str())
 }
 
-fn brackets(para: &str, chars: &[(usize, char)]) -> Vec<Unpaired> {
+/// Which of `( [ {` a bracket is, and whether it opens.
+fn bracket(c: char) -> Option<(usize, bool)> {
+    match c {
+        '(' => Some((0, true)),
+        '[' => Some((1, true)),
+        '{' => Some((2, true)),
+        ')' => Some((0, false)),
+        ']' => Some((1, false)),
+        '}' => Some((2, false)),
+        _ => None,
+    }
+}
+
+/// Pairs brackets within `para`. A paragraph the page split in two (an extractor drops
+/// an inline code span or link: `(both of type` / `) it describes ...`, `(if it ends
+/// with .md` / `, that means ...)`) leaves a bracket open in one and closes it in the
+/// next, which goes on mid-sentence: neither is reported. `next` is the paragraph
+/// right after `para`.
+fn brackets(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpaired> {
     let mut open: [Vec<usize>; 3] = Default::default();
     let mut out = Vec::new();
+    let continued = continues(para);
     for (k, &(_, c)) in chars.iter().enumerate() {
-        let (slot, opening) = match c {
-            '(' => (0, true),
-            '[' => (1, true),
-            '{' => (2, true),
-            ')' => (0, false),
-            ']' => (1, false),
-            '}' => (2, false),
-            _ => continue,
+        let Some((slot, opening)) = bracket(c) else {
+            continue;
         };
         if opening {
             open[slot].push(k);
-        } else if open[slot].pop().is_none() && !enumerator_or_smiley(chars, k) {
+        } else if open[slot].pop().is_none() && !enumerator_or_smiley(chars, k) && !continued {
             out.push(Unpaired {
                 at: span(para, chars, k, k),
                 what: format!("`{c}` closes no bracket"),
             });
         }
+    }
+    if next.is_some_and(continues) {
+        open = Default::default();
     }
     for k in open.into_iter().flatten() {
         out.push(Unpaired {
@@ -324,6 +345,15 @@ fn brackets(para: &str, chars: &[(usize, char)]) -> Vec<Unpaired> {
 }
 
 /// `1)`, `a)`, `iv)` as list markers, and `:)`.
+/// Whether `text` goes on with a sentence begun in the paragraph before: it starts
+/// with a lowercase letter or with punctuation (`, that means ...`, `) are read`).
+fn continues(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '.' | ')' | ']' | '}'))
+}
+
 fn enumerator_or_smiley(chars: &[(usize, char)], k: usize) -> bool {
     let before: Vec<char> = chars[..k]
         .iter()
@@ -331,7 +361,7 @@ fn enumerator_or_smiley(chars: &[(usize, char)], k: usize) -> bool {
         .map(|c| c.1)
         .take_while(|c| !c.is_whitespace())
         .collect();
-    matches!(before.first(), Some(':' | ';'))
+    matches!(before.first(), Some(':' | ';' | '='))
         || (!before.is_empty() && before.len() <= 3 && before.iter().all(|c| c.is_alphanumeric()))
 }
 
@@ -348,6 +378,13 @@ mod tests {
 
     fn clean(marks: Marks, para: &str) {
         assert_eq!(problems(marks, para, None), Vec::<String>::new(), "{para}");
+    }
+
+    #[test]
+    fn mojibake_of_curly_punctuation_is_no_quotation() {
+        clean(Marks::Double, "statisticsâ€”they represent a fun");
+        clean(Marks::Single, "GegoSoftâ€™s expert team");
+        clean(Marks::Double, "He said â€œyesâ€\u{9d} and â€œno.");
     }
 
     #[test]
@@ -447,7 +484,30 @@ mod tests {
             1
         );
         assert_eq!(
-            problems(Marks::Brackets, "the figure in dollars) was high", None).len(),
+            problems(Marks::Brackets, "The figure in dollars) was high", None).len(),
+            1
+        );
+        clean(Marks::Brackets, "you know where to find us. =)");
+    }
+
+    #[test]
+    fn a_bracket_split_across_two_paragraphs_pairs_up() {
+        let first = "Both arguments (both of type";
+        let second = ") are read once, and the result is returned.";
+        assert!(problems(Marks::Brackets, first, Some(second)).is_empty());
+        clean(Marks::Brackets, second);
+        // Not closed in the next paragraph either: unpaired.
+        assert_eq!(
+            problems(Marks::Brackets, first, Some("The result is returned.")).len(),
+            1
+        );
+        let first = "Any file here (if its name ends with .md";
+        let second = ", that means it is read as Markdown).";
+        assert!(problems(Marks::Brackets, first, Some(second)).is_empty());
+        clean(Marks::Brackets, second);
+        // A closer later in a paragraph that starts a sentence closes nothing.
+        assert_eq!(
+            problems(Marks::Brackets, "The result ) is returned.", None).len(),
             1
         );
     }
