@@ -253,12 +253,14 @@ fn ends_on_word_in(text: &str, words: &[&str]) -> bool {
 
 /// Words after the paragraph's last full stop, question or exclamation mark that
 /// make a new sentence cut at its start: one to three, the first capitalised.
-const MAX_STUB_WORDS: usize = 3;
+const MAX_STUB_WORDS: usize = 4;
 
 /// Whether the paragraph ends on the first words of a sentence after a finished one
-/// (`... per day. This equals`, `... the moon. But`): not a credit (`... – Reuters`)
-/// or a heading run into the text (`... responsibly.3. Liver protection`), since it
-/// opens on a function word.
+/// (`... per day. This equals`, `... the moon. But`, `... was paid. So no`, `... the
+/// faults. This diagnostic tool saves`): up to four words opening on a function word,
+/// or a capital and then lowercase words only. Not a credit (`... – Reuters`, a capital
+/// alone or in Title Case) nor a numbered heading run into the text (`...
+/// responsibly.3. Liver protection`).
 fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
     let text = text.trim_end();
     let Some(end) = text.rfind(['.', '!', '?']) else {
@@ -269,7 +271,19 @@ fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
+    // A capital and lowercase words after a full stop, unless a command opens them: a
+    // button's label (`Accept and close`, `Read more`) or a reply to a question
+    // (`Already a subscriber? Log in`) is the page's, not a sentence cut short.
+    let imperative = lex
+        .verb(&normalise(first))
+        .is_some_and(|f| f.base && !f.noun_first);
+    let opens_clause = lex.closed(&normalise(first)).is_some()
+        || (words.len() >= 2
+            && text[end..].starts_with('.')
+            && !imperative
+            && words[1..].iter().all(|w| w.starts_with(char::is_lowercase)));
     after.starts_with(' ')
+        && !before.ends_with(|c: char| c.is_ascii_digit())
         && words.len() <= MAX_STUB_WORDS
         && first.starts_with(char::is_uppercase)
         && before.split_whitespace().count() >= MAX_STUB_WORDS * 2
@@ -277,7 +291,7 @@ fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
             w.chars()
                 .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
         })
-        && lex.closed(&normalise(first)).is_some()
+        && opens_clause
 }
 
 /// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
@@ -763,6 +777,27 @@ mod tests {
             check("The council will decide next spring whether the old library building should be sold to").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_new_sentence_cut_after_its_first_words_is_a_stub() {
+        let lex = Lexicon::builtin();
+        let before = "The tester reads grounds, reversed polarity and other common faults.";
+        for stub in ["This diagnostic tool saves", "But", "So no", "It was"] {
+            assert!(stub_sentence(&format!("{before} {stub}"), &lex), "{stub}");
+        }
+        // A credit, a heading in Title Case, a numbered heading run in: no stub.
+        for tail in ["Reuters", "Key Takeaways", "Photo Credit Getty"] {
+            assert!(!stub_sentence(&format!("{before} {tail}"), &lex), "{tail}");
+        }
+        let numbered = "Drink it in moderation and responsibly.3. Liver protection";
+        assert!(!stub_sentence(numbered, &lex));
+        // A button's label or a prompt after a question.
+        assert!(!stub_sentence(&format!("{before} Accept and close"), &lex));
+        assert!(!stub_sentence(&format!("{before} Read more"), &lex));
+        let prompt =
+            "Subscribe for full access to every story we publish. Already a subscriber? Log in";
+        assert!(!stub_sentence(prompt, &lex));
     }
 
     #[test]
