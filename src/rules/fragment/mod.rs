@@ -18,7 +18,9 @@
 //! | `unattributed-quote` | [`sentences`] | a quotation nothing attributes |
 //!
 //! The checks read English only: a document whose share of English stopwords is below
-//! `min-stopword-share` (default 0.2; English prose has 0.4 to 0.5) is skipped.
+//! `min-stopword-share` (default 0.2; English prose has 0.4 to 0.5) is skipped. The
+//! share is read from its paragraphs of running text (eight words or more, not code),
+//! since lists and tables hold few stopwords in any language.
 
 mod lexicon;
 mod lines;
@@ -130,7 +132,7 @@ impl Kind for FragmentKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Broken sentence and paragraph shape, read from the document's paragraphs and sentences with an English verb lexicon (`data/verbs-en.tsv`), function words, stopwords and section names. `check` picks the problem: `verbless` (a sentence with no finite verb; verbs are VBD/VBZ/VBP/MD forms, a noun-first form such as `forces` only after a possible subject, unknown `-ed` words by suffix), `appositive` (a verbless `Name, noun phrase.` sentence), `truncated` (a paragraph of running text that ends without terminal punctuation; headings, titles, list items, captions, credits and blocks of unpunctuated lines excepted), `quotes` with `marks = double | single | brackets` (marks that do not pair, read by flanking like Markdown emphasis: an opening mark that closes, a closing mark that opens, a quotation never closed unless the next paragraph runs it on), `section-label` (a lone one- or two-word capitalised line before the lede, or one that is a known section name), `orphan-byline` (a lone line of capitalised name words with an optional bullet or `By`, at the end or between paragraphs), `fused` (`said.The`), `unattributed-quote` (a quotation no reporting verb attributes, alone or followed by an unrelated subject). Paragraphs of program code or markup (`fn main() {`, `os.Open(path)`, `<Tag a=\"x\">`) are passed by. Thresholds: `min-words`, `max-words`, `max-lead` (per check), `min-stopword-share` (default 0.2: documents with fewer English stopwords are skipped). Messages may use `{match}` and `{detail}`."
+        "Broken sentence and paragraph shape, read from the document's paragraphs and sentences with an English verb lexicon (`data/verbs-en.tsv`), function words, stopwords and section names. `check` picks the problem: `verbless` (a sentence with no finite verb; verbs are VBD/VBZ/VBP/MD forms, a noun-first form such as `forces` only after a possible subject, unknown `-ed` words by suffix), `appositive` (a verbless `Name, noun phrase.` sentence), `truncated` (a paragraph of running text that ends without terminal punctuation; headings, titles, list items, captions, credits and blocks of unpunctuated lines excepted), `quotes` with `marks = double | single | brackets` (marks that do not pair, read by flanking like Markdown emphasis: an opening mark that closes, a closing mark that opens, a quotation never closed unless the next paragraph runs it on), `section-label` (a lone one- or two-word capitalised line before the lede, or one that is a known section name), `orphan-byline` (a lone line of capitalised name words with an optional bullet or `By`, at the end or between paragraphs), `fused` (`said.The`), `unattributed-quote` (a quotation no reporting verb attributes, alone or followed by an unrelated subject). Paragraphs of program code or markup (`fn main() {`, `os.Open(path)`, `<Tag a=\"x\">`) are passed by. Thresholds: `min-words`, `max-words`, `max-lead` (per check), `min-stopword-share` (default 0.2: documents whose running text has fewer English stopwords are skipped). Messages may use `{match}` and `{detail}`."
     }
 
     fn build(

@@ -15,6 +15,9 @@ const BULLETS: &[char] = &[
 /// Closing quotes and brackets, looked through when reading how a paragraph ends.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
+/// Words a paragraph needs for its words to count toward the page's stopword share.
+const RUNNING_TEXT_WORDS: usize = 8;
+
 /// How a paragraph ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Ending {
@@ -62,7 +65,7 @@ pub(super) struct Page<'d> {
 impl<'d> Page<'d> {
     pub(super) fn new(doc: &'d Document, lex: &Lexicon) -> Self {
         let text = doc.text();
-        let paras = doc
+        let paras: Vec<Para> = doc
             .paragraphs()
             .iter()
             .enumerate()
@@ -78,8 +81,19 @@ impl<'d> Page<'d> {
                 }
             })
             .collect();
+        // Counted over running text: lists, tables and code hold few stopwords in any
+        // language, and a page full of them is still English.
+        let running: Vec<&[Range<usize>]> = (0..paras.len())
+            .filter(|&i| paras[i].words >= RUNNING_TEXT_WORDS && !paras[i].code)
+            .map(|i| doc.paragraph_words(i))
+            .collect();
+        let words = if running.is_empty() {
+            vec![doc.words()]
+        } else {
+            running
+        };
         let (mut all, mut stop) = (0usize, 0usize);
-        for w in doc.words() {
+        for w in words.into_iter().flatten() {
             all += 1;
             stop += usize::from(lex.is_stopword(&crate::text::lowercase(doc.slice(w))));
         }
@@ -200,6 +214,24 @@ mod tests {
         let page = Page::new(&doc, &lex);
         assert!(page.paras[2].code);
         assert!(!page.paras[2].is_body(), "a statement is not running text");
+    }
+
+    #[test]
+    fn the_stopword_share_is_read_from_running_text_not_lists() {
+        let lex = Lexicon::builtin();
+        let list = "- Migration costs\n- Bandwidth overage charges\n- Backup storage fees\n- Support subscription tiers\n- Professional services\n".repeat(6);
+        let text = format!(
+            "Costs\n\n{list}\nTest any provider through a trial before you commit to it for the long term."
+        );
+        let doc = Document::from_text(&text);
+        let page = Page::new(&doc, &lex);
+        assert!(page.stopword_share >= 0.2, "{}", page.stopword_share);
+        let doc = Document::from_text(&list);
+        let page = Page::new(&doc, &lex);
+        assert!(
+            page.stopword_share < 0.2,
+            "without running text, every word counts"
+        );
     }
 
     #[test]
