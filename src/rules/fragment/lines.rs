@@ -434,8 +434,12 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
     let after_text = page.paras[k - 1].is_body();
     if last {
         // At the end, a finished sentence of any length will do (`Thanks for reading!`,
-        // `- Ensures productivity away from the office.`).
-        return after_text || page.paras[k - 1].ending == Ending::Terminal;
+        // `- Ensures productivity away from the office.`); a `By` line or a name with
+        // its role may follow anything but a title it would credit (`The Road` / `By
+        // Cormac McCarthy` closing a list of books).
+        let prev = &page.paras[k - 1];
+        let title_before = prev.ending == Ending::Open && prev.words <= 6 && !prev.bullet;
+        return after_text || prev.ending == Ending::Terminal || (by && !title_before);
     }
     let listed = page.text(k - 1).trim_end().ends_with(':')
         || page.paras[k - 1].bullet
@@ -722,6 +726,17 @@ mod tests {
             flagged(&role, |p, l, k| orphan_byline(p, l, 4, k)),
             ["Tom Ellery, Local Democracy Reporter"]
         );
+        // At the end, a `By` line or a name with its role after a list or a label;
+        // not after a title it credits.
+        let after_list = format!(
+            "Headline\n\n{BODY}\n\n- Short configurations\n\n- Take one, leave one\n\nBarbara Reid, Staff Writer"
+        );
+        assert_eq!(
+            flagged(&after_list, |p, l, k| orphan_byline(p, l, 4, k)),
+            ["Barbara Reid, Staff Writer"]
+        );
+        let books = format!("Headline\n\n{BODY}\n\n- Gilead\n\nThe Road\n\nBy Cormac McCarthy");
+        assert!(flagged(&books, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
         let house = format!("Headline\n\n{BODY}\n\nBy Our Cricket Correspondent\n\n{BODY}");
         assert_eq!(
             flagged(&house, |p, l, k| orphan_byline(p, l, 4, k)),
