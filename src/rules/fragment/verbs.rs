@@ -61,15 +61,17 @@ impl Sentence<'_> {
             return false;
         }
         if let Some(form) = lex.verb(word) {
+            // An imperative: `Click here to subscribe.`, `Be cautious about ...`, and
+            // `be` after an opening phrase (`During the dinner, be sure to ...`).
+            if form.base && (i == 0 || (word == "be" && self.comma_before[i])) {
+                return true;
+            }
             if !form.finite {
                 return false;
             }
             let prev = i.checked_sub(1).map(|j| lower[j].as_str());
             if form.base && prev == Some("to") {
                 return false;
-            }
-            if i == 0 && form.base {
-                return true; // an imperative: `Click here to subscribe.`
             }
             return !form.noun_first || self.noun_first_form_is_verb(lex, i);
         }
@@ -209,6 +211,8 @@ mod tests {
             "He also plans to start an anthology.",
             "I also use a tool for the to-do list.",
             "Click here to subscribe.",
+            "Be cautious about an offer that sounds too good.",
+            "During the dinner, be sure to have your notes ready.",
             "He was killed by a drone.",
         ] {
             assert!(has_verb(s), "{s}");
