@@ -2,6 +2,7 @@
 //!
 //! Built once per file; rules read from it and never re-split the text.
 
+pub mod calendar;
 pub mod code;
 mod document;
 pub mod language;

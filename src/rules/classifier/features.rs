@@ -10,7 +10,7 @@ use crate::corpus::CorpusStats;
 use crate::diagnostic::{Category, Diagnostic};
 use crate::hash::{FastMap, FastSet};
 use crate::rules::wordlists::WordSet;
-use crate::text::Document;
+use crate::text::{Document, calendar};
 
 use super::hashed;
 
@@ -96,33 +96,6 @@ struct Shape {
     content: Vec<String>,
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-
 fn shape(text: &str, stopwords: &WordSet) -> Shape {
     let trimmed = text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', ' ']);
     let tokens: Vec<&str> = text
@@ -164,7 +137,7 @@ fn shape(text: &str, stopwords: &WordSet) -> Shape {
         || text.contains('\u{203A}')
         || text.contains('\u{00BB}')
         || text.contains(" \u{00B7} ");
-    let date_like = (digits >= 4 && lower.iter().any(|w| MONTHS.contains(&w.as_str())))
+    let date_like = (digits >= 4 && lower.iter().any(|w| calendar::is_month(w)))
         || lower.iter().any(|w| {
             w.len() == 10
                 && w.chars().filter(|c| *c == '-').count() == 2

@@ -11,50 +11,6 @@ use super::lexicon::normalize;
 use crate::hash::FastSet;
 use crate::text::Document;
 
-/// Months and weekdays: capitalised, but they name no one in the story.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// Characters after which a capital says nothing: a quote, a colon, a dash or bullet
 /// opens a new sentence-like unit.
 const OPENERS: &[char] = &[
@@ -158,12 +114,10 @@ fn opens_unit(gap: &str) -> bool {
     !straight || chars.next().is_none_or(char::is_whitespace)
 }
 
-/// A month or weekday name or abbreviation, lowercase (`sundays` too).
+/// A month or weekday name or abbreviation, lowercase (`sundays` too): capitalised,
+/// but it names no one in the story.
 pub(crate) fn is_calendar(lower: &str) -> bool {
-    let weekdays = lower
-        .strip_suffix('s')
-        .is_some_and(|w| w.ends_with("day") && CALENDAR.contains(&w));
-    CALENDAR.contains(&lower) || weekdays
+    crate::text::calendar::is_calendar(lower)
 }
 
 /// Starts with an uppercase letter and has no digit.

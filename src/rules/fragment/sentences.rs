@@ -9,7 +9,7 @@ use regex::Regex;
 use super::lexicon::Lexicon;
 use super::page::{Ending, Page};
 use super::verbs::{finite_verb, is_appositive, normalise};
-use crate::text::Sentence;
+use crate::text::{Sentence, calendar};
 
 const OPENING_QUOTES: &[char] = &['“', '"', '‘', '\'', '«', '„'];
 const CLOSING_QUOTES: &[char] = &['”', '"', '’', '\'', '»', '“'];
@@ -77,12 +77,13 @@ static FUSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Abbreviations written with a full stop before a capitalised word (`Mrs.Smith`).
+/// Abbreviations written with a full stop before a capitalised word (`Mrs.Smith`),
+/// besides the months' (`Sept.`, [`calendar::MONTH_ABBREVIATIONS`]).
 const ABBREVIATIONS: &[&str] = &[
     "mrs", "mme", "mlle", "messrs", "gen", "col", "capt", "cmdr", "sgt", "gov", "sen", "rep",
     "rev", "prof", "hon", "supt", "insp", "det", "cpl", "pte", "adm", "brig", "maj", "lieut",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
-    "no", "nos", "fig", "ave", "blvd", "rd", "mt", "ft", "jr", "sr", "inc", "ltd", "corp", "co",
+    "vol", "no", "nos", "fig", "ave", "blvd", "rd", "mt", "ft", "jr", "sr", "inc", "ltd", "corp",
+    "co",
 ];
 
 /// Two sentences run together with no space: `said.The`, `Singapore.Markets`,
@@ -112,6 +113,7 @@ pub(super) fn fused(para: &str) -> Vec<Range<usize>> {
             !token.contains(['/', '@'])
                 && !token.contains("www")
                 && !ABBREVIATIONS.contains(&before.as_str())
+                && !calendar::MONTH_ABBREVIATIONS.contains(&before.as_str())
         })
         .map(|m| m.range())
         .collect()
