@@ -2,7 +2,7 @@
 //! bylines. Each returns the indices of the paragraphs to flag.
 
 use super::lexicon::Lexicon;
-use super::page::{Ending, Page, strip_bullet};
+use super::page::{Ending, Page, goes_on, strip_bullet};
 use super::verbs::normalise;
 
 /// A paragraph whose last sentence stops without terminal punctuation.
@@ -82,15 +82,9 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // The sentence runs on in the next paragraph (`... with a justhtml` / `style API
     // to parse ...`, `... a series of if` / `-blocks that ...`, `... difference
     // between` / `?`), or leads into a formula or code there: split, not cut.
-    let continues = page.paras.get(k + 1).is_some_and(|_| {
-        let next = page.text(k + 1).trim_start();
-        let mut chars = next.chars();
-        let (first, second) = (chars.next(), chars.next());
-        first.is_some_and(char::is_lowercase)
-            || first.is_some_and(|c| matches!(c, '?' | '.' | ',' | ';' | ':' | '!' | ')'))
-            || (first == Some('-') && second.is_some_and(char::is_lowercase))
-            || next.contains(CODE_SYMBOLS)
-    });
+    let continues = page
+        .following(k)
+        .is_some_and(|next| goes_on(next) || next.contains(CODE_SYMBOLS));
     let cut_here = (cut || !has_credit_tail(text))
         && !has_attribution_tail(text)
         && !continues
@@ -108,23 +102,21 @@ const MAX_WRAP_WIDTH: usize = 120;
 /// where the width ran out, not where the sentence was cut (`... of which we are aware
 /// is a` / `Japanese book, ...`).
 fn wrapped_at_width(page: &Page<'_>, k: usize) -> bool {
-    let Some(next) = page.paras.get(k + 1).map(|_| page.text(k + 1)) else {
+    let Some(next) = page.following(k) else {
         return false;
     };
-    let len = |j: usize| page.text(j).chars().count();
-    let width = (k.saturating_sub(2)..(k + 3).min(page.paras.len()))
-        .map(len)
-        .max()
-        .unwrap_or(0);
-    let here = len(k);
+    let window = k.saturating_sub(2)..(k + 3).min(page.paras.len());
+    let lens: Vec<(usize, usize)> = window.map(|j| (j, page.text(j).chars().count())).collect();
+    let width = lens.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let here = page.text(k).chars().count();
     let first_word = next
         .split_whitespace()
         .next()
         .map_or(0, |w| w.chars().count());
     // Wrapped text breaks most of its lines mid-sentence, near the width.
-    let broken_nearby = (k.saturating_sub(2)..(k + 3).min(page.paras.len()))
-        .filter(|&j| j != k && page.paras[j].ending != Ending::Terminal)
-        .filter(|&j| len(j) * 4 >= width * 3)
+    let broken_nearby = lens
+        .iter()
+        .filter(|&&(j, n)| j != k && page.paras[j].ending != Ending::Terminal && n * 4 >= width * 3)
         .count();
     page.paras[k].lines == 1
         && width <= MAX_WRAP_WIDTH
@@ -274,10 +266,11 @@ fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
     // A capital and lowercase words after a full stop, unless a command opens them: a
     // button's label (`Accept and close`, `Read more`) or a reply to a question
     // (`Already a subscriber? Log in`) is the page's, not a sentence cut short.
+    let first_lower = normalise(first);
     let imperative = lex
-        .verb(&normalise(first))
+        .verb(&first_lower)
         .is_some_and(|f| f.base && !f.noun_first);
-    let opens_clause = lex.closed(&normalise(first)).is_some()
+    let opens_clause = lex.closed(&first_lower).is_some()
         || (words.len() >= 2
             && text[end..].starts_with('.')
             && !imperative

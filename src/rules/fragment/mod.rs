@@ -282,7 +282,7 @@ impl FragmentRule {
                 }
                 Check::Quotes => {
                     let next = if self.marks == Marks::Brackets {
-                        page.paras.get(k + 1).map(|_| page.text(k + 1))
+                        page.following(k)
                     } else {
                         page.next_text(k)
                     };

@@ -118,12 +118,19 @@ impl<'d> Page<'d> {
     /// two paragraphs of one quotation, unless the very next one opens a quotation
     /// (whatever its end: `“...” –– Amber Elise, owner of ...`).
     pub(super) fn next_text(&self, i: usize) -> Option<&'d str> {
-        let opens = |j: usize| self.text(j).starts_with(['“', '"', '«', '„', '‘', '\'']);
         (i + 1..self.paras.len())
             .take(3)
             .enumerate()
-            .find(|&(n, j)| self.paras[j].ending == Ending::Terminal || (n == 0 && opens(j)))
+            .find(|&(n, j)| {
+                self.paras[j].ending == Ending::Terminal
+                    || (n == 0 && opens_quotation(self.text(j)))
+            })
             .map(|(_, j)| self.text(j))
+    }
+
+    /// The paragraph right after `i`, whatever it is.
+    pub(super) fn following(&self, i: usize) -> Option<&'d str> {
+        (i + 1 < self.paras.len()).then(|| self.text(i + 1))
     }
 
     /// Whether paragraph `i` belongs to a list: it has a bullet, or it follows a line
@@ -134,6 +141,23 @@ impl<'d> Page<'d> {
             || i.checked_sub(1)
                 .is_some_and(|j| self.paras[j].bullet || self.text(j).trim_end().ends_with(':'))
     }
+}
+
+/// Whether `text` starts with an opening quotation mark (`“`, `"`, `«`, `„`, `‘`, `'`).
+pub(super) fn opens_quotation(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['“', '"', '«', '„', '‘', '\''])
+}
+
+/// Whether `text` goes on with a sentence begun in the paragraph before: it starts in
+/// lowercase, with punctuation that does not open a sentence (`, that means ...`, `)
+/// are read`, `?`), or with a hyphen and a lowercase word (`-blocks that ...`).
+pub(super) fn goes_on(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let (first, second) = (chars.next(), chars.next());
+    first.is_some_and(|c| {
+        c.is_lowercase() || matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | ')' | ']' | '}')
+    }) || (first == Some('-') && second.is_some_and(char::is_lowercase))
 }
 
 /// How `s` ends, looking through closing quotes and brackets.
@@ -232,6 +256,29 @@ mod tests {
             page.stopword_share < 0.2,
             "without running text, every word counts"
         );
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_or_opens_a_quotation() {
+        for t in [
+            ", that means it is read.",
+            ") are read once.",
+            "?",
+            "-blocks that nest",
+            "and then",
+        ] {
+            assert!(goes_on(t), "{t}");
+        }
+        for t in [
+            "The council met.",
+            "- A list item",
+            "“We left.”",
+            "(Photo: AP)",
+        ] {
+            assert!(!goes_on(t), "{t}");
+        }
+        assert!(opens_quotation("“It was worth it.” –– Ana Ruiz") && opens_quotation("'Yes'"));
+        assert!(!opens_quotation("He said “yes”."));
     }
 
     #[test]

@@ -20,6 +20,8 @@
 
 use std::ops::Range;
 
+use super::page::{goes_on, opens_quotation};
+
 /// Which marks a rule checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -90,8 +92,7 @@ fn span(para: &str, chars: &[(usize, char)], first: usize, last: usize) -> Range
 }
 
 fn runs_on(next: Option<&str>) -> bool {
-    next.and_then(|n| n.trim_start().chars().next())
-        .is_some_and(|c| matches!(c, '“' | '"' | '«' | '„' | '‘' | '\''))
+    next.is_some_and(opens_quotation)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,7 +318,7 @@ fn bracket(c: char) -> Option<(usize, bool)> {
 fn brackets(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpaired> {
     let mut open: [Vec<usize>; 3] = Default::default();
     let mut out = Vec::new();
-    let continued = continues(para);
+    let continued = goes_on(para);
     for (k, &(_, c)) in chars.iter().enumerate() {
         let Some((slot, opening)) = bracket(c) else {
             continue;
@@ -331,7 +332,7 @@ fn brackets(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpa
             });
         }
     }
-    if next.is_some_and(continues) {
+    if next.is_some_and(goes_on) {
         open = Default::default();
     }
     for k in open.into_iter().flatten() {
@@ -345,15 +346,6 @@ fn brackets(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpa
 }
 
 /// `1)`, `a)`, `iv)` as list markers, and `:)`.
-/// Whether `text` goes on with a sentence begun in the paragraph before: it starts
-/// with a lowercase letter or with punctuation (`, that means ...`, `) are read`).
-fn continues(text: &str) -> bool {
-    text.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '.' | ')' | ']' | '}'))
-}
-
 fn enumerator_or_smiley(chars: &[(usize, char)], k: usize) -> bool {
     let before: Vec<char> = chars[..k]
         .iter()
