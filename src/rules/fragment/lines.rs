@@ -46,8 +46,15 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
     // It stops on a word that rarely ends a statement, or opens a clause after a comma.
     let open_end = ends_on_word_in(text, RARELY_FINAL) || ends_on_comma_word(text, lex);
-    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && !page.in_list(k) && open_end;
-    if (p.words < min_words || page.in_list(k)) && !dangling && !short_cut {
+    // A paragraph of a finished sentence and more is running text: no list line or
+    // headline even after a list item or beside an unterminated line.
+    let running = p.words >= min_words && !p.bullet && finishes_a_sentence(text);
+    let after_label = k
+        .checked_sub(1)
+        .is_some_and(|j| page.text(j).trim_end().ends_with(':'));
+    let listed = page.in_list(k) && (!running || after_label);
+    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && !listed && open_end;
+    if (p.words < min_words || listed) && !dangling && !short_cut {
         return None;
     }
     // Beside another unterminated paragraph it may be one of a block of headlines or
@@ -55,8 +62,20 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // (being long) on one that rarely ends a statement, or on the first words of a new
     // sentence (`... are paramount. If you`).
     let cut = dangling || open_end || stub_sentence(text, lex);
-    let open_neighbour = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
-    if !cut && (open_neighbour(k - 1) || open_neighbour(k + 1)) {
+    // Running text beside a heading is not one of a block, unless a byline follows: a
+    // teaser's headline and standfirst (`... than expected. Here's what to look for` /
+    // `By Thai Vong`).
+    let open = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
+    let long_open = |j: usize| open(j) && page.paras[j].words >= min_words;
+    let teaser = page
+        .following(k)
+        .is_some_and(|next| starts_by_line(next) || name_line(lex, next));
+    let block = if running && !teaser {
+        long_open(k - 1) || long_open(k + 1)
+    } else {
+        open(k - 1) || open(k + 1)
+    };
+    if !cut && block {
         return None;
     }
     let lowercase_content = page
@@ -67,7 +86,7 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_lowercase))
         .filter(|w| lex.closed(&normalise(w)).is_none())
         .count();
-    if lowercase_content < 2 || (text.contains(": ") && !cut) {
+    if lowercase_content < 2 || (text.contains(": ") && !cut && !running) {
         return None;
     }
     let last_token = text.split_whitespace().next_back().unwrap_or("");
@@ -90,6 +109,39 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         && !continues
         && !wrapped_at_width(page, k);
     cut_here.then_some(if cut { Cut::Shown } else { Cut::Plain })
+}
+
+/// Whether a line opens `By Name` (a byline, maybe with more after it).
+fn starts_by_line(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words.next().is_some_and(starts_upper)
+}
+
+/// Share per 100,000 people of a common given name.
+const COMMON_GIVEN: u32 = 10;
+
+/// Whether a line is a person's name alone: two or three capitalised words, the
+/// first a common given name (`Michael Yuan`).
+fn name_line(lex: &Lexicon, line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| starts_upper(w) && w.chars().all(char::is_alphabetic))
+        && lex.name_shares(&normalise(words[0])).0 >= COMMON_GIVEN
+}
+
+/// Whether `text` holds a finished sentence of a few words followed by more text: a
+/// `.`, `!` or `?` after at least three words, then a space and a capital.
+fn finishes_a_sentence(text: &str) -> bool {
+    text.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let after = &text[i + 1..];
+        after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_uppercase)
+            && text[..i].split_whitespace().count() >= 3
+            && !text[..i].ends_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+    })
 }
 
 /// Widest line, in characters, that text hard-wrapped at a fixed width is taken to have.
@@ -135,7 +187,14 @@ fn has_attribution_tail(text: &str) -> bool {
     if trimmed.ends_with(['”', '"']) {
         return true;
     }
-    let Some(dash) = trimmed.rfind(['-', '–', '—']) else {
+    // The last dash after a space or a sentence's end, not a hyphen (`Co-Founder`).
+    let Some(dash) = trimmed.char_indices().rev().find_map(|(i, c)| {
+        let spaced = trimmed[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|b| b.is_whitespace() || matches!(b, '.' | '!' | '?' | '”' | '"' | '’'));
+        (matches!(c, '-' | '–' | '—') && spaced).then_some(i)
+    }) else {
         return false;
     };
     let before = trimmed[..dash]
@@ -145,8 +204,11 @@ fn has_attribution_tail(text: &str) -> bool {
     let after = trimmed[dash..]
         .trim_start_matches(['-', '–', '—'])
         .trim_start();
+    // After a closing quote the name may be in lowercase (`... Love it." —sidna s.`).
+    let quoted = before.ends_with(['”', '"']);
     before.ends_with(['.', '!', '?', '”', '"', '’'])
-        && after.starts_with(char::is_uppercase)
+        && (after.starts_with(char::is_uppercase)
+            || (quoted && after.starts_with(char::is_alphabetic)))
         && after.split_whitespace().count() <= 10
 }
 
@@ -287,20 +349,29 @@ fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
         && opens_clause
 }
 
-/// `... foreign missions. – Reuters`: a finished sentence, then at most three words.
+/// `... foreign missions. – Reuters`: a finished sentence, then at most three words, or
+/// a credit in Title Case (`... on Thursday. Photo by Meg Oliphant/Getty Images`).
 fn has_credit_tail(text: &str) -> bool {
     let stop = text.char_indices().rev().find(|&(i, c)| {
         matches!(c, '.' | '!' | '?' | '…')
             && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
     });
     stop.is_some_and(|(i, c)| {
-        text[i + c.len_utf8()..]
+        let words: Vec<&str> = text[i + c.len_utf8()..]
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
-            <= 3
+            .collect();
+        words.len() <= 3
+            || (words.len() <= MAX_CREDIT_WORDS
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || w.chars().count() <= 3
+                }))
     })
 }
+
+/// Longest credit in Title Case after a paragraph's last sentence.
+const MAX_CREDIT_WORDS: usize = 8;
 
 /// A lone line of one or two capitalised words, no punctuation, that is a section
 /// label: either it is a known section name next to running text, or it stands
@@ -496,15 +567,14 @@ fn starts_upper(w: &str) -> bool {
 /// (`Pierce`, `Waters`), is a census surname after a census given name (`Luther
 /// Pierce`, `Helena Waters`).
 fn census_surname(lex: &Lexicon, names: &[&str], i: usize) -> bool {
-    /// Shares per 100,000 people: names at least this common.
-    const GIVEN: u32 = 10;
+    /// Share per 100,000 people: surnames at least this common.
     const SURNAME: u32 = 5;
     let capitalised = |w: &str| starts_upper(w) && w.chars().all(char::is_alphabetic);
     let (first, word) = (names[0], names[i]);
     i > 0
         && capitalised(first)
         && capitalised(word)
-        && lex.name_shares(&normalise(first)).0 >= GIVEN
+        && lex.name_shares(&normalise(first)).0 >= COMMON_GIVEN
         && lex.name_shares(&normalise(word)).1 >= SURNAME
 }
 
@@ -609,6 +679,47 @@ mod tests {
             "Price: about ten dollars a month for the basic plan",
         ] {
             assert!(cut(&with(para)).is_empty(), "{para}");
+        }
+    }
+
+    #[test]
+    fn running_text_beside_a_heading_or_after_a_list_is_read_as_text() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        // A finished sentence, then one cut on a noun: under a heading, and after a
+        // list item, it is running text.
+        let para = "The library will stay open on weekdays. Readers who want the archive can book a room at the town hall";
+        let heading = format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{para}\n\n{BODY}\n");
+        assert_eq!(cut(&heading), [para]);
+        let after_item = format!("Headline\n\n{BODY}\n\n- the reading room\n\n{para}\n\n{BODY}\n");
+        assert_eq!(cut(&after_item), [para]);
+        // One sentence without its full stop under a heading may be a headline of a
+        // block; a teaser's headline and standfirst come with a byline; a label line
+        // leads into what follows.
+        let one = "The library will stay open on weekdays while the repairs to the roof go on over the summer";
+        assert!(
+            cut(&format!(
+                "Headline\n\n{BODY}\n\nWhat Comes Next\n\n{one}\n\n{BODY}\n"
+            ))
+            .is_empty()
+        );
+        for after in ["By Jane Roe", "Michael Brown"] {
+            let teaser = format!("Headline\n\n{BODY}\n\nOpinion\n\n{para}\n\n{after}\n\n{BODY}\n");
+            assert!(cut(&teaser).is_empty(), "{after}");
+        }
+        let labelled = format!("Headline\n\n{BODY}\n\nSTAT Plus:\n\n{para}\n\n{BODY}\n");
+        assert!(cut(&labelled).is_empty());
+    }
+
+    #[test]
+    fn credits_and_attributions_after_the_last_sentence_are_no_cut() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        for para in [
+            "The president welcomed the new signing to the club on Thursday. Photo by Meg Oliphant/Getty Images",
+            "“Its strength is in revealing patterns that would otherwise take weeks to uncover.” - Bolman, Co-Founder and CEO of Brightest",
+            "\"I bought two of these and they have held up through a whole winter. Love it.\" —sidna saavedra",
+        ] {
+            let text = format!("Headline\n\n{BODY}\n\n{para}\n\n{BODY}\n");
+            assert!(cut(&text).is_empty(), "{para}");
         }
     }
 
