@@ -14,6 +14,11 @@
 //! to a name's: `Courtroom`). Case must fit the phrase: a phrase of names
 //! (`Supreme Court`) is matched only when capitalised, a lowercase phrase in lowercase
 //! or in a headline's capitals.
+//!
+//! A misspelling that is itself a word may be the writer's word: `oven door` in a
+//! kitchen article, `hard tire` in a cycling one. With `vectors`, such a word that fits
+//! the article's topic clearly better than the phrase's word does (static word
+//! vectors, the cosine of each with the article's weighted mean) is left alone.
 
 use crate::hash::{FastMap, FastSet};
 use std::borrow::Cow;
@@ -22,6 +27,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::cohesion::semantic::WordVectors;
 use super::meta::Units;
 use super::near;
 use super::wordlists::{self, WordFreq};
@@ -58,6 +64,25 @@ struct Config {
     /// Which changes to report.
     #[serde(default = "default_changes")]
     changes: Vec<Change>,
+    /// Word vectors (`data/vectors-en.bin`) for the topic test of misspellings that
+    /// are words; without them there is none.
+    #[serde(default)]
+    vectors: Option<Spanned<String>>,
+    /// Such a misspelling is the writer's word when its cosine with the article
+    /// exceeds the phrase word's by this much...
+    #[serde(default = "default_topic_margin")]
+    topic_margin: f64,
+    /// ...and is at least this.
+    #[serde(default = "default_topic_fit")]
+    topic_fit: f64,
+}
+
+fn default_topic_margin() -> f64 {
+    0.15
+}
+
+fn default_topic_fit() -> f64 {
+    0.25
 }
 
 fn default_rare_gap() -> f32 {
@@ -194,6 +219,7 @@ struct CollocationRule {
     config: Config,
     phrases: Data<Collocations>,
     freq: Data<WordFreq>,
+    vectors: Option<Data<WordVectors>>,
 }
 
 #[derive(Debug)]
@@ -207,7 +233,7 @@ impl Kind for CollocationKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Common two-word phrases with one word changed into a rare pair (`phrases = \"data/collocations-en.tsv\"`): a misspelt word (`real estata`), a longer word (`Supreme Courtroom`), a synonym swapped in (`stock interchange`, off by default); a closed compound split in two (`chair man`) or a phrase run together (`nuclearweapon`). Variants the file lists as common English are never reported. `words` names the frequency list, `min-count` the least count of a phrase, `min-near` the shortest phrase word compared by spelling, `rare-gap` and `min-bound` when a misspelling that is a word counts, `changes` which of `related`, `misspelling`, `longer`, `split`, `joined` to report. The message may use `{reason}`."
+        "Common two-word phrases with one word changed into a rare pair (`phrases = \"data/collocations-en.tsv\"`): a misspelt word (`real estata`), a longer word (`Supreme Courtroom`), a synonym swapped in (`stock interchange`, off by default); a closed compound split in two (`chair man`) or a phrase run together (`nuclearweapon`). Variants the file lists as common English are never reported. `words` names the frequency list, `min-count` the least count of a phrase, `min-near` the shortest phrase word compared by spelling, `rare-gap` and `min-bound` when a misspelling that is a word counts, `changes` which of `related`, `misspelling`, `longer`, `split`, `joined` to report; with `vectors` (word vectors, `data/vectors-en.bin`) a misspelling that is a word is left alone when it fits the article's topic better than the phrase's word by `topic-margin` (cosine, default 0.15) and fits it at least `topic-fit` (default 0.25). The message may use `{reason}`."
     }
 
     fn build(
@@ -221,6 +247,11 @@ impl Kind for CollocationKind {
                 meta: input.meta.clone(),
                 phrases: data.load(input, &config.phrases, Collocations::parse)?,
                 freq: data.load(input, &config.words, WordFreq::parse)?,
+                vectors: config
+                    .vectors
+                    .as_ref()
+                    .map(|v| data.load_bytes(input, v, WordVectors::parse))
+                    .transpose()?,
                 config,
             })
         })?;
@@ -264,12 +295,18 @@ struct Hit {
     span: Range<usize>,
     suggestion: String,
     change: Change,
+    /// For a misspelling that is a listed word: it and the phrase's word, lowercase.
+    words: Option<WordPair>,
 }
+
+/// A word of the text and the phrase's word it stands for, lowercase.
+type WordPair = (String, String);
 
 impl CollocationRule {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let mut hits = Vec::new();
         self.find(doc, &mut hits);
+        self.drop_topical_words(doc, &mut hits);
         // A split or joined compound or a word one letter off may be the house
         // spelling; a longer or swapped word is not excused (a spinner swaps every
         // occurrence alike).
@@ -323,12 +360,13 @@ impl CollocationRule {
                     )
                 })
                 .flatten();
-                if let Some((suggestion, change)) = pair {
+                if let Some((suggestion, change, words)) = pair {
                     let span = ranges[i].start..ranges[i + 1].end;
                     hits.push(Hit {
                         span,
                         suggestion,
                         change,
+                        words,
                     });
                     i += 2;
                     continue;
@@ -338,6 +376,7 @@ impl CollocationRule {
                         span: ranges[i].clone(),
                         suggestion,
                         change: Change::Joined,
+                        words: None,
                     });
                 }
                 i += 1;
@@ -351,7 +390,8 @@ impl CollocationRule {
 
     /// The phrase (as the text would write it) and the change, when the two words
     /// `a b` (`key`: `a b`, neither a phrase nor a known variant) are a common phrase
-    /// with one word changed or a compound split in two.
+    /// with one word changed or a compound split in two; for a misspelling that is a
+    /// listed word, also it and the phrase's word.
     fn pair_hit(
         &self,
         key: &str,
@@ -359,7 +399,7 @@ impl CollocationRule {
         b: &str,
         shapes: [Shape; 2],
         first: bool,
-    ) -> Option<(String, Change)> {
+    ) -> Option<(String, Change, Option<WordPair>)> {
         if shapes.contains(&Shape::Other) {
             return None;
         }
@@ -371,10 +411,10 @@ impl CollocationRule {
                 if shapes[0] == Shape::Capitalised {
                     s = capitalise(&s);
                 }
-                return Some((s, Change::Split));
+                return Some((s, Change::Split, None));
             }
         }
-        let mut best: Option<(Change, usize)> = None;
+        let mut best: Option<(Change, usize, usize)> = None;
         for (kept, changed, pos, index) in [(a, b, 1, &c.by_first), (b, a, 0, &c.by_second)] {
             for &p in index.get(kept).into_iter().flatten() {
                 if c.count[p] < self.config.min_count || !case_fits(&c.shown[p], shapes, first) {
@@ -385,13 +425,16 @@ impl CollocationRule {
                 if let Some(change) = self.change(changed, &c.words[p][pos], name, bound) {
                     // the likeliest change, then the commonest phrase
                     let rank = |ch: Change, q: usize| (ch, std::cmp::Reverse(c.count[q]));
-                    if best.is_none_or(|(ch, q)| rank(change, p) < rank(ch, q)) {
-                        best = Some((change, p));
+                    if best.is_none_or(|(ch, q, _)| rank(change, p) < rank(ch, q)) {
+                        best = Some((change, p, pos));
                     }
                 }
             }
         }
-        let (change, p) = best?;
+        let (change, p, pos) = best?;
+        let written = if pos == 0 { a } else { b };
+        let words = (change == Change::Misspelling && self.freq.zipf(written).is_some())
+            .then(|| (written.to_owned(), c.words[p][pos].clone()));
         let shown = &c.shown[p];
         // A lowercase phrase written in a headline's capitals is suggested so.
         let suggestion = if shapes == [Shape::Capitalised; 2]
@@ -407,7 +450,58 @@ impl CollocationRule {
         } else {
             shown.clone()
         };
-        Some((suggestion, change))
+        Some((suggestion, change, words))
+    }
+
+    /// Drops the misspellings that are words fitting the article's topic clearly
+    /// better than the phrase's word (`oven door` among ovens, hobs and baking).
+    fn drop_topical_words(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let Some(vectors) = &self.vectors else {
+            return;
+        };
+        if hits.iter().all(|h| h.words.is_none()) {
+            return;
+        }
+        // The words compared are left out of the topic they are compared with.
+        let compared: FastSet<&str> = hits
+            .iter()
+            .filter_map(|h| h.words.as_ref())
+            .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+            .collect();
+        let topic = self.topic(doc, vectors, &compared);
+        let fit = |w: &str| vectors.lookup(w).map(|i| vectors.cosine_with(i, &topic));
+        hits.retain(|h| {
+            let Some((written, want)) = &h.words else {
+                return true;
+            };
+            match (fit(written), fit(want)) {
+                (Some(x), Some(y)) => {
+                    !(x >= self.config.topic_fit && x - y >= self.config.topic_margin)
+                }
+                _ => true,
+            }
+        });
+    }
+
+    /// The article's topic: the sum of its words' vectors, each weighted by how rare
+    /// the word is (`ZIPF_CEILING` less its Zipf frequency; unlisted words as rare as
+    /// `UNLISTED_ZIPF`), function words, the commonest words and `skip` left out.
+    fn topic(&self, doc: &Document, vectors: &WordVectors, skip: &FastSet<&str>) -> Vec<f32> {
+        const ZIPF_CEILING: f32 = 7.0;
+        const COMMONEST: f32 = 6.0;
+        const UNLISTED_ZIPF: f32 = 3.0;
+        let mut sum = vec![0.0f32; vectors.dims()];
+        for range in doc.words() {
+            let word = lowercase(&doc.text()[range.clone()]);
+            let zipf = self.freq.zipf(&word).unwrap_or(UNLISTED_ZIPF);
+            if zipf >= COMMONEST || skip.contains(word.as_ref()) {
+                continue;
+            }
+            if let Some(i) = vectors.lookup(&word) {
+                vectors.add_to(&mut sum, i, ZIPF_CEILING - zipf);
+            }
+        }
+        sum
     }
 
     /// How `word` (lowercase) stands for the phrase's `want`, if it is a change the
@@ -629,6 +723,24 @@ mod tests {
         ] {
             assert_eq!(flagged(text), pairs(&[]), "{text}");
         }
+    }
+
+    #[test]
+    fn a_misspelling_that_fits_the_topic_is_the_writers_word() {
+        let vectors = "vectors = \"data/vectors-en.bin\"\n";
+        let kitchen = "Preheat the oven and grease a baking tin. Keep the oven door shut while the bread bakes, then cool the loaf on a rack before slicing.";
+        assert_eq!(
+            flagged(kitchen),
+            pairs(&[("oven door", "open door")]),
+            "without vectors the rule reads spelling alone"
+        );
+        assert_eq!(flagged_with(kitchen, vectors), pairs(&[]));
+        // A word that does not fit the article is still a misspelling.
+        let markets = "Investors poured big monkey into bank shares as the stock index rose, and traders expect interest rates to fall before the end of the quarter.";
+        assert_eq!(
+            flagged_with(markets, vectors),
+            pairs(&[("big monkey", "big money")])
+        );
     }
 
     #[test]

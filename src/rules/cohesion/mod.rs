@@ -13,7 +13,7 @@ mod combiner;
 mod evidence;
 mod lexicon;
 mod names;
-mod semantic;
+pub(crate) mod semantic;
 mod tiling;
 mod vectors;
 
