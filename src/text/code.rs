@@ -33,7 +33,12 @@ pub fn looks_like_code(line: &str) -> bool {
     {
         return true;
     }
-    if is_markup(s) || has_method_call(s) || has_attribute(s) || assigns_at_start(s) {
+    if is_markup(s)
+        || is_table_delimiter(s)
+        || has_method_call(s)
+        || has_attribute(s)
+        || assigns_at_start(s)
+    {
         return true;
     }
     s.ends_with(';') && (s.contains(['=', '{', '}']) || s.contains("()") || has_dotted_name(s))
@@ -47,6 +52,19 @@ fn is_markup(s: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '?' || c == '!')
         && s.ends_with('>')
+}
+
+/// The delimiter row of a Markdown table: two cells or more of three dashes or more,
+/// each maybe with colons for alignment (`|---|:---:|`, `--- | ---`).
+fn is_table_delimiter(s: &str) -> bool {
+    let inner = s.strip_prefix('|').unwrap_or(s);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            let dashes = c.trim_start_matches(':').trim_end_matches(':');
+            dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
+        })
 }
 
 fn is_ident(c: char) -> bool {
@@ -154,6 +172,8 @@ mod tests {
             "</div>",
             "if r := recover(); r != nil {",
             "int x = 5;",
+            "|---|:---:|",
+            "--- | ---",
         ] {
             assert!(looks_like_code(line), "{line}");
         }
@@ -177,6 +197,9 @@ mod tests {
             "<3 love this",
             "http://example.com/page",
             "A list (see below) [1]",
+            "|---|",
+            "---",
+            "| -- | -- |",
         ] {
             assert!(!looks_like_code(line), "{line}");
         }
