@@ -22,6 +22,10 @@ pub(super) struct Config {
     /// cards come divided; an article's own list rarely does.
     #[serde(default)]
     min_separators: usize,
+    /// ...and may have at most (a rule for runs without cards leaves them to one for
+    /// cards).
+    #[serde(default = "default_max_separators")]
+    max_separators: usize,
     /// Headlines a block takes at most; the rest is left to the next block.
     #[serde(default = "default_max_lines")]
     max_lines: usize,
@@ -55,6 +59,10 @@ pub(super) struct Config {
 }
 
 fn default_marker_within() -> usize {
+    usize::MAX
+}
+
+fn default_max_separators() -> usize {
     usize::MAX
 }
 
@@ -307,7 +315,8 @@ impl Segmenter {
                     == Some(&LineClass::Intro);
             if !announced
                 && block.headlines >= self.config.min_lines
-                && block.separators >= self.config.min_separators
+                && (self.config.min_separators..=self.config.max_separators)
+                    .contains(&block.separators)
                 && self.placed(classes, &block)
             {
                 let mut block = block;
@@ -710,6 +719,10 @@ mod tests {
             found(&cards, undivided).is_empty(),
             "a trailing separator divides nothing"
         );
+        // A rule for plain runs leaves the divided ones to the rule for cards.
+        let plain = seg("min-lines = 3\nmax-separators = 1");
+        assert!(found(&plain, divided).is_empty());
+        assert_eq!(found(&plain, undivided), [(1, 3, 3)]);
     }
 
     #[test]
