@@ -35,6 +35,8 @@ pub fn looks_like_code(line: &str) -> bool {
     }
     if is_markup(s)
         || is_table_delimiter(s)
+        || is_import(s)
+        || is_annotation(s)
         || has_method_call(s)
         || has_attribute(s)
         || assigns_at_start(s)
@@ -65,6 +67,43 @@ fn is_table_delimiter(s: &str) -> bool {
             let dashes = c.trim_start_matches(':').trim_end_matches(':');
             dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
         })
+}
+
+/// An import of a module by its dotted or `::` path: `import Mathlib.Data.Set.Basic`,
+/// `from os.path import join`, `using System.Text;`, `use std::io;`.
+fn is_import(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(keyword), Some(path)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let path = path.trim_end_matches(';');
+    let rest: Vec<&str> = words.collect();
+    let tail_fits = match rest.as_slice() {
+        [] => true,
+        ["import", ..] => keyword == "from",
+        ["as", alias] => alias.trim_end_matches(';').chars().all(is_ident),
+        _ => false,
+    };
+    matches!(keyword, "import" | "from" | "using" | "use")
+        && tail_fits
+        && (path.contains('.') || path.contains("::"))
+        && path
+            .chars()
+            .all(|c| is_ident(c) || matches!(c, '.' | ':' | '*' | '{' | '}' | ','))
+}
+
+/// An annotation or attribute on a line of its own: `[MapperIgnoreSource(nameof(x))]`,
+/// `@Test(timeout = 10)`: a bracket or `@`, a name, and its opening parenthesis.
+fn is_annotation(s: &str) -> bool {
+    let (body, close) = match s.strip_prefix('[') {
+        Some(inner) => (inner, s.ends_with(']')),
+        None => (s.strip_prefix('@').unwrap_or(""), s.ends_with(')')),
+    };
+    let name_len = body.chars().take_while(|&c| is_ident(c)).count();
+    close
+        && name_len > 0
+        && body.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && body[name_len..].starts_with('(')
 }
 
 fn is_ident(c: char) -> bool {
@@ -174,6 +213,12 @@ mod tests {
             "int x = 5;",
             "|---|:---:|",
             "--- | ---",
+            "import Mathlib.Data.Set.Basic",
+            "from os.path import join",
+            "using System.Text;",
+            "use std::io;",
+            "[MapperIgnoreSource(nameof(Player.Ruleset))]",
+            "@Test(timeout = 10)",
         ] {
             assert!(looks_like_code(line), "{line}");
         }
@@ -200,6 +245,13 @@ mod tests {
             "|---|",
             "---",
             "| -- | -- |",
+            "import duties rose.",
+            "Import Mr. Smith's plan",
+            "use the U.S. figures",
+            "from U.S. sources",
+            "@janedoe",
+            "[Photo: Reuters]",
+            "[1] (see below)",
         ] {
             assert!(!looks_like_code(line), "{line}");
         }
