@@ -1,7 +1,8 @@
 //! Embeds every file under `rules/` in the binary, so adding a rule file or a data file
 //! needs no code change and the binary works with nothing beside it; and turns the
 //! built-in word frequencies into the stem table cohesion reads, so a run does not stem
-//! 50,000 words before its first check.
+//! 50,000 words before its first check; and works out, once, the unit scale of each
+//! built-in word vector.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -27,6 +28,7 @@ fn main() {
     data.iter().for_each(|e| bytes_entry(&mut out, e));
     out.push_str("];\n");
     out.push_str(&stem_table(&root));
+    out.push_str(&vector_scales(&root));
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();
 }
@@ -94,6 +96,43 @@ fn stem_table(root: &Path) -> String {
         writeln!(out, "    ({stem:?}, {p:?}),").unwrap();
     }
     out.push_str("]);\n");
+    out
+}
+
+/// The word-vector file whose scales are precomputed, as named under `rules/`.
+const VECTORS: &str = "data/vectors-en.bin";
+
+/// `VECTOR_SCALES`: per word of the built-in vectors, the factor that makes its
+/// quantised vector unit length, as `WordVectors::parse` computes it (a unit test
+/// there compares the two). The build fails on a file that parse would refuse for its
+/// vectors or its word order, so the run can skip those checks on the embedded file.
+fn vector_scales(root: &Path) -> String {
+    const HEADER: usize = 16;
+    let bytes = std::fs::read(root.join(VECTORS)).expect("the built-in word vectors");
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let (n, dims) = (u32_at(8), u32_at(12));
+    let record = 4 + dims;
+    let mut out = format!(
+        "\n/// Unit scales of the vectors of `{VECTORS}`, by word (build.rs).\npub(crate) static VECTOR_SCALES: (&str, &[f32]) = ({VECTORS:?}, &[\n"
+    );
+    for i in 0..n {
+        let at = HEADER + i * record;
+        let norm = bytes[at + 4..at + record]
+            .iter()
+            .map(|&b| f32::from(b as i8).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        assert!(norm > 0.0, "{VECTORS}: word {i} has a zero vector");
+        writeln!(out, "    {:?},", 1.0 / norm).unwrap();
+    }
+    out.push_str("]);\n");
+    let words = std::str::from_utf8(&bytes[HEADER + n * record..]).expect("UTF-8 words");
+    let words: Vec<&str> = words.split('\n').collect();
+    assert_eq!(words.len(), n, "{VECTORS}: word count");
+    assert!(
+        words.windows(2).all(|w| w[0] < w[1]),
+        "{VECTORS}: words not sorted and unique"
+    );
     out
 }
 

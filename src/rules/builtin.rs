@@ -64,6 +64,15 @@ pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
     std::ptr::eq(text.as_bytes(), embedded).then_some(table)
 }
 
+/// The unit scales of the word vectors precomputed for `bytes` when it is the
+/// embedded file `build.rs` read (the very bytes, not a user's copy), which the build
+/// has also checked for zero vectors and word order.
+pub(crate) fn vector_scales(bytes: &[u8]) -> Option<&'static [f32]> {
+    let (name, scales) = VECTOR_SCALES;
+    let embedded = data_bytes(name)?;
+    std::ptr::eq(bytes, embedded).then_some(scales)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,8 +21,9 @@ pub(crate) struct WordVectors {
     dims: usize,
     /// The file: per word, a stored scale and `dims` quantised components.
     bytes: Cow<'static, [u8]>,
-    /// Per word, the factor that makes its quantised vector unit length.
-    scale: Vec<f32>,
+    /// Per word, the factor that makes its quantised vector unit length (made at
+    /// build time for the embedded file).
+    scale: Cow<'static, [f32]>,
     /// The words, `\n`-separated, sorted by byte order.
     words: Cow<'static, str>,
     /// Per word, its start in `words`; one more entry for the end.
@@ -82,6 +83,16 @@ impl WordVectors {
                 starts.len() - 1
             ));
         }
+        // The embedded file was checked and scaled when the binary was built.
+        if let Some(scale) = crate::rules::builtin::vector_scales(bytes) {
+            return Ok(WordVectors {
+                dims,
+                bytes: file,
+                scale: Cow::Borrowed(scale),
+                words,
+                starts,
+            });
+        }
         let mut scale = Vec::with_capacity(n);
         for i in 0..n {
             let at = HEADER + i * record;
@@ -100,7 +111,7 @@ impl WordVectors {
         let vectors = WordVectors {
             dims,
             bytes: file,
-            scale,
+            scale: Cow::Owned(scale),
             words,
             starts,
         };
@@ -289,6 +300,31 @@ mod tests {
         let mut s = vec![0.0f32; 3];
         v.add_to(&mut s, 2, 2.0);
         assert!((s[2] + 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_built_in_scales_are_those_parse_computes() {
+        let bytes = crate::rules::builtin::data_bytes("data/vectors-en.bin").unwrap();
+        let built = WordVectors::parse(bytes).unwrap();
+        assert!(
+            matches!(built.scale, Cow::Borrowed(_)),
+            "read from the build"
+        );
+        let owned: Vec<u8> = bytes.to_vec();
+        let copy = WordVectors::parse(owned.as_slice()).unwrap();
+        assert!(
+            matches!(copy.scale, Cow::Owned(_)),
+            "a user's copy is scaled on load"
+        );
+        assert_eq!(built.scale.len(), copy.scale.len());
+        assert!(
+            built
+                .scale
+                .iter()
+                .zip(copy.scale.iter())
+                .all(|(a, b)| a == b)
+        );
+        assert_eq!(built.lookup("troops"), copy.lookup("troops"));
     }
 
     #[test]
