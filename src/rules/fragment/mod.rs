@@ -286,7 +286,11 @@ impl FragmentRule {
                     } else {
                         page.next_text(k)
                     };
-                    for u in quotes::unpaired(self.marks, page.text(k), next) {
+                    let around = quotes::Around {
+                        before: k.checked_sub(1).map(|j| page.text(j)),
+                        after: page.following(k),
+                    };
+                    for u in quotes::unpaired(self.marks, page.text(k), next, around) {
                         let at = range.start + u.at.start..range.start + u.at.end;
                         hits.push(Hit::new(at, u.what));
                     }

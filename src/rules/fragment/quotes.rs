@@ -17,6 +17,8 @@
 //!
 //! A quotation left open at the end of a paragraph is the convention for a quote that
 //! runs on when the next paragraph starts with an opening mark; it is not reported then.
+//! Nor is one that the very next paragraph closes before it opens anything, a quotation
+//! the page (or the extractor) split in two: that closing mark pairs with it.
 
 use std::ops::Range;
 
@@ -52,20 +54,37 @@ const ELISIONS: &[&str] = &[
     "em", "til", "tis", "twas", "cause", "cos", "n", "round", "bout", "nuff", "ere",
 ];
 
+/// The paragraphs right before and right after the one checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Around<'a> {
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+}
+
 /// Marks of `marks` in `para` that do not pair; `next` is the next paragraph, whose
-/// opening quote lets a quotation run on.
-pub(super) fn unpaired(marks: Marks, para: &str, next: Option<&str>) -> Vec<Unpaired> {
-    // Mojibake of curly punctuation read as Windows-1252 (`â€”` for `—`, `â€™` for `’`)
-    // ends in a quotation mark that quotes nothing; `encoding.mojibake` reports it.
-    let chars: Vec<(usize, char)> = para
-        .char_indices()
-        .filter(|&(i, _)| !para[..i].ends_with("â€"))
-        .collect();
+/// opening quote lets a quotation run on, and `around` the paragraphs beside it, between
+/// which a double quotation may be split.
+pub(super) fn unpaired(
+    marks: Marks,
+    para: &str,
+    next: Option<&str>,
+    around: Around<'_>,
+) -> Vec<Unpaired> {
+    let chars = marks_of(para);
     match marks {
-        Marks::Double => double(para, &chars, next),
+        Marks::Double => double(para, &chars, next, around),
         Marks::Single => single(para, &chars, next),
         Marks::Brackets => brackets(para, &chars, next),
     }
+}
+
+/// The characters of `para` a check reads. Mojibake of curly punctuation read as
+/// Windows-1252 (`â€”` for `—`, `â€™` for `’`) ends in a quotation mark that quotes
+/// nothing; `encoding.mojibake` reports it.
+fn marks_of(para: &str) -> Vec<(usize, char)> {
+    para.char_indices()
+        .filter(|&(i, _)| !para[..i].ends_with("â€"))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -102,12 +121,59 @@ enum Role {
     Either,
 }
 
-fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpaired> {
+fn double(
+    para: &str,
+    chars: &[(usize, char)],
+    next: Option<&str>,
+    around: Around<'_>,
+) -> Vec<Unpaired> {
+    // A quotation the paragraph before left open, closed here before anything opens.
+    let carried = around.before.is_some_and(leaves_open) && closes_first(chars);
+    let (out, open) = scan(para, chars, carried);
+    let open = open.into_iter().map(|(at, _)| at).collect();
+    let goes_on = runs_on(next) || around.after.is_some_and(|a| closes_first(&marks_of(a)));
+    finish(para, out, open, goes_on, "quotation")
+}
+
+/// Whether a paragraph ends with a double quotation open.
+fn leaves_open(para: &str) -> bool {
+    !scan(para, &marks_of(para), false).1.is_empty()
+}
+
+/// Whether the first double quotation mark of `chars` closes one (as its shape reads).
+fn closes_first(chars: &[(usize, char)]) -> bool {
+    let mut k = 0;
+    while k < chars.len() {
+        let (mark, last) = double_mark(chars, k);
+        match mark {
+            Some('”') => return !(k > 0 && chars[k - 1].1.is_ascii_digit()),
+            Some('“' | '„' | '«' | '»') => return false,
+            // a straight mark after a digit is an inch mark
+            Some(_) if k > 0 && chars[k - 1].1.is_ascii_digit() => return false,
+            Some(_) => {
+                let f = flank(chars, k, last);
+                return f.right && !f.left;
+            }
+            None => k = last + 1,
+        }
+    }
+    false
+}
+
+/// The problems of a paragraph's double quotation marks, and the quotations still open
+/// at its end (where, and with which mark). `carried`: a quotation of the paragraph
+/// before is open at its start.
+type Scan = (Vec<Unpaired>, Vec<(Range<usize>, char)>);
+
+fn scan(para: &str, chars: &[(usize, char)], carried: bool) -> Scan {
     let reversed_guillemets = (0..chars.len())
         .find(|&k| matches!(chars[k].1, '«' | '»') && !is_arrow(chars, k))
         .is_some_and(|k| chars[k].1 == '»' && flank(chars, k, k).left);
     // Open quotations: where, and with which mark.
     let mut open: Vec<(Range<usize>, char)> = Vec::new();
+    if carried {
+        open.push((0..0, '“'));
+    }
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
@@ -177,20 +243,20 @@ fn double(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
         }
         k = last + 1;
     }
-    let open = open.into_iter().map(|(at, _)| at).collect();
-    finish(para, out, open, next, "quotation")
+    open.retain(|(at, _)| !at.is_empty());
+    (out, open)
 }
 
-/// Adds the quotations still `open` at the paragraph's end (unless the next paragraph
-/// runs the quotation on) and sorts the problems by position.
+/// Adds the quotations still `open` at the paragraph's end (unless the quotation goes
+/// on in the next paragraph) and sorts the problems by position.
 fn finish(
     para: &str,
     mut out: Vec<Unpaired>,
     open: Vec<Range<usize>>,
-    next: Option<&str>,
+    goes_on: bool,
     what: &str,
 ) -> Vec<Unpaired> {
-    if !runs_on(next) {
+    if !goes_on {
         out.extend(open.into_iter().map(|at| Unpaired {
             what: format!(
                 "the {what} opened with `{}` is never closed",
@@ -274,7 +340,7 @@ fn single(para: &str, chars: &[(usize, char)], next: Option<&str>) -> Vec<Unpair
             open.pop();
         }
     }
-    finish(para, out, open, next, "single quotation")
+    finish(para, out, open, runs_on(next), "single quotation")
 }
 
 /// A single mark that is half of `’’`, `‘‘` or `''` (read as a double mark).
@@ -362,7 +428,7 @@ mod tests {
     use super::*;
 
     fn problems(marks: Marks, para: &str, next: Option<&str>) -> Vec<String> {
-        unpaired(marks, para, next)
+        unpaired(marks, para, next, Around::default())
             .into_iter()
             .map(|u| format!("{}@{}", u.what, &para[u.at]))
             .collect()
@@ -431,6 +497,26 @@ mod tests {
         assert_eq!(problems(Marks::Double, p, Some("Other text.")).len(), 1);
         assert!(problems(Marks::Double, p, Some("“And they will stay.”")).is_empty());
         assert_eq!(problems(Marks::Double, "Done.” He left.", None).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_split_between_two_paragraphs_pairs_up() {
+        let first =
+            "A graduate shared: \"I started with zero tech background and now I'm confident.";
+        let second = "The projects made all the difference.\" What's better is the price.";
+        let split = |before, para, after| {
+            unpaired(Marks::Double, para, after, Around { before, after })
+                .into_iter()
+                .map(|u| u.what)
+                .collect::<Vec<_>>()
+        };
+        assert!(split(None, first, Some(second)).is_empty());
+        assert!(split(Some(first), second, None).is_empty());
+        // Not when the next paragraph opens a quotation of its own first, nor a closing
+        // mark after a paragraph that left nothing open.
+        let own = "She said: “We will look again.” Then she left.";
+        assert_eq!(split(None, first, Some(own)).len(), 1);
+        assert_eq!(split(Some("Nothing is open here."), second, None).len(), 1);
     }
 
     #[test]
