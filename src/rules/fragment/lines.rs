@@ -67,10 +67,11 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // `By Thai Vong`).
     let open = |j: usize| page.paras.get(j).is_some_and(|q| q.ending == Ending::Open);
     let long_open = |j: usize| open(j) && page.paras[j].words >= min_words;
-    let teaser = page
-        .following(k)
-        .is_some_and(|next| starts_by_line(next) || name_line(lex, next));
-    let block = if running && !teaser {
+    let teaser = || {
+        page.following(k)
+            .is_some_and(|next| starts_by_line(next) || name_line(lex, next))
+    };
+    let block = if running && !teaser() {
         long_open(k - 1) || long_open(k + 1)
     } else {
         open(k - 1) || open(k + 1)

@@ -128,10 +128,13 @@ fn double(
     around: Around<'_>,
 ) -> Vec<Unpaired> {
     // A quotation the paragraph before left open, closed here before anything opens.
-    let carried = around.before.is_some_and(leaves_open) && closes_first(chars);
+    // The cheap test on this paragraph first: most paragraphs open before they close,
+    // and then the one before is not scanned again.
+    let carried = closes_first(chars) && around.before.is_some_and(leaves_open);
     let (out, open) = scan(para, chars, carried);
-    let open = open.into_iter().map(|(at, _)| at).collect();
-    let goes_on = runs_on(next) || around.after.is_some_and(|a| closes_first(&marks_of(a)));
+    let open: Vec<Range<usize>> = open.into_iter().map(|(at, _)| at).collect();
+    let goes_on = !open.is_empty()
+        && (runs_on(next) || around.after.is_some_and(|a| closes_first(&marks_of(a))));
     finish(para, out, open, goes_on, "quotation")
 }
 
