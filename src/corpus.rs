@@ -313,33 +313,78 @@ pub const NO_FIT: u8 = 254;
 /// carried by two files is at home in the one where it fits better: its words recur
 /// there.
 pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
-    let words: Vec<(usize, std::borrow::Cow<'_, str>)> = doc
+    let blocks: Vec<(Range<usize>, Range<usize>)> =
+        spans.iter().map(|s| (s.clone(), s.clone())).collect();
+    fits_apart(doc, &blocks)
+}
+
+/// [`fits`] of each `(span, block)`, where only words outside `block` (which holds
+/// `span`) count as recurring: a paragraph spliced in with its own headline is judged
+/// without the headline it brought along.
+pub fn fits_apart(doc: &Document, blocks: &[(Range<usize>, Range<usize>)]) -> Vec<u8> {
+    let text = doc.text();
+    let words: Vec<(usize, std::borrow::Cow<'_, str>, bool)> = doc
         .words()
         .iter()
         .map(|r| (r.start, doc.slice(r)))
         .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|(start, w)| (start, crate::text::lowercase(w)))
+        .map(|(start, w)| {
+            let name = w.starts_with(char::is_uppercase) && !opens_sentence(&text[..start]);
+            (start, crate::text::lowercase(w), name)
+        })
         .collect();
     let mut total: FastMap<&str, u32> = FastMap::default();
-    for (_, w) in &words {
+    for (_, w, _) in &words {
         *total.entry(w).or_default() += 1;
     }
-    spans
+    // Per distinct word of `range`: how often it occurs there, and whether it is
+    // written as a name somewhere inside.
+    let count_in = |range: &Range<usize>| {
+        let from = words.partition_point(|(start, _, _)| *start < range.start);
+        let to = words.partition_point(|(start, _, _)| *start < range.end);
+        let mut counts: FastMap<&str, (u32, bool)> = FastMap::default();
+        for (_, w, name) in &words[from..to] {
+            let entry = counts.entry(w).or_default();
+            entry.0 += 1;
+            entry.1 |= *name;
+        }
+        counts
+    };
+    blocks
         .iter()
-        .map(|span| {
-            let from = words.partition_point(|(start, _)| *start < span.start);
-            let to = words.partition_point(|(start, _)| *start < span.end);
-            let mut inside: FastMap<&str, u32> = FastMap::default();
-            for (_, w) in &words[from..to] {
-                *inside.entry(w).or_default() += 1;
-            }
+        .map(|(span, block)| {
+            let inside = count_in(span);
             if inside.is_empty() {
                 return NO_FIT;
             }
-            let recurring = inside.iter().filter(|(w, n)| total[**w] > **n).count();
-            (recurring * usize::from(NO_FIT - 1) / inside.len()) as u8
+            let held = (block != span).then(|| count_in(block));
+            let (mut recurring, mut all) = (0, 0);
+            for (w, &(n, name)) in &inside {
+                let weight = if name { NAME_WEIGHT } else { 1 };
+                all += weight;
+                if total[*w] > held.as_ref().map_or(n, |b| b[*w].0) {
+                    recurring += weight;
+                }
+            }
+            (recurring * usize::from(NO_FIT - 1) / all) as u8
         })
         .collect()
+}
+
+/// How much more a name (a capitalised word inside a sentence) tells of where a
+/// paragraph belongs than another word: two stories of one kind share their
+/// vocabulary (`innings`, `budget`), not their people and places.
+const NAME_WEIGHT: usize = 4;
+
+/// Whether a word after `before` opens a sentence (or the text), so that its capital
+/// says nothing of a name.
+fn opens_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
+    });
+    trimmed.is_empty()
+        || trimmed.ends_with(['.', '!', '?', ':', '\u{2014}', '-'])
+        || before[trimmed.len()..].contains('\n')
 }
 
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
@@ -539,6 +584,37 @@ mod tests {
             normalize_line("UPDATED 12 hours ago"),
             "updated # hours ago"
         );
+    }
+
+    #[test]
+    fn a_spliced_paragraph_is_judged_without_the_headline_it_brought() {
+        let doc = Document::from_text(
+            "Harbour pilots strike over staffing\n\
+             Harbour pilots walked out on Monday over boat staffing.\n\
+             Glacier retreat speeds up in the Alps\n\
+             Researchers measured glacier retreat across forty valleys.\n",
+        );
+        let lines: Vec<_> = doc.nonblank_lines().map(|(_, r)| r).collect();
+        let alone = fits(&doc, &lines[3..4])[0];
+        let apart = fits_apart(&doc, &[(lines[3].clone(), lines[2].start..lines[3].end)])[0];
+        assert!(alone > 0, "its headline repeats `glacier` and `retreat`");
+        assert_eq!(
+            apart, 0,
+            "nothing outside the headline and paragraph repeats them"
+        );
+    }
+
+    #[test]
+    fn names_weigh_more_in_a_fit() {
+        // `Perera` recurs, `innings` does not: the name outweighs the word.
+        let doc = Document::from_text(
+            "Later that day Perera batted through the innings.\nThe crowd cheered Perera.\n",
+        );
+        let lines: Vec<_> = doc.nonblank_lines().map(|(_, r)| r).collect();
+        let fit = fits(&doc, &lines[..1])[0];
+        // later, that, batted, through, innings: 1 each; Perera: NAME_WEIGHT.
+        let expected = NAME_WEIGHT * usize::from(NO_FIT - 1) / (NAME_WEIGHT + 5);
+        assert_eq!(usize::from(fit), expected);
     }
 
     #[test]

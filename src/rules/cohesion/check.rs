@@ -51,6 +51,32 @@ pub(super) struct Provenance {
 /// of one story.
 const SHARED_PROSE_WORDS: usize = 12;
 
+/// The most paragraphs in a row that another file carries and that can still be one
+/// insertion (a headline, a paragraph or two); more in a row is a shared story.
+const MAX_SPLICED_RUN: usize = 3;
+
+/// Per carried paragraph, the run of consecutive paragraphs carried by the same other
+/// file that it belongs to.
+fn source_runs(others: &[Option<(&str, Option<u8>)>]) -> Vec<Option<std::ops::Range<usize>>> {
+    let source = |p: usize| others[p].map(|(s, _)| s);
+    let mut runs = vec![None; others.len()];
+    let mut p = 0;
+    while p < others.len() {
+        let Some(here) = source(p) else {
+            p += 1;
+            continue;
+        };
+        let end = (p..others.len())
+            .find(|&q| source(q) != Some(here))
+            .unwrap_or(others.len());
+        for slot in &mut runs[p..end] {
+            *slot = Some(p..end);
+        }
+        p = end;
+    }
+    runs
+}
+
 /// Whether a paragraph fitting this document `here` and another file `there`
 /// ([`crate::corpus::fits`]) belongs to the other one; with no word to judge by, it
 /// may.
@@ -66,49 +92,67 @@ impl Provenance {
         if cx.corpus.documents() < 2 {
             return Provenance { sources };
         }
-        // Per shared paragraph: the other file ("" when it is not known), whether the
-        // paragraph is at home there (its words recur there more than here), and
-        // whether it is long enough to count against the others (a spliced paragraph
-        // brings its headline along).
-        let carried: Vec<bool> = paragraphs
+        // Per carried paragraph: the other file carrying it ("" when it is not known)
+        // and how well the paragraph fits that file.
+        let others: Vec<Option<(&str, Option<u8>)>> = paragraphs
             .iter()
-            .map(|p| cx.corpus.files_with_line(doc.slice(&p.range)) >= 2)
-            .collect();
-        if !carried.contains(&true) {
-            return Provenance { sources };
-        }
-        let ranges: Vec<_> = paragraphs.iter().map(|p| p.range.clone()).collect();
-        let fits = crate::corpus::fits(doc, &ranges);
-        let shared: Vec<Option<(&str, bool, bool)>> = paragraphs
-            .iter()
-            .zip(fits)
-            .zip(carried)
-            .map(|((paragraph, fit), carried)| {
-                let text = doc.slice(&paragraph.range);
-                carried.then(|| {
-                    let other = cx.corpus.other_file_with_line(text, cx.name.unwrap_or(""));
-                    (
-                        other.map_or("", |(file, _)| file),
-                        other.is_some_and(|(_, there)| at_home_there(fit, there)),
-                        text.split_whitespace().count() >= SHARED_PROSE_WORDS,
-                    )
+            .map(|p| {
+                let text = doc.slice(&p.range);
+                (cx.corpus.files_with_line(text) >= 2).then(|| {
+                    match cx.corpus.other_file_with_line(text, cx.name.unwrap_or("")) {
+                        Some((file, there)) => (file, Some(there)),
+                        None => ("", None),
+                    }
                 })
             })
             .collect();
-        for (p, entry) in shared.iter().enumerate() {
-            let Some((source, home, _)) = entry else {
+        if others.iter().all(Option::is_none) {
+            return Provenance { sources };
+        }
+        // Runs of paragraphs carried by one other file: a spliced paragraph with the
+        // headline it brought along. Each is judged apart from the rest of its run.
+        let runs = source_runs(&others);
+        let blocks: Vec<_> = paragraphs
+            .iter()
+            .zip(&runs)
+            .map(|(p, run)| {
+                let block = match run {
+                    Some(run) => {
+                        paragraphs[run.start].range.start..paragraphs[run.end - 1].range.end
+                    }
+                    None => p.range.clone(),
+                };
+                (p.range.clone(), block)
+            })
+            .collect();
+        let fits = crate::corpus::fits_apart(doc, &blocks);
+        // Whether each carried paragraph is long enough to count against the others.
+        let long: Vec<bool> = paragraphs
+            .iter()
+            .map(|p| doc.slice(&p.range).split_whitespace().count() >= SHARED_PROSE_WORDS)
+            .collect();
+        let title_source = others.first().copied().flatten().map(|(s, _)| s);
+        for (p, other) in others.iter().enumerate() {
+            let (Some((source, there)), Some(run)) = (other, &runs[p]) else {
                 continue;
             };
-            let others = shared
-                .iter()
-                .enumerate()
-                .filter(|(q, e)| {
-                    *q != p
-                        && e.is_some_and(|(s, _, long)| long && (source.is_empty() || s == *source))
-                })
-                .count();
             // Unnamed, it may be this file's own paragraph that the other one took.
-            if others == 0 && *home {
+            let home = there.is_some_and(|there| at_home_there(fits[p], there));
+            if !home || run.len() > MAX_SPLICED_RUN {
+                continue;
+            }
+            // The other file carries this document's title too: it took the title
+            // and this paragraph from here.
+            if p > 0 && !source.is_empty() && title_source == Some(*source) {
+                continue;
+            }
+            // Two versions of one story share paragraphs apart from this run.
+            let elsewhere = others.iter().enumerate().any(|(q, o)| {
+                !run.contains(&q)
+                    && long[q]
+                    && o.is_some_and(|(s, _)| source.is_empty() || s == *source)
+            });
+            if !elsewhere {
                 sources[p] = Some((*source).to_owned());
             }
         }
@@ -206,7 +250,8 @@ impl CohesionRule {
         }
         for c in self.candidates(doc, analysis) {
             let p = c.p;
-            if flagged.contains(&p) || !self.guards_pass(&c) {
+            let sourced = t.shared.is_some() && provenance.source(p).is_some();
+            if flagged.contains(&p) || !self.guards_pass(&c, sourced) {
                 continue;
             }
             let verdict = match &t.decision {
@@ -320,11 +365,13 @@ impl CohesionRule {
     }
 
     /// The hand-set guards every decision keeps: enough content words, and a mostly
-    /// quoted paragraph only with a headline above it.
-    fn guards_pass(&self, c: &Candidate) -> bool {
+    /// quoted paragraph only with a headline above it or another file of the run that
+    /// it comes from (`sourced`): a quotation speaks in general words, so its own
+    /// words are weak evidence, but the file it was taken from is not.
+    fn guards_pass(&self, c: &Candidate, sourced: bool) -> bool {
         let t = &self.thresholds;
         c.features.content_words >= t.min_content_words
-            && (c.features.quoted <= t.max_quoted_share || c.headline.is_some())
+            && (c.features.quoted <= t.max_quoted_share || c.headline.is_some() || sourced)
     }
 
     /// Whether the measured paragraph does not belong: lexically isolated, and either
@@ -525,4 +572,25 @@ fn describe_reasons(contributions: &[(&'static str, f32)]) -> String {
         }
     }
     out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_group_consecutive_paragraphs_of_one_other_file() {
+        let others = [
+            None,
+            Some(("a.txt", Some(3))),
+            Some(("a.txt", Some(3))),
+            Some(("b.txt", None)),
+            None,
+            Some(("a.txt", Some(1))),
+        ];
+        assert_eq!(
+            source_runs(&others),
+            vec![None, Some(1..3), Some(1..3), Some(3..4), None, Some(5..6)]
+        );
+    }
 }
