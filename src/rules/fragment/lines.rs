@@ -45,7 +45,10 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     let dangling =
         p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
     // It stops on a word that rarely ends a statement, or opens a clause after a comma.
-    let open_end = ends_on_word_in(text, RARELY_FINAL) || ends_on_comma_word(text, lex);
+    let open_end = ends_on_word_in(text, RARELY_FINAL)
+        || ends_on_comma_word(text, lex)
+        || ends_on_modal_adverb(text, lex)
+        || ends_on_stranded_in(text, lex);
     // A paragraph of a finished sentence and more is running text: no list line or
     // headline even after a list item or beside an unterminated line.
     let running = p.words >= min_words && !p.bullet && finishes_a_sentence(text);
@@ -242,6 +245,44 @@ fn ends_on_comma_word(text: &str, lex: &Lexicon) -> bool {
     before.ends_with(',')
         && last.chars().all(|c| c.is_ascii_lowercase())
         && (lex.closed(last).is_some() || (last.len() > 5 && last.ends_with("ing")))
+}
+
+/// Whether the paragraph stops on a modal or auxiliary and an adverb, both in lowercase
+/// (`... the crash would never`, `... it does not`): the verb they lead to is missing.
+/// A heading in Title Case (`When It Does Not`) is written in capitals.
+fn ends_on_modal_adverb(text: &str, lex: &Lexicon) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
+    lower(last)
+        && lower(before)
+        && MODALS.contains(&before)
+        && lex.verb(last).is_none()
+        && STANDING_ADVERBS.contains(&last)
+}
+
+/// Modals and auxiliaries that need a verb after them.
+const MODALS: &[&str] = &[
+    "would", "could", "should", "will", "can", "must", "might", "may", "shall", "does", "did", "do",
+];
+
+/// Adverbs that stand between a modal and its verb (`would never go`, `can also be`).
+const STANDING_ADVERBS: &[&str] = &[
+    "never", "not", "also", "always", "still", "just", "only", "even", "really", "usually",
+    "often", "probably", "likely", "easily", "soon", "rarely", "ever",
+];
+
+/// Whether the paragraph stops on `in` after a noun (`... creating depth in`, `...
+/// corrupted files in`): not a particle of a verb (`log in`, `plug it in`) nor a unit
+/// after a number (`13.6 in`).
+fn ends_on_stranded_in(text: &str, lex: &Lexicon) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    last == "in"
+        && before.len() > 2
+        && before.chars().all(|c| c.is_ascii_lowercase())
+        && lex.verb(before).is_none()
+        && lex.closed(before).is_none()
 }
 
 /// Words that never end an English sentence or heading: articles, possessive
@@ -678,6 +719,26 @@ mod tests {
             "Two pounds of fresh tomatoes from the market, chopped",
             "What you need to know about",
             "Price: about ten dollars a month for the basic plan",
+        ] {
+            assert!(cut(&with(para)).is_empty(), "{para}");
+        }
+    }
+
+    #[test]
+    fn a_modal_without_its_verb_or_a_stranded_in_shows_the_cut() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        let with =
+            |para: &str| format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{para}\n\n{BODY}\n");
+        for para in [
+            "Fuzzing finds real bugs in the parser. The select fragment crash would never",
+            "Converging lines are a particularly effective way of creating depth in",
+        ] {
+            assert_eq!(cut(&with(para)), [para], "{para}");
+        }
+        for para in [
+            "Why Small Towns Will Thrive and Why Big Cities Will Not",
+            "Members of the club can enter the building whenever they want to log in",
+            "The folding table measures 44 x 19 x 11 in",
         ] {
             assert!(cut(&with(para)).is_empty(), "{para}");
         }
