@@ -131,12 +131,15 @@ impl Change {
     }
 }
 
+/// A string of the phrase file: borrowed from the embedded file, owned from a user's.
+type Key = std::borrow::Cow<'static, str>;
+
 /// The parsed phrase file.
 #[derive(Debug, Default)]
 struct Collocations {
     /// Each phrase as usually written, its lowercase words, and its count.
-    shown: Vec<String>,
-    words: Vec<[String; 2]>,
+    shown: Vec<Key>,
+    words: Vec<[Key; 2]>,
     count: Vec<u64>,
     /// Whether the phrase is a name, each word capitalised (`Supreme Court`).
     name: Vec<bool>,
@@ -144,24 +147,27 @@ struct Collocations {
     /// how bound the word is to its partner (`Kong` of `Hong Kong`: 1).
     bound: Vec<[f32; 2]>,
     /// Phrases by their first and by their second lowercase word.
-    by_first: FastMap<String, Vec<usize>>,
-    by_second: FastMap<String, Vec<usize>>,
+    by_first: FastMap<Key, Vec<usize>>,
+    by_second: FastMap<Key, Vec<usize>>,
     /// Lowercase `a b` of every phrase and every known variant: never reported.
-    exact: FastSet<String>,
+    exact: FastSet<Key>,
     /// A phrase word -> the words a thesaurus puts for it, sorted.
-    related: FastMap<String, Vec<String>>,
+    related: FastMap<Key, Vec<Key>>,
     /// `a b` -> the closed compound `ab`.
-    compounds: FastMap<String, String>,
+    compounds: FastMap<Key, Key>,
 }
 
 impl Collocations {
     fn parse(text: &str) -> Result<Collocations, String> {
+        let keys = crate::rules::builtin::Keys::of(text);
         let mut c = Collocations::default();
         c.exact.reserve(wordlists::line_count(text));
         for (n, line) in wordlists::data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            match cols.as_slice() {
-                ["phrase", shown, count, first, second] => {
+            let mut cols = line.split('\t');
+            let kind = cols.next().unwrap_or("");
+            let cols: Vec<&str> = cols.collect();
+            match (kind, cols.as_slice()) {
+                ("phrase", [shown, count, first, second]) => {
                     let count: u64 = count
                         .parse()
                         .map_err(|_| format!("line {n}: `{count}` is not a count"))?;
@@ -170,31 +176,31 @@ impl Collocations {
                             .map_err(|_| format!("line {n}: `{s}` is not a share"))
                     };
                     c.bound.push([share(first)?, share(second)?]);
-                    let lower = lowercase(shown);
-                    let Some((a, b)) = lower.split_once(' ') else {
+                    let Some((a, b)) = shown.split_once(' ') else {
                         return Err(format!("line {n}: a phrase is two words"));
                     };
+                    let (a, b) = (keys.lowercase_key(a), keys.lowercase_key(b));
                     let p = c.shown.len();
-                    c.by_first.entry(a.to_owned()).or_default().push(p);
-                    c.by_second.entry(b.to_owned()).or_default().push(p);
-                    c.words.push([a.to_owned(), b.to_owned()]);
-                    c.exact.insert(lower.into_owned());
+                    c.by_first.entry(a.clone()).or_default().push(p);
+                    c.by_second.entry(b.clone()).or_default().push(p);
+                    c.exact.insert(keys.lowercase_key(shown));
+                    c.words.push([a, b]);
                     c.name
                         .push(shown.split(' ').all(|w| w.starts_with(char::is_uppercase)));
-                    c.shown.push((*shown).to_owned());
+                    c.shown.push(keys.key(shown));
                     c.count.push(count);
                 }
-                ["related", word, subs] => {
-                    let mut subs: Vec<String> = subs.split(',').map(str::to_owned).collect();
-                    subs.sort();
-                    c.related.insert((*word).to_owned(), subs);
+                ("related", [word, subs]) => {
+                    let mut subs: Vec<Key> = subs.split(',').map(|s| keys.key(s)).collect();
+                    subs.sort_unstable();
+                    c.related.insert(keys.key(word), subs);
                 }
-                ["known", pair] => {
-                    c.exact.insert(lowercase(pair).into_owned());
+                ("known", [pair]) => {
+                    c.exact.insert(keys.lowercase_key(pair));
                 }
-                ["compound", word, split] => {
+                ("compound", [word, split]) => {
                     c.compounds
-                        .insert(lowercase(split).into_owned(), (*word).to_owned());
+                        .insert(keys.lowercase_key(split), keys.key(word));
                 }
                 _ => {
                     return Err(format!(
@@ -209,7 +215,7 @@ impl Collocations {
     fn is_related(&self, word: &str, to: &str) -> bool {
         self.related
             .get(to)
-            .is_some_and(|subs| subs.binary_search_by(|s| s.as_str().cmp(word)).is_ok())
+            .is_some_and(|subs| subs.binary_search_by(|s| (**s).cmp(word)).is_ok())
     }
 }
 
@@ -407,7 +413,7 @@ impl CollocationRule {
         if let Some(compound) = c.compounds.get(key) {
             let lower_pair = shapes[1] == Shape::Lower && (shapes[0] == Shape::Lower || first);
             if self.wants(Change::Split) && lower_pair {
-                let mut s = compound.clone();
+                let mut s = compound.to_string();
                 if shapes[0] == Shape::Capitalised {
                     s = capitalise(&s);
                 }
@@ -434,7 +440,7 @@ impl CollocationRule {
         let (change, p, pos) = best?;
         let written = if pos == 0 { a } else { b };
         let words = (change == Change::Misspelling && self.freq.zipf(written).is_some())
-            .then(|| (written.to_owned(), c.words[p][pos].clone()));
+            .then(|| (written.to_owned(), c.words[p][pos].to_string()));
         let shown = &c.shown[p];
         // A lowercase phrase written in a headline's capitals is suggested so.
         let suggestion = if shapes == [Shape::Capitalised; 2]
@@ -448,7 +454,7 @@ impl CollocationRule {
         } else if first && shapes[0] == Shape::Capitalised {
             capitalise(shown)
         } else {
-            shown.clone()
+            shown.to_string()
         };
         Some((suggestion, change, words))
     }
@@ -538,7 +544,10 @@ impl CollocationRule {
             && (name || bound)
             && added.len() >= 3
             && self.freq.zipf(added).is_some_and(|z| z >= 3.5)
-            && !self.phrases.exact.contains(&format!("{want} {added}"))
+            && !self
+                .phrases
+                .exact
+                .contains(format!("{want} {added}").as_str())
         {
             return Some(Change::Longer);
         }
@@ -574,7 +583,7 @@ impl CollocationRule {
                     if shape == Shape::Capitalised {
                         capitalise(shown)
                     } else {
-                        shown.clone()
+                        shown.to_string()
                     }
                 })
         })

@@ -160,17 +160,14 @@ impl SwapTable {
         synonyms: &str,
         except: &str,
     ) -> Result<Entry, String> {
-        let words: Vec<String> = split_words(original);
+        let words = split_words(original);
         if words.is_empty() {
             return Err("empty phrase".into());
         }
         if kind.trim().is_empty() {
             return Err(format!("no kind for `{original}`"));
         }
-        let content = words
-            .iter()
-            .map(|w| !CONNECTORS.contains(&w.as_str()))
-            .collect();
+        let content = words.iter().map(|w| !CONNECTORS.contains(&&**w)).collect();
         let none: Synonyms = Arc::default();
         let mut entry = Entry {
             original: original.trim().to_owned(),
@@ -427,10 +424,10 @@ impl Walk<'_> {
 }
 
 /// Lowercase words of a phrase, hyphens as spaces (`Vice-Marshal` -> `vice marshal`).
-fn split_words(s: &str) -> Vec<String> {
+fn split_words(s: &str) -> Vec<std::borrow::Cow<'_, str>> {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::text::lowercase)
         .collect()
 }
 
