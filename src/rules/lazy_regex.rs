@@ -161,6 +161,11 @@ impl LazyRegex {
     /// leave it all to first use: `scrapelint rules` or a run of a few rules pays
     /// nothing for the others' patterns.
     pub fn trusted(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
+        #[cfg(test)]
+        TRUSTED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((pattern.to_owned(), case_insensitive));
         if cfg!(debug_assertions) {
             return Self::new(pattern, case_insensitive);
         }
@@ -190,14 +195,12 @@ impl LazyRegex {
             let loaded = inner.parsed.lock().expect("parse slot poisoned").take();
             let (literals, hir) = match loaded {
                 Some(hir) => (super::literals::required(&hir), Some(hir)),
-                None => match ascii_literals(&inner.pattern, inner.case_insensitive) {
-                    Some(literals) => (Some(literals), None),
-                    None => {
-                        let hir = parse(&inner.pattern, inner.case_insensitive)
-                            .expect("built-in patterns are checked by every test run");
-                        (super::literals::required(&hir), Some(hir))
+                None => {
+                    match super::literal_cache::lookup(&inner.pattern, inner.case_insensitive) {
+                        Some(literals) => (Some(literals), None),
+                        None => unloaded(&inner.pattern, inner.case_insensitive),
                     }
-                },
+                }
             };
             let prefilter = match (&literals, hir) {
                 (None, Some(hir)) => Some(without_word_boundaries(&hir).to_string()),
@@ -336,6 +339,39 @@ impl LazyRegex {
             vars_of(names)
         })
     }
+}
+
+/// The literals of a pattern not parsed at load, and its parse when one was needed:
+/// the literals read without case folding when they are all ASCII, else those of the
+/// full parse.
+fn unloaded(pattern: &str, case_insensitive: bool) -> (Option<Vec<Vec<u8>>>, Option<Hir>) {
+    match ascii_literals(pattern, case_insensitive) {
+        Some(literals) => (Some(literals), None),
+        None => {
+            let hir = parse(pattern, case_insensitive)
+                .expect("built-in patterns are checked by every test run");
+            (super::literals::required(&hir), Some(hir))
+        }
+    }
+}
+
+/// [`unloaded`]'s literals, for the table of `literal_cache`.
+#[cfg(test)]
+pub(super) fn unloaded_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    unloaded(pattern, case_insensitive).0
+}
+
+/// Every pattern [`LazyRegex::trusted`] was given in this process, for the table of
+/// `literal_cache`.
+#[cfg(test)]
+static TRUSTED: Mutex<Vec<(String, bool)>> = Mutex::new(Vec::new());
+
+#[cfg(test)]
+pub(super) fn trusted_patterns() -> Vec<(String, bool)> {
+    let mut all = TRUSTED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// The required literals of a case-insensitive pattern read without case folding, when

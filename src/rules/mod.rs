@@ -7,6 +7,7 @@
 pub(crate) mod builtin;
 mod data;
 mod lazy_regex;
+mod literal_cache;
 mod literals;
 mod load;
 mod meta;
