@@ -258,7 +258,7 @@ pub(crate) struct CorpusArgs {
     /// one are named `FILE:LINE`).
     #[arg(long, value_name = "FIELD", default_value = "id")]
     pub(crate) id_field: String,
-    /// Memory for the cross-file statistics, in MB [default: 64]; config key
+    /// Memory for the cross-file statistics, in MB [default: 32]; config key
     /// `corpus-memory`.
     #[arg(long, value_name = "MB")]
     pub(crate) corpus_memory: Option<usize>,
