@@ -161,9 +161,13 @@ impl Segmenter {
         if config.max_words == 0 || config.max_lines < config.min_lines {
             return Err("`max-words` must be positive and `max-lines` at least `min-lines`".into());
         }
-        if config.until_end && (config.triggers.is_empty() || config.min_markers == 0) {
+        if config.until_end
+            && (config.triggers.is_empty() || (config.min_markers > 0) == config.markers.is_empty())
+        {
             return Err(
-                "`until-end` needs `triggers`, `markers` and `min-markers` of 1 or more".into(),
+                "`until-end` needs `triggers`, and `markers` with `min-markers` of 1 or \
+                 more, or neither (a heading that needs no marker)"
+                    .into(),
             );
         }
         let trigger = whole_line(&config.triggers)?;
@@ -190,8 +194,14 @@ impl Segmenter {
         }
         if let Some(re) = &self.trigger {
             let core = body.trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
+            // A heading may close on a quoted title and a full stop (`There are 16
+            // comments to "Title".`).
+            let open_core = core
+                .strip_suffix('.')
+                .filter(|c| c.ends_with(['"', '”', '’', '\'', '»']))
+                .unwrap_or(core);
             if words <= self.config.max_words
-                && sentence_ending(core) == Ending::Open
+                && sentence_ending(open_core) == Ending::Open
                 && re.is_match(core)
             {
                 return LineClass::Trigger;
@@ -253,10 +263,7 @@ impl Segmenter {
         if !self.config.until_end {
             return self.segment(classes);
         }
-        let (Some(markers), Some(last)) = (
-            &self.markers,
-            classes.iter().rposition(|c| *c != LineClass::Blank),
-        ) else {
+        let Some(last) = classes.iter().rposition(|c| *c != LineClass::Blank) else {
             return Vec::new();
         };
         let Some(opening) = classes[..last]
@@ -264,6 +271,17 @@ impl Segmenter {
             .position(|c| *c == LineClass::Trigger)
         else {
             return Vec::new();
+        };
+        let body = |first: usize| (first + 1..=last).filter(|&j| classes[j] != LineClass::Blank);
+        let Some(markers) = &self.markers else {
+            // A heading that says what follows it (`3 thoughts on “Title”`) needs no mark.
+            return vec![Block {
+                first: opening,
+                last,
+                headlines: body(opening).count(),
+                separators: 0,
+                inner: false,
+            }];
         };
         // Each line after the first heading is matched once; `after[j]` counts the
         // marker lines from `j` to the end.
@@ -275,13 +293,14 @@ impl Segmenter {
             after[j] = after[j + 1] + usize::from(marked[j]);
         }
         for first in (opening..last).filter(|&i| classes[i] == LineClass::Trigger) {
-            let body = || (first + 1..=last).filter(|&j| classes[j] != LineClass::Blank);
-            let soon = body().take(self.config.marker_within).any(|j| marked[j]);
+            let soon = body(first)
+                .take(self.config.marker_within)
+                .any(|j| marked[j]);
             if soon && after[first + 1] >= self.config.min_markers {
                 return vec![Block {
                     first,
                     last,
-                    headlines: body().count(),
+                    headlines: body(first).count(),
                     separators: 0,
                     inner: false,
                 }];
@@ -707,6 +726,41 @@ mod tests {
         assert!(blocks("Title\n3 comments\nMike\nWhat a waste.\nReply\n").is_empty());
         let counter = "Title\n3 comments\nThe story starts here.\nIt goes on.\nAnd on.\nAnd on.\nReply\n2 days ago\n";
         assert!(blocks(counter).is_empty());
+    }
+
+    #[test]
+    fn a_heading_that_names_the_post_needs_no_marker() {
+        let seg = seg(
+            "triggers = ['(?:there are )?\\d+ comments to \".+\"\\.?']\nuntil-end = true\nmax-words = 30",
+        );
+        let lines = [
+            "Title",
+            "The story ends here with a sentence of prose.",
+            "There are 2 comments to \"Title\".",
+            "Congratulations, what a story.",
+            "Thank you!",
+        ];
+        let classes: Vec<LineClass> = lines.iter().map(|l| seg.classify(l)).collect();
+        assert_eq!(
+            classes[2],
+            LineClass::Trigger,
+            "a quoted title and a full stop"
+        );
+        let blocks = seg.blocks(&classes, &lines);
+        assert_eq!(
+            blocks.iter().map(|b| (b.first, b.last)).collect::<Vec<_>>(),
+            [(2, 4)]
+        );
+        // Markers need `min-markers`, and `min-markers` needs markers.
+        for bad in [
+            "triggers = ['x']\nuntil-end = true\nmarkers = ['reply']",
+            "triggers = ['x']\nuntil-end = true\nmin-markers = 2",
+        ] {
+            assert!(
+                Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
