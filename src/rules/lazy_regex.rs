@@ -161,11 +161,12 @@ impl LazyRegex {
     /// leave it all to first use: `scrapelint rules` or a run of a few rules pays
     /// nothing for the others' patterns.
     pub fn trusted(pattern: &str, case_insensitive: bool) -> Result<Self, String> {
-        #[cfg(test)]
-        TRUSTED
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((pattern.to_owned(), case_insensitive));
+        if RECORDING.load(Ordering::Relaxed) {
+            TRUSTED
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((pattern.to_owned(), case_insensitive));
+        }
         if cfg!(debug_assertions) {
             return Self::new(pattern, case_insensitive);
         }
@@ -356,19 +357,22 @@ fn unloaded(pattern: &str, case_insensitive: bool) -> (Option<Vec<Vec<u8>>>, Opt
 }
 
 /// [`unloaded`]'s literals, for the table of `literal_cache`.
-#[cfg(test)]
 pub(super) fn unloaded_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
     unloaded(pattern, case_insensitive).0
 }
 
-/// Every pattern [`LazyRegex::trusted`] was given in this process, for the table of
-/// `literal_cache`.
-#[cfg(test)]
+/// Whether [`LazyRegex::trusted`] records its patterns (for `literal_cache`'s table).
+static RECORDING: AtomicBool = AtomicBool::new(false);
 static TRUSTED: Mutex<Vec<(String, bool)>> = Mutex::new(Vec::new());
 
-#[cfg(test)]
-pub(super) fn trusted_patterns() -> Vec<(String, bool)> {
-    let mut all = TRUSTED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+/// Every pattern [`LazyRegex::trusted`] is given while `f` runs, sorted and deduplicated.
+/// Patterns made by other threads of the process meanwhile are recorded too: call it
+/// where nothing else builds rules (a test binary of its own).
+pub(super) fn trusted_patterns_of(f: impl FnOnce()) -> Vec<(String, bool)> {
+    RECORDING.store(true, Ordering::SeqCst);
+    f();
+    RECORDING.store(false, Ordering::SeqCst);
+    let mut all = std::mem::take(&mut *TRUSTED.lock().unwrap_or_else(|e| e.into_inner()));
     all.sort_unstable();
     all.dedup();
     all

@@ -7,7 +7,8 @@
 pub(crate) mod builtin;
 mod data;
 mod lazy_regex;
-mod literal_cache;
+#[doc(hidden)]
+pub mod literal_cache;
 mod literals;
 mod load;
 mod meta;
