@@ -38,9 +38,9 @@ struct Candidate {
 }
 
 /// Where each paragraph of a document came from, when another file of the run
-/// carries it and no other paragraph of this document comes from that file: one
-/// story's paragraph inside another. Two versions of one story share many
-/// paragraphs, so theirs are left alone. The line table names the first two files
+/// carries it (with at most the headline or paragraph next to it) and no other
+/// paragraph of this document comes from that file: one story's paragraph inside
+/// another. Two versions of one story share many paragraphs, so theirs are left alone. The line table names the first two files
 /// that carried a line, so the other file is known whichever came first; when it is
 /// not (its name did not fit in the table), the paragraph gets no source.
 pub(super) struct Provenance {
