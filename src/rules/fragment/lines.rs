@@ -56,7 +56,7 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         .checked_sub(1)
         .is_some_and(|j| page.text(j).trim_end().ends_with(':'));
     let listed = page.in_list(k) && (!running || after_label);
-    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && !listed && open_end;
+    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && (!listed || running) && open_end;
     if (p.words < min_words || listed) && !dangling && !short_cut {
         return None;
     }
@@ -770,6 +770,10 @@ mod tests {
         }
         let labelled = format!("Headline\n\n{BODY}\n\nSTAT Plus:\n\n{para}\n\n{BODY}\n");
         assert!(cut(&labelled).is_empty());
+        // ... unless the running text stops on a word that rarely ends one.
+        let open = "The library will stay open on weekdays. The trash room keeps things for";
+        let labelled = format!("Headline\n\n{BODY}\n\nSpecifically:\n\n{open}\n\n{BODY}\n");
+        assert_eq!(cut(&labelled), [open]);
     }
 
     #[test]
