@@ -323,14 +323,21 @@ pub fn fits(doc: &Document, spans: &[Range<usize>]) -> Vec<u8> {
 /// `span`) count as recurring: a paragraph spliced in with its own headline is judged
 /// without the headline it brought along.
 pub fn fits_apart(doc: &Document, blocks: &[(Range<usize>, Range<usize>)]) -> Vec<u8> {
-    let text = doc.text();
+    // A capital on a sentence's first word says nothing of a name.
+    let mut opening = vec![false; doc.words().len()];
+    for s in doc.sentences() {
+        if let Some(first) = opening.get_mut(s.words.start) {
+            *first = true;
+        }
+    }
     let words: Vec<(usize, std::borrow::Cow<'_, str>, bool)> = doc
         .words()
         .iter()
-        .map(|r| (r.start, doc.slice(r)))
-        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .map(|(start, w)| {
-            let name = w.starts_with(char::is_uppercase) && !opens_sentence(&text[..start]);
+        .zip(opening)
+        .map(|(r, opens)| (r.start, doc.slice(r), opens))
+        .filter(|(_, w, _)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|(start, w, opens)| {
+            let name = !opens && w.starts_with(char::is_uppercase);
             (start, crate::text::lowercase(w), name)
         })
         .collect();
@@ -376,17 +383,6 @@ pub fn fits_apart(doc: &Document, blocks: &[(Range<usize>, Range<usize>)]) -> Ve
 /// paragraph belongs than another word: two stories of one kind share their
 /// vocabulary (`innings`, `budget`), not their people and places.
 const NAME_WEIGHT: usize = 4;
-
-/// Whether a word after `before` opens a sentence (or the text), so that its capital
-/// says nothing of a name.
-fn opens_sentence(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
-    });
-    trimmed.is_empty()
-        || trimmed.ends_with(['.', '!', '?', ':', '\u{2014}', '-'])
-        || before[trimmed.len()..].contains('\n')
-}
 
 /// A line reduced to what identifies it across pages: lowercase, digits and runs of
 /// whitespace folded, so "Updated 5 hours ago" and "updated 12 hours ago" are one line.
