@@ -371,12 +371,15 @@ impl Checker for PatternChecker {
         let hits = prefilter.hits(text, self.scopes.len());
         if let Some(hits) = &hits {
             // Build the automata this document calls for at once, in parallel.
-            LazyRegex::compile_all(self.scopes.iter().zip(hits).flat_map(|(scope, h)| {
-                h.iter()
-                    .map(|&(_, _, mi)| scope.members[mi])
-                    .filter(|&(r, _)| cx.enabled(&self.rules[r].meta))
-                    .map(|(r, i)| &self.rules[r].regexes[i])
-            }));
+            LazyRegex::compile_all(
+                self.scopes.iter().zip(hits).flat_map(|(scope, h)| {
+                    h.iter()
+                        .map(|&(_, _, mi)| scope.members[mi])
+                        .filter(|&(r, _)| cx.enabled(&self.rules[r].meta))
+                        .map(|(r, i)| &self.rules[r].regexes[i])
+                }),
+                text,
+            );
         }
         for (si, scope) in self.scopes.iter().enumerate() {
             if !scope
