@@ -437,12 +437,35 @@ fn vars_of(names: Vec<Option<String>>) -> Vec<String> {
 /// Classes with more ranges than this are widened for the prefilter (below).
 const MAX_EXACT_RANGES: usize = 8;
 
+/// `hir` rebuilt with each leaf (a class, a literal, a look-around, the empty match)
+/// replaced by `leaf`'s result; groups, repetitions and their order are kept.
+fn map_leaves(hir: &Hir, leaf: &impl Fn(&Hir) -> Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(map_leaves(&c.sub, leaf)),
+        }),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(|h| map_leaves(h, leaf)).collect()),
+        HirKind::Alternation(hs) => {
+            Hir::alternation(hs.iter().map(|h| map_leaves(h, leaf)).collect())
+        }
+        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(map_leaves(&r.sub, leaf)),
+        }),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => leaf(hir),
+    }
+}
+
 /// A pattern matching wherever `hir` does, cheaper for a prefilter set: word-boundary
 /// assertions become the empty match, and large Unicode classes (`\w`, `\s`, `\W`:
 /// hundreds of ranges, thousands of UTF-8 automaton states each) keep their ASCII part
 /// and admit every non-ASCII character. Both only widen the matches.
 fn without_word_boundaries(hir: &Hir) -> Hir {
-    match hir.kind() {
+    map_leaves(hir, &|leaf| match leaf.kind() {
         HirKind::Look(look) if is_word_boundary(*look) => Hir::empty(),
         HirKind::Class(Class::Unicode(class)) if class.ranges().len() > MAX_EXACT_RANGES => {
             let mut wide: Vec<ClassUnicodeRange> = class
@@ -454,23 +477,8 @@ fn without_word_boundaries(hir: &Hir) -> Hir {
             wide.push(ClassUnicodeRange::new('\u{80}', char::MAX));
             Hir::class(Class::Unicode(ClassUnicode::new(wide)))
         }
-        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(without_word_boundaries(&c.sub)),
-        }),
-        HirKind::Concat(hs) => Hir::concat(hs.iter().map(without_word_boundaries).collect()),
-        HirKind::Alternation(hs) => {
-            Hir::alternation(hs.iter().map(without_word_boundaries).collect())
-        }
-        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(without_word_boundaries(&r.sub)),
-        }),
-        _ => hir.clone(),
-    }
+        _ => leaf.clone(),
+    })
 }
 
 /// The alphabet of nearly all English text: Latin letters with their accents
@@ -499,7 +507,7 @@ fn is_narrow(text: &str) -> bool {
 /// consumes characters of the text, and a word boundary looks at characters of the
 /// text, so the characters cut away could never have taken part.
 fn narrowed(hir: &Hir) -> Hir {
-    match hir.kind() {
+    map_leaves(hir, &|leaf| match leaf.kind() {
         HirKind::Class(Class::Unicode(class)) => {
             let mut class = class.clone();
             class.intersect(&ClassUnicode::new(
@@ -509,21 +517,8 @@ fn narrowed(hir: &Hir) -> Hir {
             ));
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(narrowed(&c.sub)),
-        }),
-        HirKind::Concat(hs) => Hir::concat(hs.iter().map(narrowed).collect()),
-        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(narrowed).collect()),
-        HirKind::Repetition(r) => Hir::repetition(regex_syntax::hir::Repetition {
-            min: r.min,
-            max: r.max,
-            greedy: r.greedy,
-            sub: Box::new(narrowed(&r.sub)),
-        }),
-        _ => hir.clone(),
-    }
+        _ => leaf.clone(),
+    })
 }
 
 fn is_word_boundary(look: Look) -> bool {
