@@ -226,7 +226,9 @@ impl LazyRegex {
     /// Builds the automata of those of `regexes` not built yet for `text` (see
     /// [`LazyRegex::regex_for`]), side by side on the thread pool: the first document of
     /// a run calls for dozens, each costing milliseconds, and one thread building them
-    /// all is most of a one-file check.
+    /// all is most of a one-file check. A document outside the narrow alphabet gets
+    /// the full automata here; those of its lines that are narrow build theirs on
+    /// first use.
     pub fn compile_all<'a>(regexes: impl IntoIterator<Item = &'a LazyRegex>, text: &str) {
         let narrow = is_narrow(text);
         let mut pending: Vec<&LazyRegex> = regexes
