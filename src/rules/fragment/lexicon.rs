@@ -16,6 +16,7 @@ pub(super) const FUNCTION_WORDS: &str = "data/function-words-en.tsv";
 pub(super) const STOPWORDS: &str = "data/stopwords-en.txt";
 pub(super) const SECTIONS: &str = "data/sections-en.txt";
 pub(super) const NAMES: &str = "data/names-en.tsv";
+pub(super) const FINAL_WORDS: &str = "data/final-words-en.tsv";
 
 /// Reporting verbs: a quotation is attributed when one of these stands beside it.
 /// A closed, grammatical set (verbs of saying), matched on the lemma, so every
@@ -85,6 +86,15 @@ pub(super) struct Lexicon {
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
     names: Data<NameShares>,
+    finals: Data<FastMap<String, Finals>>,
+}
+
+/// How often a word was seen in running text, and how often it ended a sentence or
+/// clause there (before `.`, `!`, `?`, `:` or `;`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Finals {
+    pub seen: u32,
+    pub last: u32,
 }
 
 impl Lexicon {
@@ -97,6 +107,7 @@ impl Lexicon {
             stopwords: data.load(rule, &name(STOPWORDS), parse_word_set)?,
             sections: data.load(rule, &name(SECTIONS), parse_word_set)?,
             names: data.load(rule, &name(NAMES), NameShares::parse)?,
+            finals: data.load(rule, &name(FINAL_WORDS), parse_finals)?,
         })
     }
 
@@ -109,6 +120,7 @@ impl Lexicon {
             stopwords: Data::from_value(parse_word_set(stopwords).unwrap()),
             sections: Data::default(),
             names: Data::default(),
+            finals: Data::default(),
         }
     }
 
@@ -119,6 +131,7 @@ impl Lexicon {
         let mut lex = Lexicon::from_texts(file(VERBS), file(FUNCTION_WORDS), file(STOPWORDS));
         lex.sections = Data::from_value(parse_word_set(file(SECTIONS)).unwrap());
         lex.names = Data::from_value(NameShares::parse(file(NAMES)).unwrap());
+        lex.finals = Data::from_value(parse_finals(file(FINAL_WORDS)).unwrap());
         lex
     }
 
@@ -126,6 +139,12 @@ impl Lexicon {
     /// (1990 US Census lists).
     pub(super) fn name_shares(&self, lower: &str) -> (u32, u32) {
         (self.names.given(lower), self.names.surname(lower))
+    }
+
+    /// How often a lowercase word (`'` for `’`) ends a sentence in article text, when
+    /// it is among the words of `data/final-words-en.tsv`.
+    pub(super) fn finals(&self, lower: &str) -> Option<Finals> {
+        self.finals.get(lower).copied()
     }
 
     pub(super) fn verb(&self, lower: &str) -> Option<Form> {
@@ -196,6 +215,32 @@ fn parse_function_words(text: &str) -> Result<FastMap<String, Closed>, String> {
             _ => Closed::Other,
         };
         out.insert(word.to_owned(), class);
+    }
+    Ok(out)
+}
+
+fn parse_finals(text: &str) -> Result<FastMap<String, Finals>, String> {
+    let mut out =
+        FastMap::with_capacity_and_hasher(wordlists::line_count(text), Default::default());
+    for (i, line) in records(text).enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(seen), Some(last), None) =
+            (cols.next(), cols.next(), cols.next(), cols.next())
+        else {
+            return Err(format!(
+                "record {}: expected 3 columns, got {line:?}",
+                i + 1
+            ));
+        };
+        let number = |s: &str| {
+            s.parse::<u32>()
+                .map_err(|e| format!("record {}: {s:?}: {e}", i + 1))
+        };
+        let (seen, last) = (number(seen)?, number(last)?);
+        if last > seen {
+            return Err(format!("record {}: more final than seen: {line:?}", i + 1));
+        }
+        out.insert(word.to_owned(), Finals { seen, last });
     }
     Ok(out)
 }

@@ -3,7 +3,7 @@
 
 use super::lexicon::Lexicon;
 use super::page::{Ending, Page, goes_on, strip_bullet};
-use super::verbs::normalise;
+use super::verbs::{finite_verb, normalise};
 
 /// A paragraph whose last sentence stops without terminal punctuation.
 ///
@@ -42,13 +42,15 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     let text = page.text(k);
     // A short paragraph or a list item may be a heading or a phrase, unless it stops
     // on a word that cannot end one (`... had been inspected by the`).
-    let dangling =
-        p.words >= MIN_DANGLING_WORDS && ends_on_word_in(text, DANGLING) && !leads_into_list(text);
+    let dangling = p.words >= MIN_DANGLING_WORDS
+        && ((ends_on_word_in(text, DANGLING) && !leads_into_list(text))
+            || ends_on_plural_possessive(text));
     // It stops on a word that rarely ends a statement, or opens a clause after a comma.
     let open_end = ends_on_word_in(text, RARELY_FINAL)
         || ends_on_comma_word(text, lex)
         || ends_on_modal_adverb(text)
-        || ends_on_stranded_in(text, lex);
+        || ends_on_stranded_in(text, lex)
+        || ends_on_final_shy_word(text, lex);
     // A paragraph of a finished sentence and more is running text: no list line or
     // headline even after a list item or beside an unterminated line.
     let running = p.words >= min_words && !p.bullet && finishes_a_sentence(text);
@@ -56,7 +58,22 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         .checked_sub(1)
         .is_some_and(|j| page.text(j).trim_end().ends_with(':'));
     let listed = page.in_list(k) && (!running || after_label);
-    let short_cut = p.words >= MIN_SHORT_CUT_WORDS && (!listed || running) && open_end;
+    // A line after a `Label:` line that is no bullet, has a finite verb and is not
+    // followed by another unterminated line (the next item) is a sentence the label
+    // leads into (`... like the lines of this dock:` / `Converging lines are a
+    // particularly effective way of creating depth in`), not a list line.
+    let sentence_after_label = || {
+        after_label
+            && !p.bullet
+            && page
+                .paras
+                .get(k + 1)
+                .is_none_or(|q| q.ending != Ending::Open)
+            && finite_verb(lex, page.doc.text(), page.doc.paragraph_words(k)).is_some()
+    };
+    let short_cut = p.words >= MIN_SHORT_CUT_WORDS
+        && open_end
+        && (!listed || running || sentence_after_label());
     if (p.words < min_words || listed) && !dangling && !short_cut {
         return None;
     }
@@ -289,6 +306,55 @@ fn ends_on_stranded_in(text: &str, lex: &Lexicon) -> bool {
         && lex.closed(before).is_none()
 }
 
+/// Times a word must have been seen in article text before its share of sentence
+/// ends says anything.
+const MIN_FINALS_SEEN: u32 = 30;
+
+/// Largest share of a word's occurrences that may end a sentence (counting one more
+/// end than seen, so that a word seen 30 times and never last still needs 50 sightings)
+/// for it to show a cut: article text ends about one word in twenty.
+const MAX_FINAL_SHARE: f64 = 0.02;
+
+/// Whether the paragraph stops on a lowercase word that article text seldom ends a
+/// sentence or clause on (`data/final-words-en.tsv`): seen at least
+/// [`MIN_FINALS_SEEN`] times, at most [`MAX_FINAL_SHARE`] of them last (`... dining
+/// rooms usually`, `... the same`, `... the users body weight to automatically`). Open
+/// words only: function words are the hand lists' business.
+fn ends_on_final_shy_word(text: &str, lex: &Lexicon) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    if !last.starts_with(|c: char| c.is_lowercase())
+        || !last
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+    {
+        return false;
+    }
+    let key = crate::text::lowercase(last).replace('’', "'");
+    // Function words (`for some`, `look like`) and a negation (`... when it is not`)
+    // end elliptic sentences: the hand lists above say which of them show a cut.
+    if lex.closed(&key).is_some() || key == "not" {
+        return false;
+    }
+    lex.finals(&key).is_some_and(|f| {
+        f.seen >= MIN_FINALS_SEEN && f64::from(f.last + 1) <= MAX_FINAL_SHARE * f64::from(f.seen)
+    })
+}
+
+/// Whether the paragraph stops on a plural possessive (`... decreased participants’`,
+/// `... the players'`): it needs the noun it possesses. Not a quotation closed with a
+/// single mark, which the paragraph would open (`‘...`, ` '...`).
+fn ends_on_plural_possessive(text: &str) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    let Some(word) = last.strip_suffix(['’', '\'']) else {
+        return false;
+    };
+    word.len() > 3
+        && word.ends_with('s')
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !text.contains('‘')
+        && !text.contains(" '")
+}
+
 /// Words that never end an English sentence or heading: articles, possessive
 /// determiners (not `her`, which is also an object), coordinating conjunctions and
 /// prepositions that are not also adverbial particles (`in`, `on`, `up` are).
@@ -356,7 +422,8 @@ const MAX_STUB_WORDS: usize = 4;
 
 /// Whether the paragraph ends on the first words of a sentence after a finished one
 /// (`... per day. This equals`, `... the moon. But`, `... was paid. So no`, `... the
-/// faults. This diagnostic tool saves`): up to four words opening on a function word,
+/// faults. This diagnostic tool saves`, `... he says. “I was forced`, read without the
+/// opening quotation mark): up to four words opening on a function word,
 /// or a capital and then lowercase words only. Not a credit (`... – Reuters`, a capital
 /// alone or in Title Case) nor a numbered heading run into the text (`...
 /// responsibly.3. Liver protection`).
@@ -366,7 +433,12 @@ fn stub_sentence(text: &str, lex: &Lexicon) -> bool {
         return false;
     };
     let (before, after) = (&text[..end], &text[end + 1..]);
-    let words: Vec<&str> = after.split_whitespace().collect();
+    let mut words: Vec<&str> = after.split_whitespace().collect();
+    // A quotation may open the new sentence (`... tells Popular Mechanics. “I was
+    // forced`): its words are read without the opening mark.
+    if let Some(w) = words.first_mut() {
+        *w = w.trim_start_matches(['“', '"']);
+    }
     let Some(first) = words.first() else {
         return false;
     };
@@ -971,6 +1043,91 @@ mod tests {
         let prompt =
             "Subscribe for full access to every story we publish. Already a subscriber? Log in";
         assert!(!stub_sentence(prompt, &lex));
+        // A quotation opening the new sentence is read through; a closed one is no stub.
+        assert!(stub_sentence(&format!("{before} “I was forced"), &lex));
+        assert!(stub_sentence(&format!("{before} \"It was"), &lex));
+        assert!(!stub_sentence(&format!("{before} “Read more”"), &lex));
+    }
+
+    #[test]
+    fn a_last_word_that_seldom_ends_a_sentence_shows_the_cut() {
+        let lex = Lexicon::builtin();
+        let shy = |t: &str| ends_on_final_shy_word(t, &lex);
+        assert!(shy("Living rooms, family rooms, and dining rooms usually"));
+        assert!(shy("Most of the new rules apply to several"));
+        // Words that end sentences often enough, words too rare to judge, function
+        // words and a negation (elliptic endings), and capitalised words (names).
+        for clean in [
+            "Start your free training with this calculator",
+            "Them out in the table below",
+            "It was a good or bad thing for some",
+            "And it is appropriate when it is not",
+            "What does the project look like",
+            "A grant from the foundation of Tomas Varga",
+            "The crew used a quadrupedal",
+        ] {
+            assert!(!shy(clean), "{clean}");
+        }
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        // Short and beside a heading, the last word still shows the cut.
+        let page = format!(
+            "Headline\n\n{BODY}\n\nLiving Room And Common Areas\n\nLiving rooms, family rooms, and dining rooms usually\n\n{BODY}\n"
+        );
+        assert_eq!(
+            cut(&page),
+            ["Living rooms, family rooms, and dining rooms usually"]
+        );
+        // Beside a heading a paragraph that only lacks its full stop stays unflagged.
+        let plain = format!(
+            "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe longer opening hours will be a good thing for some\n\n{BODY}\n"
+        );
+        assert!(cut(&plain).is_empty());
+    }
+
+    #[test]
+    fn a_plural_possessive_needs_its_noun() {
+        assert!(ends_on_plural_possessive(
+            "They found that the programme significantly decreased participants’"
+        ));
+        assert!(ends_on_plural_possessive(
+            "It was paid for out of the players'"
+        ));
+        // A quotation in single marks, a name, a short word: no possessive.
+        assert!(!ends_on_plural_possessive(
+            "The crowd sang ‘Hey Jude’ and ‘Two Sisters’"
+        ));
+        assert!(!ends_on_plural_possessive("He called them the 'old boys'"));
+        assert!(!ends_on_plural_possessive("It was bought by the Williams’"));
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        let list = format!(
+            "Headline\n\n{BODY}\n\nThe reviews found:\n\n- A 2018 review of 37 studies found that the programme decreased participants’\n\n- Another found no effect at all.\n\n{BODY}\n"
+        );
+        assert_eq!(
+            cut(&list),
+            ["- A 2018 review of 37 studies found that the programme decreased participants’"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_after_a_label_line_is_no_list_item() {
+        let cut = |text: &str| flagged(text, |p, l, k| truncated(p, l, 12)[k]);
+        let sentence = format!(
+            "Headline\n\n{BODY}\n\nThey start in the foreground, like the lines of this dock:\n\nConverging lines are an effective way of creating depth in\n\n{BODY}\n"
+        );
+        assert_eq!(
+            cut(&sentence),
+            ["Converging lines are an effective way of creating depth in"]
+        );
+        // Unbulleted list lines after a label, each unterminated: items, not cut.
+        let items = format!(
+            "Headline\n\n{BODY}\n\nMake training effective by:\n\nCreating real-world scenarios your team can relate to\n\nRunning simulated phishing tests to keep everyone alert\n\n{BODY}\n"
+        );
+        assert!(cut(&items).is_empty());
+        // A line without a finite verb after a label is a list line.
+        let phrase = format!(
+            "Headline\n\n{BODY}\n\nMore examples:\n\nExamples of depth from the old photographs of the harbour in\n\n{BODY}\n"
+        );
+        assert!(cut(&phrase).is_empty());
     }
 
     #[test]
