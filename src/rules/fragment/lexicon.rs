@@ -86,7 +86,7 @@ pub(super) struct Lexicon {
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
     names: Data<NameShares>,
-    finals: Data<FastMap<String, Finals>>,
+    finals: Data<FastMap<Cow<'static, str>, Finals>>,
 }
 
 /// How often a word was seen in running text, and how often it ended a sentence or
@@ -219,9 +219,10 @@ fn parse_function_words(text: &str) -> Result<FastMap<String, Closed>, String> {
     Ok(out)
 }
 
-fn parse_finals(text: &str) -> Result<FastMap<String, Finals>, String> {
+fn parse_finals(text: &str) -> Result<FastMap<Cow<'static, str>, Finals>, String> {
     let mut out =
         FastMap::with_capacity_and_hasher(wordlists::line_count(text), Default::default());
+    let keys = crate::rules::builtin::Keys::of(text);
     for (i, line) in records(text).enumerate() {
         let mut cols = line.split('\t');
         let (Some(word), Some(seen), Some(last), None) =
@@ -240,7 +241,7 @@ fn parse_finals(text: &str) -> Result<FastMap<String, Finals>, String> {
         if last > seen {
             return Err(format!("record {}: more final than seen: {line:?}", i + 1));
         }
-        out.insert(word.to_owned(), Finals { seen, last });
+        out.insert(keys.key(word), Finals { seen, last });
     }
     Ok(out)
 }
