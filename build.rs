@@ -1,8 +1,9 @@
 //! Embeds every file under `rules/` in the binary, so adding a rule file or a data file
 //! needs no code change and the binary works with nothing beside it; and turns the
 //! built-in word frequencies into the stem table cohesion reads, so a run does not stem
-//! 50,000 words before its first check; and works out, once, the unit scale of each
-//! built-in word vector.
+//! 50,000 words before its first check; works out, once, the unit scale of each
+//! built-in word vector; and lays out the built-in word-frequency and name tables as
+//! perfect-hash maps read in place, so a run parses neither.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -29,6 +30,7 @@ fn main() {
     out.push_str("];\n");
     out.push_str(&stem_table(&root));
     out.push_str(&vector_scales(&root));
+    out.push_str(&word_tables(&root));
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
     std::fs::write(dest, out).unwrap();
 }
@@ -145,4 +147,133 @@ fn normalize(word: &str) -> String {
         w.pop();
     }
     w
+}
+
+// The reporting verbs, shared with the run (`SPEECH_LEMMAS`).
+include!("src/rules/fragment/speech_lemmas.rs");
+
+/// `WORDFREQ_TABLE`, `NAMES_TABLE` and `VERBS_TABLE`: the built-in `word<TAB>zipf`,
+/// `name<TAB>given<TAB>surname` and `form<TAB>lemma<TAB>tag<TAB>primary` files as
+/// perfect-hash tables, as `WordFreq::parse`, `NameShares::parse` and the fragment
+/// lexicon's `parse_verbs` read them (a unit test beside each compares the two). The
+/// build fails on a line those parsers would refuse.
+fn word_tables(root: &Path) -> String {
+    let mut out = String::new();
+    let mut zipfs = std::collections::BTreeMap::new();
+    for (cols, line) in records(root, "data/wordfreq-en.tsv") {
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+        let [word, zipf] = cols[..] else {
+            panic!("wordfreq-en.tsv: {line:?}")
+        };
+        let zipf: f32 = zipf
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("wordfreq-en.tsv: {line:?}"));
+        zipfs.insert(word.to_lowercase(), format!("{zipf:?}"));
+    }
+    out.push_str(&word_table(
+        "data/wordfreq-en.tsv",
+        "WORDFREQ_TABLE",
+        "f32",
+        zipfs,
+    ));
+    let mut names = std::collections::BTreeMap::new();
+    for (cols, line) in records(root, "data/names-en.tsv") {
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+        let [name, given, surname] = cols[..] else {
+            panic!("names-en.tsv: {line:?}")
+        };
+        let number = |s: &str| {
+            s.trim()
+                .parse::<u32>()
+                .unwrap_or_else(|_| panic!("names-en.tsv: {line:?}"))
+        };
+        names.insert(
+            name.to_lowercase(),
+            format!("({}, {})", number(given), number(surname)),
+        );
+    }
+    out.push_str(&word_table(
+        "data/names-en.tsv",
+        "NAMES_TABLE",
+        "(u32, u32)",
+        names,
+    ));
+    // Form bits: 1 finite, 2 noun first (the last record's), 4 base, 8 speech.
+    let mut forms: std::collections::BTreeMap<String, u8> = Default::default();
+    for (cols, line) in records(root, "data/verbs-en.tsv") {
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+        let [form, lemma, tag, primary] = cols[..] else {
+            panic!("verbs-en.tsv: {line:?}")
+        };
+        let bits = forms.entry(form.to_owned()).or_default();
+        if matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") {
+            *bits |= 1;
+        }
+        if primary != "-" && !primary.starts_with("VB") && primary != "MD" {
+            *bits |= 2;
+        } else {
+            *bits &= !2;
+        }
+        if tag == "VB" {
+            *bits |= 4;
+        }
+        if SPEECH_LEMMAS.contains(&lemma) && tag != "VBG" {
+            *bits |= 8;
+        }
+    }
+    let forms = forms.into_iter().map(|(k, v)| (k, v.to_string())).collect();
+    out.push_str(&word_table("data/verbs-en.tsv", "VERBS_TABLE", "u8", forms));
+    out
+}
+
+/// The records of a data file (non-empty lines not starting with `#`), split on tabs
+/// (the verb table's lines lose their trailing space first, as its parser's do).
+fn records(root: &Path, file: &str) -> Vec<(Vec<String>, String)> {
+    let text = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let records: Vec<(Vec<String>, String)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let l = if file.ends_with("verbs-en.tsv") {
+                l.trim_end()
+            } else {
+                l
+            };
+            (l.split('\t').map(str::to_owned).collect(), l.to_owned())
+        })
+        .collect();
+    assert!(!records.is_empty(), "{file}: no records");
+    records
+}
+
+/// One `StaticTable` of `entries` (word, value as Rust source), in the slots of a
+/// perfect hash (phf_generator's, with its fixed seed, so the same file gives the same
+/// bytes). Words are one string and their ends offsets: plain numbers, so the loader
+/// has nothing to relocate.
+fn word_table(
+    file: &str,
+    name: &str,
+    ty: &str,
+    entries: std::collections::BTreeMap<String, String>,
+) -> String {
+    let entries: Vec<(String, String)> = entries.into_iter().collect();
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    let state = phf_generator::generate_hash(&keys);
+    let (mut words, mut ends, mut values) = (String::new(), String::new(), String::new());
+    for &i in &state.map {
+        let (word, value) = &entries[i];
+        words.push_str(word);
+        write!(ends, "{},", words.len()).unwrap();
+        write!(values, "{value},").unwrap();
+    }
+    let disps: String = state
+        .disps
+        .iter()
+        .map(|(a, b)| format!("({a},{b}),"))
+        .collect();
+    format!(
+        "\n/// `{file}` by word, laid out at build time.\n#[allow(clippy::approx_constant)] // a zipf of 3.14 is no pi\npub(crate) static {name}: StaticTable<{ty}> = StaticTable {{\n    file: {file:?},\n    key: {key},\n    disps: &[{disps}],\n    words: {words:?},\n    ends: &[{ends}],\n    values: &[{values}],\n}};\n",
+        key = state.key,
+    )
 }

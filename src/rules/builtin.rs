@@ -64,6 +64,53 @@ pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
     std::ptr::eq(text.as_bytes(), embedded).then_some(table)
 }
 
+/// A table of lowercase words `build.rs` laid out from an embedded data file, read in
+/// place: the words in the slots of a perfect hash (phf), one string with their end
+/// offsets, and their values.
+#[derive(Debug)]
+pub(crate) struct StaticTable<V: 'static> {
+    file: &'static str,
+    key: phf_shared::HashKey,
+    disps: &'static [(u32, u32)],
+    words: &'static str,
+    ends: &'static [u32],
+    values: &'static [V],
+}
+
+impl<V> StaticTable<V> {
+    fn word(&self, i: usize) -> &'static str {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        &self.words[start..self.ends[i] as usize]
+    }
+
+    /// The value of `word`, if listed.
+    pub(crate) fn get(&self, word: &str) -> Option<&'static V> {
+        let hashes = phf_shared::hash(word, &self.key);
+        let i = phf_shared::get_index(&hashes, self.disps, self.values.len()) as usize;
+        (self.word(i) == word).then(|| &self.values[i])
+    }
+
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Every word and its value, in slot order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'static str, &'static V)> + '_ {
+        (0..self.values.len()).map(|i| (self.word(i), &self.values[i]))
+    }
+}
+
+/// The table `build.rs` laid out for `text` when it is that table's embedded file (the
+/// very bytes, not a user's file of the same name).
+pub(crate) fn word_table<V>(
+    text: &str,
+    table: &'static StaticTable<V>,
+) -> Option<&'static StaticTable<V>> {
+    let embedded = data_bytes(table.file)?;
+    std::ptr::eq(text.as_bytes(), embedded).then_some(table)
+}
+
 /// The unit scales of the word vectors precomputed for `bytes` when it is the
 /// embedded file `build.rs` read (the very bytes, not a user's copy), which the build
 /// has also checked for zero vectors and word order.

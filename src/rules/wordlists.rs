@@ -6,21 +6,70 @@
 use std::borrow::Cow;
 
 use crate::hash::{FastMap, FastSet};
+use crate::rules::builtin;
 
 /// A set of lowercase words (stopwords, section names, ...).
 pub(crate) type WordSet = FastSet<Box<str>>;
+
+/// Values by lowercase word: for a built-in file the perfect-hash table `build.rs` laid
+/// out, read in place (nothing parsed or allocated at run time); for a user's file the
+/// map its parser filled.
+#[derive(Debug)]
+pub(crate) enum WordTable<V: 'static> {
+    Builtin(&'static builtin::StaticTable<V>),
+    Parsed(FastMap<Cow<'static, str>, V>),
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable::Parsed(FastMap::default())
+    }
+}
+
+impl<V: Copy> WordTable<V> {
+    /// The value of a lowercase word, if listed.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        match self {
+            WordTable::Builtin(map) => map.get(word).copied(),
+            WordTable::Parsed(map) => map.get(word).copied(),
+        }
+    }
+
+    /// Every word and its value, in no particular order.
+    pub(crate) fn entries(&self) -> Box<dyn Iterator<Item = (&str, V)> + '_> {
+        match self {
+            WordTable::Builtin(map) => Box::new(map.entries().map(|(w, &v)| (w, v))),
+            WordTable::Parsed(map) => Box::new(map.iter().map(|(w, &v)| (&**w, v))),
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        match self {
+            WordTable::Builtin(map) => map.len(),
+            WordTable::Parsed(map) => map.len(),
+        }
+    }
+}
 
 /// Word frequencies from a `word<TAB>zipf` file (`data/wordfreq-en.tsv`), parsed once
 /// per run for every kind that reads the file.
 #[derive(Debug, Default)]
 pub(crate) struct WordFreq {
-    zipf: FastMap<Cow<'static, str>, f32>,
+    zipf: WordTable<f32>,
     /// The stems of this very file worked out by `build.rs`, when it is the built-in one.
     stems: Option<&'static [(&'static str, f64)]>,
 }
 
 impl WordFreq {
     pub(crate) fn parse(text: &str) -> Result<WordFreq, String> {
+        let stems = crate::rules::builtin::stem_table(text);
+        if let Some(table) = builtin::word_table(text, &builtin::WORDFREQ_TABLE) {
+            return Ok(WordFreq {
+                zipf: WordTable::Builtin(table),
+                stems,
+            });
+        }
         let mut zipf = FastMap::with_capacity_and_hasher(line_count(text), Default::default());
         let keys = crate::rules::builtin::Keys::of(text);
         for (n, line) in data_lines(text) {
@@ -38,19 +87,19 @@ impl WordFreq {
             return Err("no words".into());
         }
         Ok(WordFreq {
-            zipf,
-            stems: crate::rules::builtin::stem_table(text),
+            zipf: WordTable::Parsed(zipf),
+            stems,
         })
     }
 
     /// The zipf frequency of a lowercase word, if listed.
     pub(crate) fn zipf(&self, word: &str) -> Option<f32> {
-        self.zipf.get(word).copied()
+        self.zipf.get(word)
     }
 
     /// Every listed word and its zipf, in no particular order.
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, f32)> {
-        self.zipf.iter().map(|(w, &z)| (&**w, z))
+        self.zipf.entries()
     }
 
     /// Each stem of the built-in list and its words' summed probability, sorted by
@@ -84,10 +133,13 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `name<TAB>given<TAB>surname` file of shares per 100,000 people
 /// (`data/names-en.tsv`).
 #[derive(Debug, Default)]
-pub(crate) struct NameShares(FastMap<Cow<'static, str>, (u32, u32)>);
+pub(crate) struct NameShares(WordTable<(u32, u32)>);
 
 impl NameShares {
     pub(crate) fn parse(text: &str) -> Result<NameShares, String> {
+        if let Some(table) = builtin::word_table(text, &builtin::NAMES_TABLE) {
+            return Ok(NameShares(WordTable::Builtin(table)));
+        }
         let mut map = FastMap::with_capacity_and_hasher(line_count(text), Default::default());
         let keys = crate::rules::builtin::Keys::of(text);
         for (n, line) in data_lines(text) {
@@ -104,7 +156,7 @@ impl NameShares {
             };
             map.insert(keys.lowercase_key(name), (number(given)?, number(surname)?));
         }
-        Ok(NameShares(map))
+        Ok(NameShares(WordTable::Parsed(map)))
     }
 
     /// The share of a lowercase name as a given name (per 100,000), 0 if unlisted.
@@ -126,6 +178,41 @@ impl NameShares {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables `build.rs` laid out hold what the parsers read from a copy of the
+    /// same file (a user's file): every word, every value.
+    #[test]
+    fn the_tables_laid_out_at_build_time_are_the_parsed_ones() {
+        fn same<V: Copy + PartialEq + std::fmt::Debug>(
+            built: &WordTable<V>,
+            parsed: &WordTable<V>,
+        ) {
+            assert!(matches!(built, WordTable::Builtin(_)));
+            assert!(matches!(parsed, WordTable::Parsed(_)));
+            assert_eq!(built.len(), parsed.len());
+            for (word, v) in parsed.entries() {
+                assert_eq!(built.get(word), Some(v), "{word}");
+            }
+        }
+        // A copy of the embedded text is a user's file: parsed.
+        let text = builtin::data_file("data/wordfreq-en.tsv").unwrap();
+        let copy = text.to_owned();
+        let (built, parsed) = (
+            WordFreq::parse(text).unwrap(),
+            WordFreq::parse(&copy).unwrap(),
+        );
+        same(&built.zipf, &parsed.zipf);
+        assert_eq!(built.zipf("the"), parsed.zipf("the"));
+        assert_eq!(built.zipf("zzzqx"), None);
+        let text = builtin::data_file("data/names-en.tsv").unwrap();
+        let copy = text.to_owned();
+        let (built, parsed) = (
+            NameShares::parse(text).unwrap(),
+            NameShares::parse(&copy).unwrap(),
+        );
+        same(&built.0, &parsed.0);
+        assert!(built.given("mary") > 0 && built.surname("smith") > 0);
+    }
 
     #[test]
     fn name_shares_read_both_columns() {

@@ -18,38 +18,7 @@ pub(super) const SECTIONS: &str = "data/sections-en.txt";
 pub(super) const NAMES: &str = "data/names-en.tsv";
 pub(super) const FINAL_WORDS: &str = "data/final-words-en.tsv";
 
-/// Reporting verbs: a quotation is attributed when one of these stands beside it.
-/// A closed, grammatical set (verbs of saying), matched on the lemma, so every
-/// inflection in `verbs-en.tsv` counts.
-const SPEECH_LEMMAS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "write",
-    "ask",
-    "reply",
-    "state",
-    "note",
-    "explain",
-    "insist",
-    "claim",
-    "announce",
-    "warn",
-    "argue",
-    "declare",
-    "comment",
-    "recall",
-    "tweet",
-    "respond",
-    "conclude",
-    "admit",
-    "acknowledge",
-    "stress",
-    "confirm",
-    "deny",
-    "suggest",
-    "quote",
-];
+include!("speech_lemmas.rs");
 
 /// What the lexicon knows about a verb form.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -62,6 +31,19 @@ pub(super) struct Form {
     pub base: bool,
     /// A form of a reporting verb (`said`, `tells`).
     pub speech: bool,
+}
+
+impl Form {
+    /// The form as the bits `build.rs` lays the built-in table out with (`FINITE`,
+    /// `NOUN_FIRST`, `BASE`, `SPEECH`: 1, 2, 4, 8).
+    fn from_bits(bits: u8) -> Form {
+        Form {
+            finite: bits & 1 != 0,
+            noun_first: bits & 2 != 0,
+            base: bits & 4 != 0,
+            speech: bits & 8 != 0,
+        }
+    }
 }
 
 /// The class of a closed-class word, from its Penn tag.
@@ -81,7 +63,7 @@ pub(super) enum Closed {
 
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    verbs: Data<FastMap<Cow<'static, str>, Form>>,
+    verbs: Data<Verbs>,
     closed: Data<FastMap<String, Closed>>,
     stopwords: Data<WordSet>,
     sections: Data<WordSet>,
@@ -148,7 +130,10 @@ impl Lexicon {
     }
 
     pub(super) fn verb(&self, lower: &str) -> Option<Form> {
-        self.verbs.get(lower).copied()
+        match &*self.verbs {
+            Verbs::Builtin(table) => table.get(lower).map(|&bits| Form::from_bits(bits)),
+            Verbs::Parsed(map) => map.get(lower).copied(),
+        }
     }
 
     pub(super) fn closed(&self, lower: &str) -> Option<Closed> {
@@ -168,7 +153,29 @@ fn records(text: &str) -> impl Iterator<Item = &str> {
     data_lines(text).map(|(_, l)| l.trim_end())
 }
 
-fn parse_verbs(text: &str) -> Result<FastMap<Cow<'static, str>, Form>, String> {
+/// The verb forms: the built-in table as `build.rs` laid it out (read in place), or a
+/// user's file as parsed.
+#[derive(Debug)]
+enum Verbs {
+    Builtin(&'static crate::rules::builtin::StaticTable<u8>),
+    Parsed(FastMap<Cow<'static, str>, Form>),
+}
+
+impl Default for Verbs {
+    fn default() -> Self {
+        Verbs::Parsed(FastMap::default())
+    }
+}
+
+/// `form<TAB>lemma<TAB>tag<TAB>primary tag` records; a form's flags gather over its
+/// records, except `noun_first`, which its last record gives (build.rs reads the file
+/// the same way).
+fn parse_verbs(text: &str) -> Result<Verbs, String> {
+    if let Some(table) =
+        crate::rules::builtin::word_table(text, &crate::rules::builtin::VERBS_TABLE)
+    {
+        return Ok(Verbs::Builtin(table));
+    }
     let mut out: FastMap<Cow<'static, str>, Form> =
         FastMap::with_capacity_and_hasher(wordlists::line_count(text), Default::default());
     let keys = crate::rules::builtin::Keys::of(text);
@@ -195,7 +202,7 @@ fn parse_verbs(text: &str) -> Result<FastMap<Cow<'static, str>, Form>, String> {
         entry.noun_first = primary != "-" && !primary.starts_with("VB") && primary != "MD";
         entry.speech |= SPEECH_LEMMAS.contains(&lemma) && tag != "VBG";
     }
-    Ok(out)
+    Ok(Verbs::Parsed(out))
 }
 
 fn parse_function_words(text: &str) -> Result<FastMap<String, Closed>, String> {
@@ -249,6 +256,30 @@ fn parse_finals(text: &str) -> Result<FastMap<Cow<'static, str>, Finals>, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The verb table `build.rs` laid out gives every form what the parser reads from
+    /// a copy of the same file (a user's file).
+    #[test]
+    fn the_verb_table_laid_out_at_build_time_is_the_parsed_one() {
+        let text = crate::rules::builtin::data_file(VERBS).unwrap();
+        let copy = text.to_owned();
+        let (Ok(Verbs::Builtin(built)), Ok(Verbs::Parsed(parsed))) =
+            (parse_verbs(text), parse_verbs(&copy))
+        else {
+            panic!("the embedded file is laid out, a copy is parsed");
+        };
+        assert_eq!(built.len(), parsed.len());
+        for (form, want) in &parsed {
+            assert_eq!(
+                built.get(form).map(|&b| Form::from_bits(b)),
+                Some(*want),
+                "{form}"
+            );
+        }
+        let said = Form::from_bits(*built.get("said").unwrap());
+        assert!(said.finite && said.speech && !said.base);
+        assert!(built.get("zzzqx").is_none());
+    }
 
     #[test]
     fn verb_forms_carry_their_tags() {
