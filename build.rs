@@ -249,8 +249,9 @@ fn records(root: &Path, file: &str) -> Vec<(Vec<String>, String)> {
 
 /// One `StaticTable` of `entries` (word, value as Rust source), in the slots of a
 /// perfect hash (phf_generator's, with its fixed seed, so the same file gives the same
-/// bytes). Words are one string and their ends offsets: plain numbers, so the loader
-/// has nothing to relocate.
+/// bytes). Words are one string; each slot holds its word's end offset beside its
+/// value (one cache line for both): plain numbers, so the loader has nothing to
+/// relocate.
 fn word_table(
     file: &str,
     name: &str,
@@ -260,12 +261,11 @@ fn word_table(
     let entries: Vec<(String, String)> = entries.into_iter().collect();
     let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
     let state = phf_generator::generate_hash(&keys);
-    let (mut words, mut ends, mut values) = (String::new(), String::new(), String::new());
+    let (mut words, mut slots) = (String::new(), String::new());
     for &i in &state.map {
         let (word, value) = &entries[i];
         words.push_str(word);
-        write!(ends, "{},", words.len()).unwrap();
-        write!(values, "{value},").unwrap();
+        write!(slots, "({},{value}),", words.len()).unwrap();
     }
     let disps: String = state
         .disps
@@ -273,7 +273,7 @@ fn word_table(
         .map(|(a, b)| format!("({a},{b}),"))
         .collect();
     format!(
-        "\n/// `{file}` by word, laid out at build time.\n#[allow(clippy::approx_constant)] // a zipf of 3.14 is no pi\npub(crate) static {name}: StaticTable<{ty}> = StaticTable {{\n    file: {file:?},\n    key: {key},\n    disps: &[{disps}],\n    words: {words:?},\n    ends: &[{ends}],\n    values: &[{values}],\n}};\n",
+        "\n/// `{file}` by word, laid out at build time.\n#[allow(clippy::approx_constant)] // a zipf of 3.14 is no pi\npub(crate) static {name}: StaticTable<{ty}> = StaticTable {{\n    file: {file:?},\n    key: {key},\n    disps: &[{disps}],\n    words: {words:?},\n    slots: &[{slots}],\n}};\n",
         key = state.key,
     )
 }

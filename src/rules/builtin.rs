@@ -64,40 +64,39 @@ pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
     std::ptr::eq(text.as_bytes(), embedded).then_some(table)
 }
 
-/// A table of lowercase words `build.rs` laid out from an embedded data file, read in
-/// place: the words in the slots of a perfect hash (phf), one string with their end
-/// offsets, and their values.
+/// A table of words `build.rs` laid out from an embedded data file, read in place: the
+/// words in the slots of a perfect hash (phf) as one string, each slot the end offset
+/// of its word and its value.
 #[derive(Debug)]
 pub(crate) struct StaticTable<V: 'static> {
     file: &'static str,
     key: phf_shared::HashKey,
     disps: &'static [(u32, u32)],
     words: &'static str,
-    ends: &'static [u32],
-    values: &'static [V],
+    slots: &'static [(u32, V)],
 }
 
 impl<V> StaticTable<V> {
     fn word(&self, i: usize) -> &'static str {
-        let start = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
-        &self.words[start..self.ends[i] as usize]
+        let start = i.checked_sub(1).map_or(0, |j| self.slots[j].0 as usize);
+        &self.words[start..self.slots[i].0 as usize]
     }
 
     /// The value of `word`, if listed.
     pub(crate) fn get(&self, word: &str) -> Option<&'static V> {
         let hashes = phf_shared::hash(word, &self.key);
-        let i = phf_shared::get_index(&hashes, self.disps, self.values.len()) as usize;
-        (self.word(i) == word).then(|| &self.values[i])
+        let i = phf_shared::get_index(&hashes, self.disps, self.slots.len()) as usize;
+        (self.word(i) == word).then(|| &self.slots[i].1)
     }
 
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.values.len()
+        self.slots.len()
     }
 
     /// Every word and its value, in slot order.
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&'static str, &'static V)> + '_ {
-        (0..self.values.len()).map(|i| (self.word(i), &self.values[i]))
+        (0..self.slots.len()).map(|i| (self.word(i), &self.slots[i].1))
     }
 }
 
