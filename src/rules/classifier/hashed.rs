@@ -106,18 +106,29 @@ fn group_features(group: Group, grams: &[String], out: &mut Vec<(u32, f32)>) {
     out.extend(grams.iter().map(|g| (bucket(group, g), value)));
 }
 
-fn bigrams(words: &[String]) -> Vec<String> {
+/// Pairs of adjacent words, the line's ends marked `^` and `$` (`^ subscribe`, ...,
+/// `free $`), hashed as `first second` is without building the string.
+fn bigram_features(words: &[String], out: &mut Vec<(u32, f32)>) {
     if words.is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut padded = Vec::with_capacity(words.len() + 2);
-    padded.push("^");
-    padded.extend(words.iter().map(String::as_str));
-    padded.push("$");
-    padded
-        .windows(2)
-        .map(|w| format!("{} {}", w[0], w[1]))
-        .collect()
+    let value = 1.0 / ((words.len() + 1) as f32).sqrt();
+    let mut tagged = Fnv1a::new();
+    tagged.write(Group::Bigram.tag());
+    let padded = std::iter::once("^")
+        .chain(words.iter().map(String::as_str))
+        .chain(std::iter::once("$"));
+    let mut before = "";
+    for (i, word) in padded.enumerate() {
+        if i > 0 {
+            let mut h = Fnv1a(tagged.0);
+            h.write(before.as_bytes());
+            h.write(b" ");
+            h.write(word.as_bytes());
+            out.push((h.0 % BUCKETS, value));
+        }
+        before = word;
+    }
 }
 
 /// Character 3- to 5-grams of the line (whitespace squeezed, padded with a space at
@@ -184,7 +195,7 @@ pub fn features_of_words(
 ) -> Vec<(u32, f32)> {
     let mut out = Vec::new();
     group_features(Group::Word, own, &mut out);
-    group_features(Group::Bigram, &bigrams(own), &mut out);
+    bigram_features(own, &mut out);
     char_features(line, &mut out);
     if let Some(p) = prev {
         group_features(Group::PrevWord, p, &mut out);
@@ -206,6 +217,21 @@ pub fn features_of_words(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bigrams_hash_as_their_joined_text() {
+        let words: Vec<String> = ["read", "more", "here"].map(String::from).into();
+        let mut got = Vec::new();
+        bigram_features(&words, &mut got);
+        let want: Vec<(u32, f32)> = ["^ read", "read more", "more here", "here $"]
+            .iter()
+            .map(|g| (bucket(Group::Bigram, g), 0.5))
+            .collect();
+        assert_eq!(got, want);
+        let mut none = Vec::new();
+        bigram_features(&[], &mut none);
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn fnv1a_matches_the_published_test_vectors() {
