@@ -227,19 +227,15 @@ fn word_tables(root: &Path) -> String {
     out
 }
 
-/// The records of a data file (non-empty lines not starting with `#`), split on tabs
-/// (the verb table's lines lose their trailing space first, as its parser's do).
+/// The records of a data file (non-empty lines not starting with `#`, trailing space
+/// dropped: the parsers trim their last column or the whole line), split on tabs.
 fn records(root: &Path, file: &str) -> Vec<(Vec<String>, String)> {
     let text = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     let records: Vec<(Vec<String>, String)> = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let l = if file.ends_with("verbs-en.tsv") {
-                l.trim_end()
-            } else {
-                l
-            };
+            let l = l.trim_end();
             (l.split('\t').map(str::to_owned).collect(), l.to_owned())
         })
         .collect();

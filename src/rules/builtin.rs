@@ -60,8 +60,13 @@ pub(crate) fn data_file(name: &str) -> Option<&'static str> {
 /// stemmed (the very bytes, not a user's file of the same name).
 pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
     let (name, table) = STEM_TABLE;
-    let embedded = data_bytes(name)?;
-    std::ptr::eq(text.as_bytes(), embedded).then_some(table)
+    is_embedded(name, text.as_bytes()).then_some(table)
+}
+
+/// Whether `bytes` are the embedded data file `name` itself (not a copy): what
+/// `build.rs` worked out from that file then holds for them.
+fn is_embedded(name: &str, bytes: &[u8]) -> bool {
+    data_bytes(name).is_some_and(|embedded| std::ptr::eq(bytes, embedded))
 }
 
 /// A table of words `build.rs` laid out from an embedded data file, read in place: the
@@ -106,8 +111,7 @@ pub(crate) fn word_table<V>(
     text: &str,
     table: &'static StaticTable<V>,
 ) -> Option<&'static StaticTable<V>> {
-    let embedded = data_bytes(table.file)?;
-    std::ptr::eq(text.as_bytes(), embedded).then_some(table)
+    is_embedded(table.file, text.as_bytes()).then_some(table)
 }
 
 /// The unit scales of the word vectors precomputed for `bytes` when it is the
@@ -115,8 +119,7 @@ pub(crate) fn word_table<V>(
 /// has also checked for zero vectors and word order.
 pub(crate) fn vector_scales(bytes: &[u8]) -> Option<&'static [f32]> {
     let (name, scales) = VECTOR_SCALES;
-    let embedded = data_bytes(name)?;
-    std::ptr::eq(bytes, embedded).then_some(scales)
+    is_embedded(name, bytes).then_some(scales)
 }
 
 #[cfg(test)]
