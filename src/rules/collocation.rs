@@ -13,7 +13,9 @@
 //! rarer word, or any word beside one bound to the phrase), or *longer* (a word added
 //! to a name's: `Courtroom`). Case must fit the phrase: a phrase of names
 //! (`Supreme Court`) is matched only when capitalised, a lowercase phrase in lowercase
-//! or in a headline's capitals.
+//! or in a headline's capitals. After a name (`Reuters`, `NASA`, not a month or a
+//! weekday), a lowercase first word short of its last letter is *clipped*: `Reuters new
+//! agency` for `news agency`, where a bare adjective cannot follow the name.
 //!
 //! A misspelling that is itself a word may be the writer's word: `oven door` in a
 //! kitchen article, `hard tire` in a cycling one. With `vectors`, such a word that fits
@@ -105,6 +107,7 @@ fn default_changes() -> Vec<Change> {
         Change::Longer,
         Change::Split,
         Change::Joined,
+        Change::Clipped,
     ]
 }
 
@@ -117,6 +120,9 @@ enum Change {
     Longer,
     Split,
     Joined,
+    /// The first word short of its last letter, right after a name (`Reuters new
+    /// agency`): after a name, the shorter word cannot be what it is elsewhere.
+    Clipped,
 }
 
 impl Change {
@@ -127,6 +133,7 @@ impl Change {
             Change::Longer => "a longer word in place of the phrase's",
             Change::Split => "a compound split in two",
             Change::Joined => "two words run together",
+            Change::Clipped => "a word short of its last letter, after a name",
         }
     }
 }
@@ -357,12 +364,16 @@ impl CollocationRule {
                     && !in_other_phrase(i))
                 .then(|| {
                     let key = pair_key(&mut key, &lower, i);
+                    let after_name = i > 1
+                        && text[ranges[i - 1].end..ranges[i].start] == *" "
+                        && names_a_party(words[i - 1], &lower[i - 1]);
                     self.pair_hit(
                         key,
                         &lower[i],
                         &lower[i + 1],
                         [shapes[i], shapes[i + 1]],
                         i == 0,
+                        after_name,
                     )
                 })
                 .flatten();
@@ -405,6 +416,7 @@ impl CollocationRule {
         b: &str,
         shapes: [Shape; 2],
         first: bool,
+        after_name: bool,
     ) -> Option<(String, Change, Option<WordPair>)> {
         if shapes.contains(&Shape::Other) {
             return None;
@@ -428,7 +440,10 @@ impl CollocationRule {
                 }
                 let name = c.name[p];
                 let bound = c.bound[p][1 - pos] >= self.config.min_bound;
-                if let Some(change) = self.change(changed, &c.words[p][pos], name, bound) {
+                // Only the first word is clipped after a name, and only a lowercase
+                // one (`Google Unveils New Service` is a headline's capitals).
+                let clipped = after_name && pos == 0 && shapes[0] == Shape::Lower;
+                if let Some(change) = self.change(changed, &c.words[p][pos], name, bound, clipped) {
                     // the likeliest change, then the commonest phrase
                     let rank = |ch: Change, q: usize| (ch, std::cmp::Reverse(c.count[q]));
                     if best.is_none_or(|(ch, q, _)| rank(change, p) < rank(ch, q)) {
@@ -513,9 +528,25 @@ impl CollocationRule {
     /// How `word` (lowercase) stands for the phrase's `want`, if it is a change the
     /// rule reports. `name`: the phrase is a name, each word capitalised (`Supreme Court`);
     /// `bound`: the other word is bound to the phrase (`Kong` of `Hong Kong`).
-    fn change(&self, word: &str, want: &str, name: bool, bound: bool) -> Option<Change> {
+    /// `after_name`: `word` is the phrase's first word and follows a name
+    /// (`Reuters new agency`).
+    fn change(
+        &self,
+        word: &str,
+        want: &str,
+        name: bool,
+        bound: bool,
+        after_name: bool,
+    ) -> Option<Change> {
         if word == want {
             return None;
+        }
+        if self.wants(Change::Clipped)
+            && after_name
+            && want.len() >= 4
+            && want.strip_suffix(|c: char| c.is_ascii_lowercase()) == Some(word)
+        {
+            return Some(Change::Clipped);
         }
         if self.wants(Change::Related) && bound && self.phrases.is_related(word, want) {
             return Some(Change::Related);
@@ -607,6 +638,14 @@ impl CollocationRule {
     }
 }
 
+/// Whether `word` (`lower`, lowercase) names a person or an organisation when it is
+/// not a sentence's first word: capitalised (`Reuters`) or an acronym (`AFP`), and
+/// neither a month nor a weekday (`On Monday new rules...`).
+fn names_a_party(word: &str, lower: &str) -> bool {
+    let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    (shape(word) == Shape::Capitalised || acronym) && !crate::text::calendar::is_calendar(lower)
+}
+
 /// Whether words of `shapes` may stand for the phrase as `shown`: a capitalised
 /// word of the phrase (`Supreme Court`) is capitalised in the text; a lowercase one
 /// is lowercase, or both words are capitalised (a headline), or it opens the sentence.
@@ -689,6 +728,27 @@ mod tests {
             flagged("He moved to Hong Kang last year."),
             pairs(&[("Hong Kang", "Hong Kong")])
         );
+    }
+
+    #[test]
+    fn a_word_clipped_after_a_name() {
+        assert_eq!(
+            flagged("Officials confirmed it to the Reuters new agency on Sunday."),
+            pairs(&[("new agency", "news agency")])
+        );
+        assert_eq!(
+            flagged("Speaking at a NASA new conference, she said the launch would slip."),
+            pairs(&[("new conference", "news conference")])
+        );
+        for silent in [
+            "The council said a new agency would be created.",
+            "Reuters new agency staff were hired.",
+            "Rules changed on Monday new conference rules took effect.",
+            "Acme Unveils New Service Plans",
+            "Officials confirmed it to Reuters' new agency.",
+        ] {
+            assert_eq!(flagged(silent), pairs(&[]), "{silent}");
+        }
     }
 
     #[test]
