@@ -238,5 +238,8 @@ mod tests {
         assert_eq!(unattributed(fused).len(), 1);
         let attributed = "Title\n\nText here.\n\n“We will leave.” Seely said the move was planned.";
         assert!(unattributed(attributed).is_empty());
+        let posted =
+            "Title\n\nText here.\n\n“Happy new year!” Nadia captioned a video of the party.";
+        assert!(unattributed(posted).is_empty());
     }
 }

@@ -32,4 +32,7 @@ const SPEECH_LEMMAS: &[&str] = &[
     "deny",
     "suggest",
     "quote",
+    // what a social-media post says: `"Happy new year!" she captioned a video`
+    "caption",
+    "post",
 ];
