@@ -58,10 +58,10 @@ from urllib.parse import urlparse
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
 
-import fit_classifier  # the same directory: its standardised logistic layer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from make_spliced import is_pure_quote  # noqa: E402  the fixture sets' rule for donors
@@ -91,8 +91,25 @@ CS = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 
 
 # ------------------------------------------------------------------ articles
-def load_articles(root):
-    d = Path(root) / "recall"
+def load_split_articles(sets):
+    """The develop pages of line-labelled sets of the split (scripts/train/split.json,
+    laid out by split.py under target/split), each page's site from the split."""
+    split = json.loads((Path(__file__).parent / "split.json").read_text())
+    out = []
+    for name in sets:
+        folder = Path(__file__).resolve().parents[2] / "target" / "split" / name / "develop"
+        if not (folder / "labels.jsonl").exists():
+            sys.exit(f"{folder} is missing: run python3 scripts/train/split.py {name} develop")
+        sites = split["sets"][name]["sites"]
+        for a in load_articles(folder, direct=True):
+            a["site"] = sites.get(a["file"], a["site"])
+            a["file"] = f"{name}--{a['file']}"
+            out.append(a)
+    return out
+
+
+def load_articles(root, direct=False):
+    d = Path(root) if direct else Path(root) / "recall"
     labels = defaultdict(dict)
     for line in open(d / "labels.jsonl", encoding="utf-8"):
         o = json.loads(line)
@@ -190,9 +207,29 @@ def features(binary, directory):
 
 
 # ------------------------------------------------------------------ model
-class Scaled(fit_classifier.Scaled):
-    """The line classifier's standardised logistic regression, exported over a
-    subset of the feature names."""
+class Scaled:
+    """Logistic regression on standardised inputs (the format of
+    classifier::model::Layer), exported over a subset of the feature names."""
+
+    def __init__(self, C):
+        self.C = C
+
+    def fit(self, X, y):
+        self.mean = X.mean(axis=0)
+        self.scale = X.std(axis=0)
+        self.scale[self.scale == 0] = 1.0
+        self.lr = LogisticRegression(C=self.C, max_iter=5000, random_state=0)
+        self.lr.fit((X - self.mean) / self.scale, y)
+        return self
+
+    def export(self, names):
+        return {
+            "features": names,
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "weights": [round(float(v), 6) for v in self.lr.coef_[0]],
+            "bias": round(float(self.lr.intercept_[0]), 6),
+        }
 
     def proba(self, X):
         return self.lr.predict_proba((X - self.mean) / self.scale)[:, 1]
@@ -346,6 +383,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default="target/release/scrapelint")
     ap.add_argument("--train", default="../shared/train")
+    ap.add_argument("--sets", nargs="+",
+                    help="an experiment: fit on the develop pages of these split sets "
+                    "(train-recall multi-recall) instead of --train (docs/evaluation.md)")
     ap.add_argument("--rules", default="rules/off-topic.toml")
     ap.add_argument("--out", default="rules/data/offtopic-model.json")
     ap.add_argument("--lexical-out", default="rules/data/offtopic-model-lexical.json")
@@ -356,7 +396,7 @@ def main():
     if a.placeholder:
         return write_placeholders([a.out, a.lexical_out])
 
-    articles = load_articles(a.train)
+    articles = load_split_articles(a.sets) if a.sets else load_articles(a.train)
     tmp = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="offtopic-train-"))
     tmp.mkdir(parents=True, exist_ok=True)
     try:
