@@ -115,6 +115,11 @@ pub(super) struct Lexicon {
     abbreviations: FastSet<String>,
     /// Entries of one word.
     singles: Vec<usize>,
+    /// Per entry, its domain (`military`, `civil`; the third column), if any.
+    domain: Vec<Option<Box<str>>>,
+    /// Lowercase words of the entries of one domain only: `colonel`, `airman`
+    /// (military), `governor` (civil); not `general`, `sergeant` or `chief`.
+    domain_words: FastMap<String, Box<str>>,
 }
 
 impl Lexicon {
@@ -127,7 +132,11 @@ impl Lexicon {
             exact: FastSet::default(),
             abbreviations: FastSet::default(),
             singles: Vec::new(),
+            domain: Vec::new(),
+            domain_words: FastMap::default(),
         };
+        // word -> the domains of the entries it is a word or abbreviation of
+        let mut domains_of: FastMap<String, Vec<Option<Box<str>>>> = FastMap::default();
         for (n, line) in wordlists::data_lines(text) {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or("").trim();
@@ -138,6 +147,18 @@ impl Lexicon {
             for abbr in cols.next().unwrap_or("").split(',') {
                 lex.abbreviations.extend(lower_words(abbr));
             }
+            let domain = cols
+                .next()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(Box::from);
+            for w in &words {
+                domains_of
+                    .entry(w.clone())
+                    .or_default()
+                    .push(domain.clone());
+            }
+            lex.domain.push(domain);
             let e = lex.titles.len();
             if words.len() == 1 {
                 lex.singles.push(e);
@@ -155,7 +176,19 @@ impl Lexicon {
             );
             lex.words.push(words);
         }
+        for (word, domains) in domains_of {
+            if let Some(Some(d)) = domains.first()
+                && domains.iter().all(|x| x.as_ref() == Some(d))
+            {
+                lex.domain_words.insert(word, d.clone());
+            }
+        }
         Ok(lex)
+    }
+
+    /// The domain of the titles `lower` is a word of, when they have one and the same.
+    fn domain_of_word(&self, lower: &str) -> Option<&str> {
+        self.domain_words.get(lower).map(|d| &**d)
     }
 
     /// Whether a lowercase word belongs to some entry (`general`, `staff`).
@@ -350,6 +383,7 @@ impl LexiconRule {
 
     fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
+        let mut domains = None;
         for sentence in doc.sentences() {
             let ranges = doc.words_of(sentence);
             let words = Words {
@@ -361,7 +395,7 @@ impl LexiconRule {
                     .collect(),
             };
             let mut hits = self.multi_word_hits(&words);
-            hits.extend(self.single_word_hits(doc, &words));
+            hits.extend(self.single_word_hits(doc, &words, &mut domains));
             for hit in select(hits) {
                 self.report(doc, &words, &hit, out);
             }
@@ -445,7 +479,15 @@ impl LexiconRule {
 
     /// A capitalised word that is not a known word or title, one edit from a one-word
     /// entry (`Govenor`, `Brigadeer`), and not used as a name elsewhere in the text.
-    fn single_word_hits(&self, doc: &Document, w: &Words<'_>) -> Vec<Hit> {
+    /// When the entry has a domain, the text must write a title of that domain
+    /// elsewhere (`Governor`, `Sen.` for a civil one; `Colonel` for a military one):
+    /// one letter from `Airman`, `Aiman` in a business report is a given name.
+    fn single_word_hits<'s>(
+        &'s self,
+        doc: &Document,
+        w: &Words<'_>,
+        domains: &mut Option<FastSet<&'s str>>,
+    ) -> Vec<Hit> {
         let c = &self.config;
         if c.single_min_length == 0 {
             return Vec::new();
@@ -474,7 +516,12 @@ impl LexiconRule {
                     && near::edit_distance(word, title) == 1
             });
             if let Some(entry) = best {
-                if !self.used_as_name(doc, w.get(i)) && !in_byline(doc, w, i) {
+                let in_its_world = self.lexicon.domain[entry].as_deref().is_none_or(|d| {
+                    domains
+                        .get_or_insert_with(|| self.domains_in(doc))
+                        .contains(d)
+                });
+                if in_its_world && !self.used_as_name(doc, w.get(i)) && !in_byline(doc, w, i) {
                     hits.push(Hit {
                         words: i..i + 1,
                         entry,
@@ -517,6 +564,29 @@ impl LexiconRule {
         } else {
             None
         }
+    }
+
+    /// The domains of the titles the text writes: capitalised words of one domain's
+    /// titles (`Colonel`, `Navy`, `Governor`), not stopwords nor words this common
+    /// (`Force`, `First`, `Class` are words of military titles too).
+    fn domains_in(&self, doc: &Document) -> FastSet<&str> {
+        const COMMON: f32 = 5.0;
+        let text = doc.text();
+        doc.words()
+            .iter()
+            .map(|r| &text[r.clone()])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| {
+                let lower = w.to_lowercase();
+                let lower = without_possessive(&lower);
+                if self.stopwords.contains(lower)
+                    || self.freq.zipf(lower).is_some_and(|z| z >= COMMON)
+                {
+                    return None;
+                }
+                self.lexicon.domain_of_word(lower)
+            })
+            .collect()
     }
 
     fn is_word(&self, lower: &str) -> bool {
@@ -663,7 +733,10 @@ mod tests {
             flagged("The Secretary of Stat will go."),
             ["Secretary of Stat"]
         );
-        assert_eq!(flagged("The Govenor has spoken."), ["Govenor"]);
+        assert_eq!(
+            flagged("The Govenor has spoken, and Senator Lee agreed."),
+            ["Govenor"]
+        );
         assert_eq!(
             flagged("Leutenant Colonel Ann Lee said."),
             ["Leutenant Colonel"]
@@ -697,6 +770,17 @@ mod tests {
         assert!(flagged("The Prime Minister met the Governor. Lt. Col. Ray came.").is_empty());
         assert!(flagged("The General Assembly met in general session.").is_empty());
         assert!(flagged("The Prime Minister’s office and the prime minister's aide.").is_empty());
+    }
+
+    #[test]
+    fn a_one_word_near_miss_needs_a_title_of_its_world() {
+        // `Airman` is military: a business report with no military title is no place
+        // for it, and `Aiman` is a given name there.
+        let business = "Aiman Ezzat, chief executive of the group, spoke at the results.";
+        assert!(flagged(business).is_empty());
+        let military = "Aiman Ezzat and Colonel Ray Cole of the wing spoke at the base.";
+        assert_eq!(flagged(military), ["Aiman"]);
+        assert!(flagged("The Govenor has spoken.").is_empty());
     }
 
     #[test]
