@@ -135,7 +135,7 @@ impl Lexicon {
             domain: Vec::new(),
             domain_words: FastMap::default(),
         };
-        // word -> the domains of the entries it is a word or abbreviation of
+        // word -> the domains of the entries it is a word of
         let mut domains_of: FastMap<String, Vec<Option<Box<str>>>> = FastMap::default();
         for (n, line) in wordlists::data_lines(text) {
             let mut cols = line.split('\t');
@@ -480,7 +480,7 @@ impl LexiconRule {
     /// A capitalised word that is not a known word or title, one edit from a one-word
     /// entry (`Govenor`, `Brigadeer`), and not used as a name elsewhere in the text.
     /// When the entry has a domain, the text must write a title of that domain
-    /// elsewhere (`Governor`, `Sen.` for a civil one; `Colonel` for a military one):
+    /// elsewhere (`Governor`, `Senator` for a civil one; `Colonel` for a military one):
     /// one letter from `Airman`, `Aiman` in a business report is a given name.
     fn single_word_hits<'s>(
         &'s self,
