@@ -4,13 +4,14 @@
 //! names from `scrapelint features` and the model file must list them in this order,
 //! so the Rust side and the fitted weights cannot drift apart silently.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::corpus::CorpusStats;
 use crate::diagnostic::{Category, Diagnostic};
 use crate::hash::{FastMap, FastSet};
 use crate::rules::wordlists::WordSet;
-use crate::text::{Document, calendar};
+use crate::text::{Document, calendar, lowercase};
 
 use super::hashed;
 
@@ -78,7 +79,7 @@ pub struct Facts {
 
 /// Shape facts of one line, before context.
 #[derive(Debug, Clone, Default)]
-struct Shape {
+struct Shape<'a> {
     words: usize,
     chars: usize,
     terminal: bool,
@@ -93,10 +94,11 @@ struct Shape {
     date_like: bool,
     headline_like: bool,
     prose: bool,
-    content: Vec<String>,
+    /// Lowercase content words, borrowed from the line when it writes them so.
+    content: Vec<Cow<'a, str>>,
 }
 
-fn shape(text: &str, stopwords: &WordSet) -> Shape {
+fn shape<'a>(text: &'a str, stopwords: &WordSet) -> Shape<'a> {
     let trimmed = text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', ' ']);
     let tokens: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
@@ -104,10 +106,10 @@ fn shape(text: &str, stopwords: &WordSet) -> Shape {
         .collect();
     let words = tokens.len();
     let n = words.max(1) as f32;
-    let lower: Vec<String> = tokens.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<Cow<'a, str>> = tokens.iter().map(|w| lowercase(w)).collect();
     let stop = lower
         .iter()
-        .filter(|w| stopwords.contains(w.as_str()))
+        .filter(|w| stopwords.contains(w.as_ref()))
         .count();
     let cap = tokens
         .iter()
@@ -151,14 +153,13 @@ fn shape(text: &str, stopwords: &WordSet) -> Shape {
                 || lowered.contains("p.m.")));
     let stopword_share = stop as f32 / n;
     let cap_share = cap as f32 / n;
-    let content: Vec<String> = lower
-        .iter()
+    let content: Vec<Cow<'a, str>> = lower
+        .into_iter()
         .filter(|w| {
             w.chars().count() >= 3
-                && !stopwords.contains(w.as_str())
+                && !stopwords.contains(w.as_ref())
                 && w.chars().any(char::is_alphabetic)
         })
-        .cloned()
         .collect();
     Shape {
         words,
@@ -242,7 +243,7 @@ pub fn extract(
     let mut doc_counts: FastMap<&str, usize> = FastMap::default();
     for s in &shapes {
         for w in s.content.iter().collect::<FastSet<_>>() {
-            *doc_counts.entry(w.as_str()).or_default() += 1;
+            *doc_counts.entry(w.as_ref()).or_default() += 1;
         }
     }
     let docs = corpus.documents();
@@ -268,7 +269,7 @@ pub fn extract(
         .collect();
     let mut out = Vec::with_capacity(n);
     for (i, ((line, range), s)) in lines.iter().zip(&shapes).enumerate() {
-        let unique: FastSet<&str> = s.content.iter().map(String::as_str).collect();
+        let unique: FastSet<&str> = s.content.iter().map(|w| w.as_ref()).collect();
         let shared = unique
             .iter()
             .filter(|w| doc_counts.get(*w).copied().unwrap_or(0) > 1)
