@@ -47,6 +47,10 @@ pub(super) struct Provenance {
     sources: Vec<Option<String>>,
 }
 
+/// The least probability for a paragraph another file carries, in an article shorter
+/// than `min-document-words`.
+const SHORT_SOURCED: f32 = 0.5;
+
 /// Shared lines of fewer words (a headline, a dateline) do not make two files versions
 /// of one story.
 const SHARED_PROSE_WORDS: usize = 12;
@@ -245,13 +249,18 @@ impl CohesionRule {
         out: &mut Vec<Diagnostic>,
     ) {
         let t = &self.thresholds;
-        if doc.words().len() < t.min_document_words {
+        // A short article is too little text to judge cohesion by, but not to see that
+        // another file of the run carries one of its paragraphs.
+        let short = doc.words().len() < t.min_document_words;
+        let any_sourced = t.shared.is_some()
+            && (0..doc.paragraphs().len()).any(|p| provenance.source(p).is_some());
+        if short && !any_sourced {
             return;
         }
         for c in self.candidates(doc, analysis) {
             let p = c.p;
             let sourced = t.shared.is_some() && provenance.source(p).is_some();
-            if flagged.contains(&p) || !self.guards_pass(&c, sourced) {
+            if flagged.contains(&p) || (short && !sourced) || !self.guards_pass(&c, sourced) {
                 continue;
             }
             let verdict = match &t.decision {
@@ -269,6 +278,12 @@ impl CohesionRule {
                     };
                     let source = provenance.source(p).filter(|_| t.shared.is_some());
                     let threshold = match (source, t.shared) {
+                        // In a short article the other file's copy is no proof alone
+                        // (a short version of a story shares most of itself): the
+                        // paragraph must also read as foreign, more likely than not.
+                        (Some(_), Some(shared)) if short => {
+                            shared.max(SHORT_SOURCED).min(threshold)
+                        }
                         (Some(_), Some(shared)) => shared.min(threshold),
                         _ => threshold,
                     };
@@ -577,6 +592,41 @@ fn describe_reasons(contributions: &[(&'static str, f32)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
+    use crate::text::Document;
+
+    /// The off-topic warnings of the built-in rules on `docs` checked in one run:
+    /// (document, first line).
+    fn warnings(docs: &[&str]) -> Vec<(usize, usize)> {
+        let rules = RuleSet::builtin().unwrap();
+        let docs: Vec<Document> = docs.iter().map(|t| Document::from_text(t)).collect();
+        let out = crate::engine::check_corpus(&rules, &docs);
+        let mut found = Vec::new();
+        for (i, ds) in out.iter().enumerate() {
+            for d in ds.iter().filter(|d| &*d.rule == "off-topic.insertion") {
+                found.push((i, docs[i].line_col(d.span.start).line));
+            }
+        }
+        found
+    }
+
+    const DONOR: &str = "Orchard growers count losses after late frost\n\nApple and pear growers in the valley said on Tuesday that a late frost in April destroyed much of the blossom in their orchards, and that this year's harvest would be the smallest in a decade.\n\nThe growers' association said frost fans and sprinklers had saved some trees, but that smaller farms without them had lost nearly all of their early blossom to the cold nights.\n\nCider makers, who buy most of the valley's apples, warned that the price of fruit for pressing would rise sharply, and that several small cideries might not open their presses at all this autumn.\n\nThe association has asked the regional government for emergency grants to cover the cost of replanting damaged trees and of buying frost protection before next spring.\n\nGrowers said insurance rarely covers frost damage to blossom, because policies pay out only for fruit lost after it has set on the branch.\n\nAgronomists at the university said warmer winters make trees flower earlier, which leaves the blossom exposed to frosts that used to arrive before the buds opened.\n\nThe association will meet ministers next week to discuss the grants and a longer term plan for protecting orchards across the region.";
+
+    #[test]
+    fn a_short_article_with_another_files_paragraph() {
+        let spliced = DONOR.split("\n\n").nth(3).unwrap();
+        let host = format!(
+            "Bus lane on ring road opens next month\n\nA new bus lane on the city's ring road will open to buses and taxis next month, the transport department said on Friday.\n\nThe lane runs for three kilometres between the station roundabout and the hospital, and drivers caught using it will be fined.\n\n{spliced}\n\nThe department expects journey times for the three busiest bus routes to fall by about five minutes at peak hours.\n\nCyclists will also be allowed to use the lane, which is marked in red paint and signposted at every junction."
+        );
+        assert!(
+            Document::from_text(&host).words().len() < 250,
+            "a short article"
+        );
+        // In the run with the article it came from, the paragraph is flagged there and
+        // only there; alone, the short article is not judged.
+        assert_eq!(warnings(&[&host, DONOR]), [(0, 7)]);
+        assert!(warnings(&[&host]).is_empty());
+    }
 
     #[test]
     fn runs_group_consecutive_paragraphs_of_one_other_file() {
