@@ -163,6 +163,11 @@ impl Provenance {
         Provenance { sources }
     }
 
+    /// Whether some paragraph came from another file.
+    fn any(&self) -> bool {
+        self.sources.iter().any(Option::is_some)
+    }
+
     /// The other file paragraph `p` came from, if any.
     fn source(&self, p: usize) -> Option<&str> {
         self.sources.get(p).and_then(|s| s.as_deref())
@@ -252,9 +257,7 @@ impl CohesionRule {
         // A short article is too little text to judge cohesion by, but not to see that
         // another file of the run carries one of its paragraphs.
         let short = doc.words().len() < t.min_document_words;
-        let any_sourced = t.shared.is_some()
-            && (0..doc.paragraphs().len()).any(|p| provenance.source(p).is_some());
-        if short && !any_sourced {
+        if short && !(t.shared.is_some() && provenance.any()) {
             return;
         }
         for c in self.candidates(doc, analysis) {

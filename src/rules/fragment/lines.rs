@@ -732,6 +732,11 @@ mod tests {
     const BODY: &str =
         "The council met on Monday and agreed to keep the library open for another year.";
 
+    /// A page of running text with `middle` (paragraphs) between two of its paragraphs.
+    fn amid(middle: &str) -> String {
+        format!("Headline\n\n{BODY}\n\n{middle}\n\n{BODY}\n")
+    }
+
     #[test]
     fn truncated_paragraph() {
         let text = format!(
@@ -739,9 +744,7 @@ mod tests {
         );
         let got = cut(&text);
         assert_eq!(got.len(), 1, "{got:?}");
-        let heading = format!(
-            "Headline\n\n{BODY}\n\nWhat Happens Next For The Library And Its Many Loyal Readers\n\n{BODY}\n"
-        );
+        let heading = amid("What Happens Next For The Library And Its Many Loyal Readers");
         assert!(cut(&heading).is_empty());
         let credit = format!(
             "Headline\n\n{BODY}\n\n{BODY} The council will vote again next spring on it… – Reuters\n\n{BODY}\n"
@@ -757,8 +760,8 @@ mod tests {
     fn a_cut_shows_beside_unterminated_lines_but_a_list_lead_in_does_not() {
         // Beside a heading without a full stop: excused, unless the paragraph shows the
         // cut by its last words.
-        let plain = format!(
-            "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe library will stay open on weekdays while the repairs to the roof go on over the summer\n\n{BODY}\n"
+        let plain = amid(
+            "What Comes Next\n\nThe library will stay open on weekdays while the repairs to the roof go on over the summer",
         );
         assert!(cut(&plain).is_empty());
         for ending in [
@@ -766,27 +769,26 @@ mod tests {
             "the repairs to the roof go on because",
             "the repairs go on. Even if",
         ] {
-            let text = format!(
-                "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe library will stay open on weekdays while {ending}\n\n{BODY}\n"
-            );
+            let text = amid(&format!(
+                "What Comes Next\n\nThe library will stay open on weekdays while {ending}"
+            ));
             assert_eq!(cut(&text).len(), 1, "{ending}");
         }
         // A list item: cut on `the`, not when it closes with `, or`.
-        let items = format!(
-            "Headline\n\n{BODY}\n\nYou qualify if:\n\n- you have lived in the district for a year, or\n- you work at one of the schools of the\n\n{BODY}\n"
+        let items = amid(
+            "You qualify if:\n\n- you have lived in the district for a year, or\n- you work at one of the schools of the",
         );
         assert_eq!(cut(&items), ["- you work at one of the schools of the"]);
         // The sentence ends in the next paragraph (`?` after stripped code).
-        let split = format!(
-            "Headline\n\n{BODY}\n\nSo what is the real difference between the two methods of checking a string for\n\n?Why do we need both\n\n{BODY}\n"
+        let split = amid(
+            "So what is the real difference between the two methods of checking a string for\n\n?Why do we need both",
         );
         assert!(cut(&split).is_empty());
     }
 
     #[test]
     fn a_clause_opened_after_a_comma_a_modal_without_its_verb_or_a_preposition_shows_the_cut() {
-        let with =
-            |para: &str| format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{para}\n\n{BODY}\n");
+        let with = |para: &str| amid(&format!("What Comes Next\n\n{para}"));
         for para in [
             "The largest jump was in ice skating, which",
             "The mayor backed the plan on Monday, she said, adding",
@@ -814,29 +816,24 @@ mod tests {
         // A finished sentence, then one cut on a noun: under a heading, and after a
         // list item, it is running text.
         let para = "The library will stay open on weekdays. Readers who want the archive can book a room at the town hall";
-        let heading = format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{para}\n\n{BODY}\n");
+        let heading = amid(&format!("What Comes Next\n\n{para}"));
         assert_eq!(cut(&heading), [para]);
-        let after_item = format!("Headline\n\n{BODY}\n\n- the reading room\n\n{para}\n\n{BODY}\n");
+        let after_item = amid(&format!("- the reading room\n\n{para}"));
         assert_eq!(cut(&after_item), [para]);
         // One sentence without its full stop under a heading may be a headline of a
         // block; a teaser's headline and standfirst come with a byline; a label line
         // leads into what follows.
         let one = "The library will stay open on weekdays while the repairs to the roof go on over the summer";
-        assert!(
-            cut(&format!(
-                "Headline\n\n{BODY}\n\nWhat Comes Next\n\n{one}\n\n{BODY}\n"
-            ))
-            .is_empty()
-        );
+        assert!(cut(&amid(&format!("What Comes Next\n\n{one}"))).is_empty());
         for after in ["By Jane Roe", "Michael Brown"] {
-            let teaser = format!("Headline\n\n{BODY}\n\nOpinion\n\n{para}\n\n{after}\n\n{BODY}\n");
+            let teaser = amid(&format!("Opinion\n\n{para}\n\n{after}"));
             assert!(cut(&teaser).is_empty(), "{after}");
         }
-        let labelled = format!("Headline\n\n{BODY}\n\nSTAT Plus:\n\n{para}\n\n{BODY}\n");
+        let labelled = amid(&format!("STAT Plus:\n\n{para}"));
         assert!(cut(&labelled).is_empty());
         // ... unless the running text stops on a word that rarely ends one.
         let open = "The library will stay open on weekdays. The trash room keeps things for";
-        let labelled = format!("Headline\n\n{BODY}\n\nSpecifically:\n\n{open}\n\n{BODY}\n");
+        let labelled = amid(&format!("Specifically:\n\n{open}"));
         assert_eq!(cut(&labelled), [open]);
     }
 
@@ -847,7 +844,7 @@ mod tests {
             "“Its strength is in revealing patterns that would otherwise take weeks to uncover.” - Bolman, Co-Founder and CEO of Brightest",
             "\"I bought two of these and they have held up through a whole winter. Love it.\" —sidna saavedra",
         ] {
-            let text = format!("Headline\n\n{BODY}\n\n{para}\n\n{BODY}\n");
+            let text = amid(para);
             assert!(cut(&text).is_empty(), "{para}");
         }
     }
@@ -856,7 +853,7 @@ mod tests {
     fn a_page_that_leaves_off_full_stops_is_cut_only_where_it_shows() {
         let plain = "The library will stay open on weekdays while the repairs to the roof go on over the summer";
         let other = "Readers can still borrow books from the mobile library that parks outside the town hall";
-        let one = format!("Headline\n\n{BODY}\n\n{plain}\n\n{BODY}\n");
+        let one = amid(plain);
         assert_eq!(cut(&one), [plain]);
         let two = format!("Headline\n\n{BODY}\n\n{plain}\n\n{BODY}\n\n{other}\n\n{BODY}\n");
         assert!(cut(&two).is_empty(), "the page's style, not a cut");
@@ -887,8 +884,7 @@ mod tests {
             ["Photo gallery"]
         );
         // A label heading its own list is the article's.
-        let list =
-            format!("Headline\n\n{BODY}\n\nKey points:\n\n- Rates held\n\n- Jobs up\n\n{BODY}\n");
+        let list = amid("Key points:\n\n- Rates held\n\n- Jobs up");
         assert!(flagged(&list, |p, l, k| section_label(p, l, &rule, k).is_some()).is_empty());
     }
 
@@ -933,7 +929,7 @@ mod tests {
             flagged(&only, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
             ["Travel"]
         );
-        let heading = format!("Headline\n\n{BODY}\n\nHostage swap\n\n{BODY}\n");
+        let heading = amid("Hostage swap");
         assert!(
             flagged(&heading, |p, l, k| section_label(p, l, &LABELS, k)
                 .is_some())
@@ -998,7 +994,7 @@ mod tests {
     #[test]
     fn split_quoted_or_code_paragraphs_are_not_cut() {
         let check = |middle: &str| {
-            let text = format!("Headline\n\n{BODY}\n\n{middle}\n\n{BODY}\n");
+            let text = amid(middle);
             cut(&text)
         };
         // runs on in the next paragraph
@@ -1071,17 +1067,16 @@ mod tests {
             assert!(!shy(clean), "{clean}");
         }
         // Short and beside a heading, the last word still shows the cut.
-        let page = format!(
-            "Headline\n\n{BODY}\n\nLiving Room And Common Areas\n\nLiving rooms, family rooms, and dining rooms usually\n\n{BODY}\n"
+        let page = amid(
+            "Living Room And Common Areas\n\nLiving rooms, family rooms, and dining rooms usually",
         );
         assert_eq!(
             cut(&page),
             ["Living rooms, family rooms, and dining rooms usually"]
         );
         // Beside a heading a paragraph that only lacks its full stop stays unflagged.
-        let plain = format!(
-            "Headline\n\n{BODY}\n\nWhat Comes Next\n\nThe longer opening hours will be a good thing for some\n\n{BODY}\n"
-        );
+        let plain =
+            amid("What Comes Next\n\nThe longer opening hours will be a good thing for some");
         assert!(cut(&plain).is_empty());
     }
 
@@ -1099,8 +1094,8 @@ mod tests {
         ));
         assert!(!ends_on_plural_possessive("He called them the 'old boys'"));
         assert!(!ends_on_plural_possessive("It was bought by the Williams’"));
-        let list = format!(
-            "Headline\n\n{BODY}\n\nThe reviews found:\n\n- A 2018 review of 37 studies found that the programme decreased participants’\n\n- Another found no effect at all.\n\n{BODY}\n"
+        let list = amid(
+            "The reviews found:\n\n- A 2018 review of 37 studies found that the programme decreased participants’\n\n- Another found no effect at all.",
         );
         assert_eq!(
             cut(&list),
@@ -1110,22 +1105,21 @@ mod tests {
 
     #[test]
     fn a_sentence_after_a_label_line_is_no_list_item() {
-        let sentence = format!(
-            "Headline\n\n{BODY}\n\nThey start in the foreground, like the lines of this dock:\n\nConverging lines are an effective way of creating depth in\n\n{BODY}\n"
+        let sentence = amid(
+            "They start in the foreground, like the lines of this dock:\n\nConverging lines are an effective way of creating depth in",
         );
         assert_eq!(
             cut(&sentence),
             ["Converging lines are an effective way of creating depth in"]
         );
         // Unbulleted list lines after a label, each unterminated: items, not cut.
-        let items = format!(
-            "Headline\n\n{BODY}\n\nMake training effective by:\n\nCreating real-world scenarios your team can relate to\n\nRunning simulated phishing tests to keep everyone alert\n\n{BODY}\n"
+        let items = amid(
+            "Make training effective by:\n\nCreating real-world scenarios your team can relate to\n\nRunning simulated phishing tests to keep everyone alert",
         );
         assert!(cut(&items).is_empty());
         // A line without a finite verb after a label is a list line.
-        let phrase = format!(
-            "Headline\n\n{BODY}\n\nMore examples:\n\nExamples of depth from the old photographs of the harbour in\n\n{BODY}\n"
-        );
+        let phrase =
+            amid("More examples:\n\nExamples of depth from the old photographs of the harbour in");
         assert!(cut(&phrase).is_empty());
     }
 
