@@ -93,6 +93,10 @@ def score(found: list[dict], key: list[dict], show: bool, label: str) -> str:
         if show:
             print(("TP " if on else "FP ") + f"{label} {name}:{d['range']['start']['line']} "
                   f"{d['message'][:160]}")
+    if show:
+        for k in key:
+            if k["file"] not in hits:
+                print(f"MISS {label} {k['file']}:{k['line']} (donor {k['donor']})")
     n = len(key)
     return (f"{label:12} recall {len(hits) / n if n else 0:.3f} ({len(hits)}/{n}), "
             f"precision {len(hits) / warned if warned else 1.0:.3f} ({len(hits)}/{warned}), "
@@ -114,7 +118,7 @@ def main() -> int:
     print(f"part {args.part}: {len(list((out / 'untouched').iterdir()))} articles, "
           f"{len(key)} with a spliced paragraph")
     print(score(alone, key, show, "alone"))
-    print(score(together, key, False, "with donors"))
+    print(score(together, key, show, "with donors"))
     print(f"untouched lines with an off-topic warning {len(flagged_lines) / lines:.4f} "
           f"({len(flagged_lines)}/{lines})")
     return 0

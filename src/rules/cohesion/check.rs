@@ -40,9 +40,10 @@ struct Candidate {
 /// Where each paragraph of a document came from, when another file of the run
 /// carries it (with at most the headline or paragraph next to it) and no other
 /// paragraph of this document comes from that file: one story's paragraph inside
-/// another. Two versions of one story share many paragraphs, so theirs are left alone. The line table names the first two files
-/// that carried a line, so the other file is known whichever came first; when it is
-/// not (its name did not fit in the table), the paragraph gets no source.
+/// another. Two versions of one story share many paragraphs, so theirs are left alone.
+/// The line table names the first two files that carried a line, so the other file is
+/// known whichever came first; when it is not (its name did not fit in the table), the
+/// paragraph gets no source.
 pub(super) struct Provenance {
     sources: Vec<Option<String>>,
 }
@@ -54,6 +55,11 @@ const SHORT_SOURCED: f32 = 0.5;
 /// Shared lines of fewer words (a headline, a dateline) do not make two files versions
 /// of one story.
 const SHARED_PROSE_WORDS: usize = 12;
+
+/// The most files that can carry a paragraph taken from one story into another: its
+/// source and the host, each perhaps with a second version in the run. A paragraph of
+/// more files is the site's template.
+const MAX_CARRIERS: u32 = 4;
 
 /// The most paragraphs in a row that another file carries and that can still be one
 /// insertion (a headline, a paragraph or two); more in a row is a shared story.
@@ -97,14 +103,16 @@ impl Provenance {
             return Provenance { sources };
         }
         // Per carried paragraph: the other file carrying it ("" when it is not known)
-        // and how well the paragraph fits that file.
+        // and how well the paragraph fits that file (none when too many files carry
+        // it: a line of many files is the site's template, not one story's).
         let others: Vec<Option<(&str, Option<u8>)>> = paragraphs
             .iter()
             .map(|p| {
                 let text = doc.slice(&p.range);
-                (cx.corpus.files_with_line(text) >= 2).then(|| {
+                let files = cx.corpus.files_with_line(text);
+                (files >= 2).then(|| {
                     match cx.corpus.other_file_with_line(text, cx.name.unwrap_or("")) {
-                        Some((file, there)) => (file, Some(there)),
+                        Some((file, there)) => (file, (files <= MAX_CARRIERS).then_some(there)),
                         None => ("", None),
                     }
                 })
@@ -220,7 +228,7 @@ impl Checker for CohesionChecker {
         let m = &rule.model;
         let analysis = Analysis::new(doc, &m.lexicon, &m.vectors, cx.corpus, m.params);
         let rows = rule
-            .candidates(doc, &analysis)
+            .candidates(doc, &analysis, |_| false)
             .into_iter()
             .map(|c| {
                 let start = c.headline.unwrap_or(c.p);
@@ -260,10 +268,11 @@ impl CohesionRule {
         if short && !(t.shared.is_some() && provenance.any()) {
             return;
         }
-        for c in self.candidates(doc, analysis) {
+        let sourced = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
+        for c in self.candidates(doc, analysis, sourced) {
             let p = c.p;
-            let sourced = t.shared.is_some() && provenance.source(p).is_some();
-            if flagged.contains(&p) || (short && !sourced) || !self.guards_pass(&c, sourced) {
+            let sourced = sourced(p);
+            if flagged.contains(&p) || (short && !sourced) || !self.guards_pass(doc, &c, sourced) {
                 continue;
             }
             let verdict = match &t.decision {
@@ -320,9 +329,15 @@ impl CohesionRule {
 
     /// The paragraphs this rule judges, measured: every paragraph after the title and
     /// before the closing one (the last with `min-content-words`, which often zooms
-    /// out to the wider picture), except headline-like lines, which are judged with
-    /// the paragraph below them. Linear in the document.
-    fn candidates(&self, doc: &Document, analysis: &Analysis) -> Vec<Candidate> {
+    /// out to the wider picture), and any later one that another file of the run
+    /// carries (`sourced`: its words are not the only evidence), except headline-like
+    /// lines, which are judged with the paragraph below them. Linear in the document.
+    fn candidates(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        sourced: impl Fn(usize) -> bool,
+    ) -> Vec<Candidate> {
         let t = &self.thresholds;
         let n = doc.paragraphs().len();
         let Some(closing) = (0..n).rfind(|&p| analysis.content_words(p) >= t.min_content_words)
@@ -330,8 +345,8 @@ impl CohesionRule {
             return Vec::new();
         };
         // Paragraph 0 is the title.
-        let measured: Vec<(usize, Option<usize>, Features)> = (1..closing)
-            .filter(|&p| !self.is_headline(doc, analysis, p))
+        let measured: Vec<(usize, Option<usize>, Features)> = (1..n)
+            .filter(|&p| (p < closing || sourced(p)) && !self.is_headline(doc, analysis, p))
             .map(|p| {
                 let headline = self.headline_above(doc, analysis, p);
                 (
@@ -383,13 +398,20 @@ impl CohesionRule {
     }
 
     /// The hand-set guards every decision keeps: enough content words, and a mostly
-    /// quoted paragraph only with a headline above it or another file of the run that
-    /// it comes from (`sourced`): a quotation speaks in general words, so its own
-    /// words are weak evidence, but the file it was taken from is not.
-    fn guards_pass(&self, c: &Candidate, sourced: bool) -> bool {
+    /// quoted paragraph only with a headline above it. A paragraph that comes from
+    /// another file of the run (`sourced`) needs half the content words and may be
+    /// quoted, if it is prose of [`SHARED_PROSE_WORDS`]: its own words are weak
+    /// evidence when few or quoted (a quotation speaks in general words), but the file
+    /// it was taken from is not.
+    fn guards_pass(&self, doc: &Document, c: &Candidate, sourced: bool) -> bool {
         let t = &self.thresholds;
+        if sourced {
+            let paragraph = &doc.paragraphs()[c.p];
+            return 2 * c.features.content_words >= t.min_content_words
+                && doc.slice(&paragraph.range).split_whitespace().count() >= SHARED_PROSE_WORDS;
+        }
         c.features.content_words >= t.min_content_words
-            && (c.features.quoted <= t.max_quoted_share || c.headline.is_some() || sourced)
+            && (c.features.quoted <= t.max_quoted_share || c.headline.is_some())
     }
 
     /// Whether the measured paragraph does not belong: lexically isolated, and either
@@ -628,6 +650,37 @@ mod tests {
         // In the run with the article it came from, the paragraph is flagged there and
         // only there; alone, the short article is not judged.
         assert_eq!(warnings(&[&host, DONOR]), [(0, 7)]);
+        assert!(warnings(&[&host]).is_empty());
+    }
+
+    /// A bus-lane article of more than `min-document-words`, with `{spliced}` inserted
+    /// after its fourth paragraph, or at its end with `{last}`.
+    fn long_host(spliced: &str, last: &str) -> String {
+        format!(
+            "Bus lane on ring road opens next month\n\nA new bus lane on the city's ring road will open to buses and taxis next month, the transport department said on Friday.\n\nThe lane runs for three kilometres between the station roundabout and the hospital, and drivers caught using it will be fined.\n\nThe department expects journey times for the three busiest bus routes to fall by about five minutes at peak hours, when traffic on the ring road is heaviest.\n\nCyclists will also be allowed to use the lane, which is marked in red paint and signposted at every junction along the ring road.\n\n{spliced}\n\nCameras at six junctions will record drivers who enter the lane, and the first offence will cost a driver a fine of sixty euros.\n\nBus operators said the lane would help them keep to their timetables, which have slipped as traffic on the ring road has grown in recent years.\n\nResidents near the hospital asked the department to keep the lane open to ambulances and to delivery vans that serve the wards at night.\n\nThe department said ambulances on call may use the lane at any time, and that it would review the rules for delivery vans after six months.\n\nThe lane is the first of four the city plans to open on its main roads by the end of next year, at a cost of twelve million euros.{last}"
+        )
+    }
+
+    #[test]
+    fn another_files_paragraph_is_judged_at_the_end_and_with_few_content_words() {
+        // The donor's closing paragraph as the host's last: the closing paragraph is
+        // not judged by its words alone, but the file it came from is evidence.
+        let closing = DONOR.split("\n\n").last().unwrap();
+        let host = long_host("", &format!("\n\n{closing}"));
+        let last_line = host.lines().count();
+        assert!(Document::from_text(&host).words().len() >= 250);
+        assert_eq!(warnings(&[&host, DONOR]), [(0, last_line)]);
+        assert!(warnings(&[&host]).is_empty());
+        // A paragraph of few content words (fewer than `min-content-words`) is judged
+        // when the file it came from is in the run.
+        let few =
+            "Growers said the frost was the worst they could remember, and that it may come again.";
+        let donor = DONOR.replace(
+            "The association will meet",
+            &format!("{few}\n\nThe association will meet"),
+        );
+        let host = long_host(few, "");
+        assert_eq!(warnings(&[&host, &donor]), [(0, 11)]);
         assert!(warnings(&[&host]).is_empty());
     }
 
