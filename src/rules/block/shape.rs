@@ -193,7 +193,8 @@ impl Segmenter {
             return LineClass::Figure;
         }
         if let Some(re) = &self.trigger {
-            let core = body.trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
+            let core = unbracketed(body)
+                .trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
             // A heading may close on a quoted title and a full stop (`There are 16
             // comments to "Title".`).
             let open_core = core
@@ -498,6 +499,19 @@ fn quoted_whole(body: &str) -> bool {
     pair && !chars.as_str().contains(['“', '”', '"'])
 }
 
+/// The inside of a line wholly in one pair of brackets (`[Read more: Title]`,
+/// `(Related: Title)`), else the line.
+fn unbracketed(line: &str) -> &str {
+    let inner = line
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']'))
+        .or_else(|| line.strip_prefix('(').and_then(|s| s.strip_suffix(')')));
+    match inner {
+        Some(inner) if !inner.contains(['[', ']', '(', ')']) => inner.trim(),
+        _ => line,
+    }
+}
+
 /// The line without a leading bullet or list number.
 fn strip_bullet(line: &str) -> &str {
     let s = line.trim_start_matches(|c: char| c.is_whitespace() || BULLETS.contains(&c));
@@ -608,6 +622,21 @@ mod tests {
     fn too_many_blank_lines_end_the_block() {
         let text = "Related Articles\nStorm closes schools\n\n\n\nRail fares rise again";
         assert_eq!(found(&related(), text), [(1, 2, 1)]);
+    }
+
+    #[test]
+    fn a_trigger_in_brackets_is_one() {
+        let s = seg(r#"triggers = ['read more: .+', 'related: .+']"#);
+        assert_eq!(
+            s.classify("[Read more: A Guide to Small Business Accounting]"),
+            LineClass::Trigger
+        );
+        assert_eq!(
+            s.classify("(Related: Council votes on budget)"),
+            LineClass::Trigger
+        );
+        assert_ne!(s.classify("[Read more: one] and [two]"), LineClass::Trigger);
+        assert_eq!(unbracketed("[a (b)]"), "[a (b)]");
     }
 
     #[test]
