@@ -70,7 +70,7 @@ const STEMMED: &str = "data/wordfreq-en.tsv";
 
 /// `STEM_TABLE`: for the built-in word frequencies, each stem and the summed
 /// probability of its words, computed as `Frequencies::parse` does at run time (a unit
-/// test there compares the two), sorted by stem.
+/// test there compares the two), in a perfect-hash table ([`word_table`]).
 fn stem_table(root: &Path) -> String {
     let text = std::fs::read_to_string(root.join(STEMMED)).unwrap_or_default();
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
@@ -89,16 +89,11 @@ fn stem_table(root: &Path) -> String {
         *sums.entry(stemmer.stem(&word).into_owned()).or_default() +=
             10f64.powf(f64::from(zipf) - 9.0);
     }
-    let mut stems: Vec<(String, f64)> = sums.into_iter().collect();
-    stems.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out = format!(
-        "\n/// Stems of `{STEMMED}` and their summed probabilities, by stem (build.rs).\npub(crate) static STEM_TABLE: (&str, &[(&str, f64)]) = ({STEMMED:?}, &[\n"
-    );
-    for (stem, p) in stems {
-        writeln!(out, "    ({stem:?}, {p:?}),").unwrap();
-    }
-    out.push_str("]);\n");
-    out
+    let stems = sums
+        .into_iter()
+        .map(|(stem, p)| (stem, format!("{p:?}")))
+        .collect();
+    word_table(STEMMED, "STEM_TABLE", "f64", stems)
 }
 
 /// The word-vector file whose scales are precomputed, as named under `rules/`.

@@ -58,9 +58,8 @@ pub(crate) fn data_file(name: &str) -> Option<&'static str> {
 
 /// The stem table precomputed for `text` when it is the embedded file `build.rs`
 /// stemmed (the very bytes, not a user's file of the same name).
-pub(crate) fn stem_table(text: &str) -> Option<&'static [(&'static str, f64)]> {
-    let (name, table) = STEM_TABLE;
-    is_embedded(name, text.as_bytes()).then_some(table)
+pub(crate) fn stem_table(text: &str) -> Option<&'static StaticTable<f64>> {
+    word_table(text, &STEM_TABLE)
 }
 
 /// Whether `bytes` are the embedded data file `name` itself (not a copy): what

@@ -58,7 +58,7 @@ impl<V: Copy> WordTable<V> {
 pub(crate) struct WordFreq {
     zipf: WordTable<f32>,
     /// The stems of this very file worked out by `build.rs`, when it is the built-in one.
-    stems: Option<&'static [(&'static str, f64)]>,
+    stems: Option<&'static builtin::StaticTable<f64>>,
 }
 
 impl WordFreq {
@@ -104,7 +104,7 @@ impl WordFreq {
 
     /// Each stem of the built-in list and its words' summed probability, sorted by
     /// stem (made at build time); `None` for any other list.
-    pub(crate) fn builtin_stems(&self) -> Option<&'static [(&'static str, f64)]> {
+    pub(crate) fn builtin_stems(&self) -> Option<&'static builtin::StaticTable<f64>> {
         self.stems
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::hash::{FastMap, FastSet};
 use crate::rules::Data;
+use crate::rules::builtin::StaticTable;
 use crate::rules::wordlists::WordFreq;
 use std::fmt;
 use std::sync::OnceLock;
@@ -99,8 +100,8 @@ struct Folded {
 
 #[derive(Debug)]
 enum Stems {
-    /// The built-in list's, made at build time, sorted by stem.
-    Builtin(&'static [(&'static str, f64)]),
+    /// The built-in list's, made at build time.
+    Builtin(&'static StaticTable<f64>),
     Summed(FastMap<Box<str>, f64>),
 }
 
@@ -152,10 +153,7 @@ impl Frequencies {
     /// Probability that a running word of English text has this stem.
     pub(crate) fn stem_probability(&self, stem: &str) -> f64 {
         let p = match &self.folded().stems {
-            Stems::Builtin(table) => table
-                .binary_search_by(|(s, _)| (*s).cmp(stem))
-                .ok()
-                .map(|i| table[i].1),
+            Stems::Builtin(table) => table.get(stem).copied(),
             Stems::Summed(map) => map.get(stem).copied(),
         };
         p.unwrap_or_else(|| zipf_probability(UNLISTED_ZIPF))
@@ -260,10 +258,14 @@ mod tests {
         let text = crate::rules::builtin::data_file("data/wordfreq-en.tsv").unwrap();
         let table = crate::rules::builtin::stem_table(text).expect("the embedded file");
         let words = WordFreq::parse(text).unwrap();
-        assert_eq!(words.builtin_stems().map(<[_]>::len), Some(table.len()));
+        assert!(
+            words
+                .builtin_stems()
+                .is_some_and(|t| std::ptr::eq(t, table))
+        );
         let summed = sum_stems(&words, &EnglishStemmer::default());
         assert_eq!(table.len(), summed.len());
-        for &(stem, p) in table {
+        for (stem, &p) in table.entries() {
             let q = summed[stem];
             assert!((p - q).abs() <= p * 1e-12, "{stem}: {p} vs {q}");
         }
