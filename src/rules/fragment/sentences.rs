@@ -132,9 +132,9 @@ pub(super) fn dotted_name(token: &str) -> bool {
 
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
 /// in double marks, ends with terminal punctuation, and no word of it is a reporting verb (`said`, `told`, ...), and either
-/// - the quotation is the whole paragraph and the paragraph before has no quotation
-///   and does not introduce one with `:` (a quote continuing the previous speaker is
-///   the convention), or
+/// - the paragraph is nothing but quotations (one or several) and the paragraph
+///   before has no quotation and does not introduce one with `:` (a quote
+///   continuing the previous speaker is the convention), or
 /// - the next sentence starts with a capitalised name rather than a pronoun: a
 ///   subject whose predicate does not belong to the quotation.
 pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bool {
@@ -157,11 +157,15 @@ pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bo
     if attributed {
         return false;
     }
+    let quotations_only = sentences
+        .iter()
+        .all(|s| is_quotation(page.doc.slice(&s.range)));
     match sentences.get(1) {
-        None => {
+        _ if quotations_only => {
             let prev = page.text(k - 1);
             !prev.contains(DOUBLE_QUOTES) && !prev.trim_end().ends_with(':')
         }
+        None => false,
         Some(next) => {
             let words = page.doc.words_of(next);
             let starts_with_name = words.first().is_some_and(|w| {
@@ -234,12 +238,17 @@ mod tests {
         assert_eq!(unattributed(lone).len(), 1);
         let continued = "Title\n\n“No decision was made,” Esper said.\n\n“We are trying to figure it out.”\n\nMore text here.";
         assert!(unattributed(continued).is_empty());
-        let fused = "Title\n\nText here.\n\n\"But we will want to leave\". Gen. William Seely began circulating on social media.";
+        let fused = "Title\n\nText here.\n\n\"The bridge will reopen in May\". Mayor Ana Ortiz toured the site with engineers.";
         assert_eq!(unattributed(fused).len(), 1);
-        let attributed = "Title\n\nText here.\n\n“We will leave.” Seely said the move was planned.";
+        let attributed = "Title\n\nText here.\n\n“We will leave.” Ortiz said the move was planned.";
         assert!(unattributed(attributed).is_empty());
         let posted =
             "Title\n\nText here.\n\n“Happy new year!” Nadia captioned a video of the party.";
         assert!(unattributed(posted).is_empty());
+        // Two quotations and nothing else: no one said either.
+        let two = "Title\n\nThe ferry will stop at night.\n\n“We will miss it.” “It was the last way home after ten.”\n\nThe council meets again in June.";
+        assert_eq!(unattributed(two).len(), 1);
+        let introduced = "Title\n\nResidents told the council:\n\n“We will miss it.” “It was the last way home after ten.”\n\nMore text here.";
+        assert!(unattributed(introduced).is_empty());
     }
 }
