@@ -363,9 +363,11 @@ impl ConsistencyRule {
         })
     }
 
-    /// Whether two spellings are evidently one name.
+    /// Whether two spellings are evidently one name written two ways. Two that differ
+    /// only in diacritics (`Stålenhag`, `Stalenhag`) are one name in two conventions, as
+    /// feeds and keyboards without the marks write it, not a misspelling.
     fn one_name(&self, a: &Spelling, b: &Spelling) -> bool {
-        if a.key == b.key || a.folded.len() != b.folded.len() {
+        if a.key == b.key || a.folded.len() != b.folded.len() || a.folded == b.folded {
             return false;
         }
         if a.folded.len() == 1 {
@@ -797,6 +799,26 @@ mod tests {
             ),
             ["Solvaag / Solvang"]
         );
+    }
+
+    #[test]
+    fn diacritics_alone_do_not_make_a_variant() {
+        assert!(
+            flagged(
+                "The painter Simon Stålenhag was at the show and he said that it was the last one. \
+             Then Simon Stalenhag said he was done with it."
+            )
+            .is_empty()
+        );
+        let zoe = |later: &str| {
+            flagged(&format!(
+                "Her friend, Zoë Ferreira, was there too and she said it was fine. \
+                 Then {later} left at ten, and so did all of them."
+            ))
+        };
+        assert!(zoe("Zoe Ferreira").is_empty());
+        // A letter changed beside the marks still is one.
+        assert_eq!(zoe("Zoe Fereira"), ["Zoe Fereira / Zoë Ferreira"]);
     }
 
     #[test]
