@@ -46,6 +46,9 @@ struct Candidate {
 /// paragraph gets no source.
 pub(super) struct Provenance {
     sources: Vec<Option<String>>,
+    /// Per paragraph, whether it is prose of [`SHARED_PROSE_WORDS`] (empty when no
+    /// paragraph is carried).
+    prose: Vec<bool>,
 }
 
 /// The least probability for a paragraph another file carries, in an article shorter
@@ -100,7 +103,10 @@ impl Provenance {
         let paragraphs = doc.paragraphs();
         let mut sources: Vec<Option<String>> = vec![None; paragraphs.len()];
         if cx.corpus.documents() < 2 {
-            return Provenance { sources };
+            return Provenance {
+                sources,
+                prose: Vec::new(),
+            };
         }
         // Per carried paragraph: the other file carrying it ("" when it is not known)
         // and how well the paragraph fits that file (none when too many files carry
@@ -119,7 +125,10 @@ impl Provenance {
             })
             .collect();
         if others.iter().all(Option::is_none) {
-            return Provenance { sources };
+            return Provenance {
+                sources,
+                prose: Vec::new(),
+            };
         }
         // Runs of paragraphs carried by one other file: a spliced paragraph with the
         // headline it brought along. Each is judged apart from the rest of its run.
@@ -138,8 +147,8 @@ impl Provenance {
             })
             .collect();
         let fits = crate::corpus::fits_apart(doc, &blocks);
-        // Whether each carried paragraph is long enough to count against the others.
-        let long: Vec<bool> = paragraphs
+        // Whether each paragraph is long enough to count against the others.
+        let prose: Vec<bool> = paragraphs
             .iter()
             .map(|p| doc.slice(&p.range).split_whitespace().count() >= SHARED_PROSE_WORDS)
             .collect();
@@ -161,14 +170,14 @@ impl Provenance {
             // Two versions of one story share paragraphs apart from this run.
             let elsewhere = others.iter().enumerate().any(|(q, o)| {
                 !run.contains(&q)
-                    && long[q]
+                    && prose[q]
                     && o.is_some_and(|(s, _)| source.is_empty() || s == *source)
             });
             if !elsewhere {
                 sources[p] = Some((*source).to_owned());
             }
         }
-        Provenance { sources }
+        Provenance { sources, prose }
     }
 
     /// Whether some paragraph came from another file.
@@ -179,6 +188,12 @@ impl Provenance {
     /// The other file paragraph `p` came from, if any.
     fn source(&self, p: usize) -> Option<&str> {
         self.sources.get(p).and_then(|s| s.as_deref())
+    }
+
+    /// Whether paragraph `p` came from another file and is prose of
+    /// [`SHARED_PROSE_WORDS`].
+    fn sourced_prose(&self, p: usize) -> bool {
+        self.source(p).is_some() && self.prose.get(p).copied().unwrap_or(false)
     }
 }
 
@@ -268,11 +283,13 @@ impl CohesionRule {
         if short && !(t.shared.is_some() && provenance.any()) {
             return;
         }
-        let sourced = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
-        for c in self.candidates(doc, analysis, sourced) {
+        let sourced_at = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
+        for c in self.candidates(doc, analysis, sourced_at) {
             let p = c.p;
-            let sourced = sourced(p);
-            if flagged.contains(&p) || (short && !sourced) || !self.guards_pass(doc, &c, sourced) {
+            let sourced = sourced_at(p);
+            let prose = sourced && provenance.sourced_prose(p);
+            if flagged.contains(&p) || (short && !sourced) || !self.guards_pass(&c, sourced, prose)
+            {
                 continue;
             }
             let verdict = match &t.decision {
@@ -400,15 +417,13 @@ impl CohesionRule {
     /// The hand-set guards every decision keeps: enough content words, and a mostly
     /// quoted paragraph only with a headline above it. A paragraph that comes from
     /// another file of the run (`sourced`) needs half the content words and may be
-    /// quoted, if it is prose of [`SHARED_PROSE_WORDS`]: its own words are weak
-    /// evidence when few or quoted (a quotation speaks in general words), but the file
-    /// it was taken from is not.
-    fn guards_pass(&self, doc: &Document, c: &Candidate, sourced: bool) -> bool {
+    /// quoted, if it is prose of [`SHARED_PROSE_WORDS`] (`prose`): its own words are
+    /// weak evidence when few or quoted (a quotation speaks in general words), but the
+    /// file it was taken from is not.
+    fn guards_pass(&self, c: &Candidate, sourced: bool, prose: bool) -> bool {
         let t = &self.thresholds;
         if sourced {
-            let paragraph = &doc.paragraphs()[c.p];
-            return 2 * c.features.content_words >= t.min_content_words
-                && doc.slice(&paragraph.range).split_whitespace().count() >= SHARED_PROSE_WORDS;
+            return prose && 2 * c.features.content_words >= t.min_content_words;
         }
         c.features.content_words >= t.min_content_words
             && (c.features.quoted <= t.max_quoted_share || c.headline.is_some())
