@@ -47,7 +47,7 @@ pub(crate) fn run(paths: &[PathBuf], mut rules: RuleSet, out: &mut Stdout) -> Ex
         writeln!(out, "{header}")?;
         for (path, doc) in &docs {
             let prior = scrapelint::check(&rules, doc, &corpus);
-            for line in features::extract(doc, &prior, &corpus, &stopwords) {
+            for line in features::extract(doc, &prior, &corpus, &stopwords, &|_| true) {
                 let record = json!({
                     "path": path,
                     "line": line.line + 1,

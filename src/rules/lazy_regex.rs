@@ -353,7 +353,7 @@ impl LazyRegex {
         });
         match scan {
             None => true,
-            Some(ac) => ac.is_match(haystack) || haystack.contains(super::literals::FOLDS_TO_ASCII),
+            Some(ac) => ac.is_match(haystack) || super::literals::folds_to_ascii(haystack),
         }
     }
 

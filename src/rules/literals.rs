@@ -3,13 +3,22 @@
 //!
 //! Literals are lowercase ASCII-folded byte strings meant for an ASCII-case-insensitive
 //! search. A case-insensitive `k` or `s` also matches the Kelvin sign (U+212A) and the
-//! long s (U+017F); [`FOLDS_TO_ASCII`] lists them so a caller can skip the prefilter on
-//! the rare text that has one.
+//! long s (U+017F); [`folds_to_ascii`] tells a caller to skip the prefilter on the rare
+//! text that has one.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Non-ASCII characters that Unicode simple case folding maps to ASCII letters.
-pub(crate) const FOLDS_TO_ASCII: &[char] = &['\u{212A}', '\u{17F}'];
+const FOLDS_TO_ASCII: &[char] = &['\u{212A}', '\u{17F}'];
+
+/// Whether `text` has a character of [`FOLDS_TO_ASCII`]: a substring search for each
+/// (after a vectorised ASCII test), not a walk over every character.
+pub(crate) fn folds_to_ascii(text: &str) -> bool {
+    !text.is_ascii()
+        && FOLDS_TO_ASCII
+            .iter()
+            .any(|c| text.contains(c.encode_utf8(&mut [0; 4]) as &str))
+}
 
 /// The ASCII letter each of [`FOLDS_TO_ASCII`] folds to.
 const FOLDED: &[(char, char)] = &[('\u{212A}', 'k'), ('\u{17F}', 's')];
@@ -168,6 +177,16 @@ fn folded_char(hir: &Hir) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_that_fold_to_ascii_are_found_anywhere() {
+        assert!(!folds_to_ascii("Plain ASCII text, 5 km away."));
+        assert!(!folds_to_ascii("Café société, 5 km, Straße"));
+        assert!(folds_to_ascii(
+            "A temperature of 300 \u{212A} was measured."
+        ));
+        assert!(folds_to_ascii("é…\u{17F}"));
+    }
 
     fn lits(pattern: &str, ci: bool) -> Option<Vec<String>> {
         let hir = regex_syntax::ParserBuilder::new()

@@ -242,7 +242,7 @@ impl Prefilter {
     /// when the text has a character that folds to an ASCII letter, which an ASCII
     /// case-insensitive scan would miss.
     fn hits(&self, text: &str, scopes: usize) -> Option<Vec<Vec<(usize, usize, usize)>>> {
-        if text.contains(super::literals::FOLDS_TO_ASCII) {
+        if super::literals::folds_to_ascii(text) {
             return None;
         }
         let mut hits = vec![Vec::new(); scopes];

@@ -336,34 +336,25 @@ impl SubstitutionChecker {
 }
 
 impl SubstitutionChecker {
-    /// Rule `r`'s phrases from its swap file, sentence by sentence.
+    /// Rule `r`'s phrases from its swap file, sentence by sentence; `tokenised` holds
+    /// each sentence's words as the file's table reads them ([`tokenise`]).
     fn check_file(
         &self,
         doc: &Document,
         units: &Units<'_>,
         r: usize,
         file: &FileSwaps,
+        tokenised: &[Vec<Token>],
         out: &mut Vec<Diagnostic>,
     ) {
         let text = doc.text();
-        for sentence in doc.sentences() {
+        for (sentence, tokens) in doc.sentences().iter().zip(tokenised) {
             let ranges = doc.words_of(sentence);
-            let tokens: Vec<Token> = ranges
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    let joined = ranges
-                        .get(i + 1)
-                        .is_some_and(|next| joined(&text[w.end..next.start]));
-                    file.table
-                        .token(without_possessive(&text[w.clone()]), joined)
-                })
-                .collect();
             let mut i = 0;
             while i < tokens.len() {
                 let best = file
                     .table
-                    .find_at(&tokens, i, file.max_swaps)
+                    .find_at(tokens, i, file.max_swaps)
                     .into_iter()
                     .filter(|f| file.accepts(f, text, ranges))
                     .min_by_key(|f| (std::cmp::Reverse(f.tokens.len()), f.swaps));
@@ -390,6 +381,28 @@ impl SubstitutionChecker {
             }
         }
     }
+}
+
+/// Each sentence's words as `table` reads them: lowercased, without a possessive,
+/// with their singulars and whether a space or hyphen joins them to the next.
+fn tokenise(doc: &Document, table: &SwapTable) -> Vec<Vec<Token>> {
+    let text = doc.text();
+    doc.sentences()
+        .iter()
+        .map(|sentence| {
+            let ranges = doc.words_of(sentence);
+            ranges
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let joined = ranges
+                        .get(i + 1)
+                        .is_some_and(|next| joined(&text[w.end..next.start]));
+                    table.token(without_possessive(&text[w.clone()]), joined)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether the match is one word said twice (`wink wink`, `bye bye`): a writer's
@@ -488,10 +501,20 @@ impl Checker for SubstitutionChecker {
                 }
             }
         }
+        // Rules that share a swap file read the document's words through it once.
+        let mut tokenised: Vec<(&SwapTable, Vec<Vec<Token>>)> = Vec::new();
         for (r, rule) in self.rules.iter().enumerate() {
             if let Some(file) = &rule.file {
                 if cx.enabled(&rule.meta) {
-                    self.check_file(doc, &units, r, file, out);
+                    let table: &SwapTable = &file.table;
+                    let at = match tokenised.iter().position(|(t, _)| std::ptr::eq(*t, table)) {
+                        Some(at) => at,
+                        None => {
+                            tokenised.push((table, tokenise(doc, table)));
+                            tokenised.len() - 1
+                        }
+                    };
+                    self.check_file(doc, &units, r, file, &tokenised[at].1, out);
                 }
             }
             if rule.regexes.is_empty() || !cx.enabled(&rule.meta) {

@@ -4,8 +4,10 @@
 pub use whatlang::Lang as Language;
 
 /// Only this much of the text is read: the language of a page shows in its first
-/// paragraphs, and detection stays constant-time on huge files.
-const SAMPLE_BYTES: usize = 4096;
+/// paragraphs, and detection stays constant-time on huge files. On the 1,672 pages of
+/// the line-labelled sets and the fixtures, 2 KB gives the language 4 KB gives on all
+/// but two, which it calls unsure (`None`) instead of English, and half the time.
+const SAMPLE_BYTES: usize = 2048;
 /// Below this many letters the guess is not worth acting on.
 const MIN_LETTERS: usize = 120;
 

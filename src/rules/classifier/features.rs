@@ -189,12 +189,15 @@ fn ln1p(n: usize) -> f32 {
 }
 
 /// Computes the features of every non-empty line of `doc`. `prior` are the diagnostics
-/// of rules that ran before the classifier; `corpus` the run's statistics.
+/// of rules that ran before the classifier; `corpus` the run's statistics. Only the
+/// hashed buckets for which `keep` holds are kept (a model reads only the buckets it
+/// weighs; the fitting script reads all of them).
 pub fn extract(
     doc: &Document,
     prior: &[Diagnostic],
     corpus: &CorpusStats,
     stopwords: &WordSet,
+    keep: &dyn Fn(u32) -> bool,
 ) -> Vec<LineFeatures> {
     let lines: Vec<(usize, Range<usize>)> = doc.nonblank_lines().collect();
     let shapes: Vec<Shape> = lines
@@ -339,6 +342,7 @@ pub fn extract(
             &line_words[i],
             i.checked_sub(1).map(|j| line_words[j].as_slice()),
             line_words.get(i + 1).map(Vec::as_slice),
+            keep,
         );
         out.push(LineFeatures {
             line: *line,
@@ -417,7 +421,7 @@ mod tests {
         let doc = Document::from_text(
             "Title here\nThe council voted on Monday to extend the tram line to the airport by 2026.\nShare this\n",
         );
-        let f = extract(&doc, &[], &CorpusStats::default(), &stop());
+        let f = extract(&doc, &[], &CorpusStats::default(), &stop(), &|_| true);
         assert_eq!(f.len(), 3);
         assert!(f.iter().all(|l| l.values.len() == FEATURES.len()));
         let share = hashed::bucket(hashed::Group::Word, "share");

@@ -181,17 +181,25 @@ fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
 /// and character n-grams, and the words of the lines before and after.
 pub fn features(line: &str, prev: Option<&str>, next: Option<&str>) -> Vec<(u32, f32)> {
     let (prev, next) = (prev.map(words), next.map(words));
-    features_of_words(line, &words(line), prev.as_deref(), next.as_deref())
+    features_of_words(
+        line,
+        &words(line),
+        prev.as_deref(),
+        next.as_deref(),
+        &|_| true,
+    )
 }
 
 /// [`features`] of a line whose words (and its neighbours') are split already: a
 /// document splits each line once and reads it three times, as a line and as the
-/// neighbour of two.
+/// neighbour of two. Only buckets for which `keep` holds are returned: dropping the
+/// ones a model gives no weight before sorting leaves the others' sums as they were.
 pub fn features_of_words(
     line: &str,
     own: &[String],
     prev: Option<&[String]>,
     next: Option<&[String]>,
+    keep: &dyn Fn(u32) -> bool,
 ) -> Vec<(u32, f32)> {
     let mut out = Vec::new();
     group_features(Group::Word, own, &mut out);
@@ -203,6 +211,7 @@ pub fn features_of_words(
     if let Some(n) = next {
         group_features(Group::NextWord, n, &mut out);
     }
+    out.retain(|(b, _)| keep(*b));
     out.sort_by_key(|(b, _)| *b);
     out.dedup_by(|later, kept| {
         let same = later.0 == kept.0;

@@ -232,7 +232,8 @@ impl ClassifierRule {
         cx: &CheckContext<'_>,
         prior: &[Diagnostic],
     ) -> Vec<Diagnostic> {
-        let lines = features::extract(doc, prior, cx.corpus, &self.stopwords);
+        let weighed = |bucket| self.model.weighs(bucket);
+        let lines = features::extract(doc, prior, cx.corpus, &self.stopwords, &weighed);
         if lines.len() < self.min_lines {
             return Vec::new();
         }

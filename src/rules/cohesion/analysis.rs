@@ -126,6 +126,16 @@ pub(crate) struct Analysis<'a> {
     params: Params,
 }
 
+/// What [`Analysis::new`] works out once per word form of a document: its id, its
+/// normalised form, and, once it is first read as a term (not as part of a name),
+/// its stem id, word vectors and run document frequency, or `None` for a function
+/// word.
+struct Seen {
+    word: u32,
+    lower: String,
+    content: Option<Option<(u32, Vec<usize>, u32)>>,
+}
+
 #[derive(Default)]
 struct Interner {
     ids: FastMap<String, u32>,
@@ -158,6 +168,8 @@ impl<'a> Analysis<'a> {
         let mut paragraphs = Vec::with_capacity(doc.paragraphs().len());
         // Per paragraph, (word-vector index, stem id, share) of its content tokens.
         let mut vector_terms: Vec<Vec<(usize, u32, f32)>> = Vec::new();
+        // Per distinct word form of the document, what its first use worked out.
+        let mut memo: FastMap<&str, Seen> = FastMap::default();
         let mut all_names: Vec<Vec<NameToken>> = (0..doc.paragraphs().len())
             .map(|p| names_in(doc, p, lexicon, params.common_zipf))
             .collect();
@@ -179,29 +191,40 @@ impl<'a> Analysis<'a> {
             let name_starts: FastSet<usize> = names.iter().map(|n| n.token.range.start).collect();
             for r in paragraph_words {
                 let raw = doc.slice(r);
-                let lower = normalize(raw);
+                let seen = memo.entry(raw).or_insert_with(|| {
+                    let lower = normalize(raw);
+                    Seen {
+                        word: words.id(&lower),
+                        lower,
+                        content: None,
+                    }
+                });
+                word_ids.push(seen.word);
                 // Names are judged by entity novelty; as terms they would make every
                 // paragraph that quotes someone new look lexically isolated.
-                let is_name = name_starts.contains(&r.start);
-                let stem =
-                    (!is_name && lexicon.is_content_word(&lower)).then(|| lexicon.stem(&lower));
-                let found = match stem {
-                    Some(_) => word_vectors(vectors, &lower),
-                    None => Vec::new(),
-                };
-                word_ids.push(words.id(&lower));
-                let Some(stem) = stem else {
+                if name_starts.contains(&r.start) {
+                    continue;
+                }
+                let content = seen.content.get_or_insert_with(|| {
+                    if !lexicon.is_content_word(&seen.lower) {
+                        return None;
+                    }
+                    let stem = lexicon.stem(&seen.lower);
+                    let id = stems.id(&stem);
+                    if id as usize == stem_info.len() {
+                        stem_info.push((lexicon.stem_probability(&stem), 0));
+                    }
+                    let df = corpus.files_with_term(&crate::text::lowercase(raw));
+                    Some((id, word_vectors(vectors, &seen.lower), df))
+                });
+                let Some((id, found, df)) = content else {
                     continue;
                 };
-                let id = stems.id(&stem);
-                if id as usize == stem_info.len() {
-                    stem_info.push((lexicon.stem_probability(&stem), 0));
-                }
+                let id = *id;
                 with_vector += usize::from(!found.is_empty());
                 let share = 1.0 / found.len().max(1) as f32;
-                in_vectors.extend(found.into_iter().map(|v| (v, id, share)));
-                let df = corpus.files_with_term(&crate::text::lowercase(raw));
-                stem_info[id as usize].1 = stem_info[id as usize].1.max(df);
+                in_vectors.extend(found.iter().map(|&v| (v, id, share)));
+                stem_info[id as usize].1 = stem_info[id as usize].1.max(*df);
                 terms.push(id);
             }
             word_ids.sort_unstable();
