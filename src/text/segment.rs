@@ -155,6 +155,22 @@ fn detect_layout(text: &str, index: &LineIndex, blocks: &[Paragraph]) -> Layout 
 
 /// Sentences of a paragraph as trimmed byte ranges into `text`.
 pub fn sentences(text: &str, paragraph: &Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[paragraph.clone()];
+    // Without a terminator or a line break, Unicode's rules find no break inside an
+    // ASCII text: one sentence, without running the segmenter (most lines of a page).
+    if slice.is_ascii() && !slice.contains(['.', '!', '?', '\r', '\n']) {
+        let range = trim_range(text, paragraph.clone());
+        return if range.is_empty() {
+            Vec::new()
+        } else {
+            vec![range]
+        };
+    }
+    segmented(text, paragraph)
+}
+
+/// [`sentences`] by Unicode's sentence boundaries, corrected for abbreviations.
+fn segmented(text: &str, paragraph: &Range<usize>) -> Vec<Range<usize>> {
     let base = paragraph.start;
     let slice = &text[paragraph.clone()];
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -222,6 +238,20 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut for lines without a terminator gives what the segmenter gives.
+        #[test]
+        fn unterminated_ascii_is_one_sentence_as_the_segmenter_finds(
+            line in "[ a-zA-Z0-9,;:'\"()\\-\t]{0,80}",
+            pad in 0usize..3,
+        ) {
+            let text = format!("{}{line}", " ".repeat(pad));
+            let whole = 0..text.len();
+            prop_assert_eq!(sentences(&text, &whole), segmented(&text, &whole));
+        }
+    }
 
     fn sentence_texts(text: &str) -> Vec<&str> {
         sentences(text, &(0..text.len()))

@@ -70,6 +70,16 @@ pub(super) fn unpaired(
     next: Option<&str>,
     around: Around<'_>,
 ) -> Vec<Unpaired> {
+    // Most paragraphs have none of the marks: nothing to pair (`’’` and `''` count
+    // as double marks).
+    let read: &[char] = match marks {
+        Marks::Double => &['"', '“', '”', '„', '«', '»', '‘', '’', '\''],
+        Marks::Single => &['\'', '‘', '’'],
+        Marks::Brackets => &['(', ')', '[', ']', '{', '}'],
+    };
+    if !para.contains(read) {
+        return Vec::new();
+    }
     let chars = marks_of(para);
     match marks {
         Marks::Double => double(para, &chars, next, around),
