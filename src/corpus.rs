@@ -402,6 +402,8 @@ pub fn normalize_line(line: &str) -> String {
             if !out.ends_with('#') {
                 out.push('#');
             }
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
             out.extend(c.to_lowercase());
         }

@@ -341,7 +341,7 @@ impl CollocationRule {
             let ranges = doc.words_of(sentence);
             let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
             let shapes: Vec<Shape> = words.iter().map(|w| shape(w)).collect();
-            let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+            let lower: Vec<Cow<str>> = words.iter().map(|w| ascii_lowercase(w)).collect();
             // Per neighbouring pair: a phrase or a known variant. Read once, with one
             // key buffer, for the pair itself and for its neighbours' pairs.
             let mut key = String::new();
@@ -661,7 +661,16 @@ fn case_fits(shown: &str, shapes: [Shape; 2], first: bool) -> bool {
 }
 
 /// `lower[i] lower[i + 1]` in `buf`.
-fn pair_key<'b>(buf: &'b mut String, lower: &[String], i: usize) -> &'b str {
+/// `word` with ASCII capitals lowered, borrowed when it has none (most words).
+fn ascii_lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+fn pair_key<'b>(buf: &'b mut String, lower: &[Cow<str>], i: usize) -> &'b str {
     buf.clear();
     buf.push_str(&lower[i]);
     buf.push(' ');
