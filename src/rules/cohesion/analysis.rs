@@ -209,10 +209,10 @@ impl<'a> Analysis<'a> {
                     if !lexicon.is_content_word(&seen.lower) {
                         return None;
                     }
-                    let stem = lexicon.stem(&seen.lower);
+                    let (stem, probability) = lexicon.stem_with_probability(&seen.lower);
                     let id = stems.id(&stem);
                     if id as usize == stem_info.len() {
-                        stem_info.push((lexicon.stem_probability(&stem), 0));
+                        stem_info.push((probability, 0));
                     }
                     let df = corpus.files_with_term(&crate::text::lowercase(raw));
                     Some((id, word_vectors(vectors, &seen.lower), df))

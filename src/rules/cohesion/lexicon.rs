@@ -9,7 +9,7 @@ use crate::rules::Data;
 use crate::rules::builtin::StaticTable;
 use crate::rules::wordlists::WordFreq;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -44,7 +44,20 @@ pub(crate) struct Lexicon {
     pub(crate) stopwords: Data<FastSet<Box<str>>>,
     pub(crate) titles: Data<FastSet<Box<str>>>,
     pub(crate) stemmer: EnglishStemmer,
+    /// Words already stemmed in this run, with their stem's probability: a corpus
+    /// repeats its vocabulary, and stemming is most of what a new word costs.
+    pub(crate) stems: StemCache,
 }
+
+/// A bounded memo of [`Lexicon::stem_with_probability`], shared by the threads.
+#[derive(Debug, Default)]
+pub(crate) struct StemCache(Mutex<FastMap<Box<str>, StemOf>>);
+
+/// A word's stem and the stem's probability.
+type StemOf = (Box<str>, f64);
+
+/// Words the stem cache holds before it starts over (about 5 MiB at most).
+const STEM_CACHE_WORDS: usize = 50_000;
 
 impl Lexicon {
     /// A normalised word that carries content: letters, three or more, not a stopword.
@@ -63,6 +76,22 @@ impl Lexicon {
 
     pub(crate) fn stem_probability(&self, stem: &str) -> f64 {
         self.frequencies.stem_probability(stem)
+    }
+
+    /// The stem of a normalised word and its probability, remembered across documents.
+    pub(crate) fn stem_with_probability(&self, lower: &str) -> (String, f64) {
+        let lock = || self.stems.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((stem, p)) = lock().get(lower) {
+            return (stem.to_string(), *p);
+        }
+        let stem = self.stem(lower);
+        let p = self.stem_probability(&stem);
+        let mut cache = lock();
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(lower.into(), (stem.as_str().into(), p));
+        (stem, p)
     }
 }
 
@@ -251,6 +280,30 @@ mod tests {
 
     fn frequencies(text: &str) -> Frequencies {
         Frequencies::new(Data::from_value(WordFreq::parse(text).unwrap()))
+    }
+
+    #[test]
+    fn remembered_stems_are_the_stems_and_the_memo_stays_bounded() {
+        let lexicon = Lexicon {
+            frequencies: frequencies("vote\t5.0\nvoters\t4.0\n"),
+            stopwords: Data::from_value(FastSet::default()),
+            titles: Data::from_value(FastSet::default()),
+            stemmer: EnglishStemmer::default(),
+            stems: StemCache::default(),
+        };
+        let fresh = |w: &str| {
+            let stem = lexicon.stem(w);
+            let p = lexicon.stem_probability(&stem);
+            (stem, p)
+        };
+        for word in ["voters", "voting", "voters", "zzzq"] {
+            assert_eq!(lexicon.stem_with_probability(word), fresh(word));
+        }
+        for i in 0..STEM_CACHE_WORDS + 10 {
+            lexicon.stem_with_probability(&format!("word{i}"));
+        }
+        let held = lexicon.stems.0.lock().unwrap().len();
+        assert!(held <= STEM_CACHE_WORDS, "{held} words held");
     }
 
     #[test]

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use self::analysis::Params;
-use self::lexicon::{EnglishStemmer, Frequencies, Lexicon};
+use self::lexicon::{EnglishStemmer, Frequencies, Lexicon, StemCache};
 use self::semantic::WordVectors;
 use super::classifier::model::Model as Logistic;
 use super::wordlists::WordFreq;
@@ -312,6 +312,7 @@ fn build_rule(
                 stopwords,
                 titles,
                 stemmer: EnglishStemmer::default(),
+                stems: StemCache::default(),
             });
             lexicons.push(l.clone());
             l
