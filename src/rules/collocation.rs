@@ -652,7 +652,7 @@ fn names_a_party(word: &str, lower: &str) -> bool {
 fn case_fits(shown: &str, shapes: [Shape; 2], first: bool) -> bool {
     let headline = shapes == [Shape::Capitalised; 2];
     shown.split(' ').zip(shapes).enumerate().all(|(k, (w, s))| {
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if crate::text::starts_upper(w) {
             s == Shape::Capitalised
         } else {
             s == Shape::Lower || headline || (k == 0 && first)

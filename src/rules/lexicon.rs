@@ -350,7 +350,7 @@ impl Words<'_> {
     /// Capitalised as a title is, not in capitals (`Brigade`, not `BRIGADE`).
     fn capitalised(&self, i: usize) -> bool {
         let w = self.get(i);
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        crate::text::capitalised(w)
     }
 
     /// A capital after a small letter (`MasTec`, `PayPal`): a coined name, not a word.
@@ -575,7 +575,7 @@ impl LexiconRule {
         doc.words()
             .iter()
             .map(|r| &text[r.clone()])
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|w| crate::text::starts_upper(w))
             .filter_map(|w| {
                 let lower = w.to_lowercase();
                 let lower = without_possessive(&lower);
@@ -657,7 +657,7 @@ impl LexiconRule {
             let before = &text[prev.clone()];
             &text[r.clone()] == word
                 && text[prev.end..r.start] == *" "
-                && before.chars().next().is_some_and(char::is_uppercase)
+                && crate::text::starts_upper(before)
                 && !self
                     .stopwords
                     .contains(crate::text::lowercase(before).as_ref())

@@ -15,6 +15,7 @@
 mod table;
 
 use crate::rules::Data;
+use crate::text::capitalised;
 use crate::text::names::without_possessive;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -477,11 +478,6 @@ impl FileSwaps {
             }
         })
     }
-}
-
-/// Capitalised as a word in a title or name is: `Common`, not `common` or `COMMON`.
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// Only a space or a hyphen between two words: one phrase.

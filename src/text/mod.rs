@@ -17,4 +17,4 @@ pub use language::Language;
 pub use line_index::{LineCol, LineIndex};
 pub use segment::{Layout, Paragraph};
 pub use source::{InvalidBytes, Source};
-pub use word::lowercase;
+pub use word::{capitalised, lowercase, starts_upper};

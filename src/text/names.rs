@@ -34,9 +34,7 @@ pub fn is_particle(lower: &str) -> bool {
 
 /// Capitalised like a name: a capital first letter and some lowercase (not `NATO`).
 fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).any(char::is_lowercase)
-        && word.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
+    super::capitalised(word) && word.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -215,7 +215,7 @@ fn ends_with_abbreviation(sentence: &str, rest: &str) -> bool {
             .split('.')
             .all(|p| p.len() == 1 && p.chars().all(char::is_alphabetic));
     (is_initial || is_dotted)
-        && next.chars().next().is_some_and(char::is_uppercase)
+        && crate::text::starts_upper(next)
         && !SENTENCE_STARTERS.contains(&next)
 }
 

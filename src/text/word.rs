@@ -21,9 +21,27 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The word opens on a capital letter (`Paris`, `NATO`, `Éire`).
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Capitalised as a word in a title or a name is: a capital, then some lowercase
+/// (`Common`, `McDonald`; not `common` or `NATO`).
+pub fn capitalised(word: &str) -> bool {
+    starts_upper(word) && word.chars().any(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_read_from_the_first_letter() {
+        assert!(starts_upper("NATO") && starts_upper("Éire") && !starts_upper("eBay"));
+        assert!(capitalised("McDonald") && capitalised("Éire"));
+        assert!(!capitalised("NATO") && !capitalised("common") && !capitalised(""));
+    }
 
     #[test]
     fn lowercase_agrees_with_the_standard_library() {

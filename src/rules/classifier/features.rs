@@ -113,7 +113,7 @@ fn shape<'a>(text: &'a str, stopwords: &WordSet) -> Shape<'a> {
         .count();
     let cap = tokens
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| crate::text::starts_upper(w))
         .count();
     let caps = tokens
         .iter()

@@ -122,7 +122,7 @@ pub(crate) fn is_calendar(lower: &str) -> bool {
 
 /// Starts with an uppercase letter and has no digit.
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && !word.chars().any(|c| c.is_numeric())
+    crate::text::starts_upper(word) && !word.chars().any(|c| c.is_numeric())
 }
 
 #[cfg(test)]

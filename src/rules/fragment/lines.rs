@@ -4,6 +4,7 @@
 use super::lexicon::Lexicon;
 use super::page::{Ending, Page, goes_on, strip_bullet};
 use super::verbs::{finite_verb, normalise};
+use crate::text::starts_upper;
 
 /// A paragraph whose last sentence stops without terminal punctuation.
 ///
@@ -530,7 +531,7 @@ pub(super) fn section_label(
         && words.len() <= max_words
         && words.iter().all(|w| {
             *w == "&"
-                || (w.chars().next().is_some_and(char::is_uppercase)
+                || (starts_upper(w)
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
         })
@@ -679,10 +680,6 @@ fn house_byline(words: &[&str]) -> bool {
             .all(|w| starts_upper(w) && w.chars().all(char::is_alphabetic))
 }
 
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
 /// a particle (`de`, `al`), and not a function word, a verb or a section name.
 /// Whether word `i` of a name line, a verb or other word [`name_word`] refuses
@@ -701,10 +698,7 @@ fn census_surname(lex: &Lexicon, names: &[&str], i: usize) -> bool {
 }
 
 fn name_word(lex: &Lexicon, w: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "de", "da", "di", "du", "del", "van", "von", "der", "al", "bin", "el", "la", "le",
-    ];
-    if PARTICLES.contains(&w) {
+    if crate::text::names::is_particle(w) {
         return true;
     }
     let lower = normalise(w);

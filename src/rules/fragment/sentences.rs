@@ -55,7 +55,7 @@ pub(super) fn verbless(
     let has_lowercase = words
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let shaped = text.chars().next().is_some_and(char::is_uppercase)
+    let shaped = crate::text::starts_upper(text)
         && !dateline
         && has_lowercase
         && text.ends_with(['.', '!'])
@@ -127,7 +127,7 @@ pub(super) fn dotted_name(token: &str) -> bool {
     let Some((left, _)) = token.split_once('.') else {
         return false;
     };
-    left.chars().next().is_some_and(char::is_uppercase) || left.chars().count() <= 3
+    crate::text::starts_upper(left) || left.chars().count() <= 3
 }
 
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
@@ -170,8 +170,7 @@ pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bo
             let words = page.doc.words_of(next);
             let starts_with_name = words.first().is_some_and(|w| {
                 let w = page.doc.slice(w);
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && lex.closed(&normalise(w)).is_none()
+                crate::text::starts_upper(w) && lex.closed(&normalise(w)).is_none()
             });
             starts_with_name && sentences.len() == 2
         }

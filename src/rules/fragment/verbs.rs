@@ -20,14 +20,11 @@
 use std::ops::Range;
 
 use super::lexicon::{Closed, Lexicon};
+use crate::text::starts_upper;
 
 /// Lowercase, with curly apostrophes made straight.
 pub(super) fn normalise(word: &str) -> String {
     word.to_lowercase().replace('\u{2019}', "'")
-}
-
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The index of the first finite verb among the word tokens `ranges` of a sentence
@@ -57,7 +54,7 @@ impl Sentence<'_> {
     fn is_finite_at(&self, lex: &Lexicon, i: usize) -> bool {
         let (words, lower) = (self.words, self.lower);
         let word = lower[i].as_str();
-        if i > 0 && capitalised(words[i]) {
+        if i > 0 && starts_upper(words[i]) {
             return false;
         }
         if let Some(form) = lex.verb(word) {
@@ -86,7 +83,7 @@ impl Sentence<'_> {
                 _ => false,
             };
         }
-        !capitalised(words[i])
+        !starts_upper(words[i])
             && word.chars().count() >= 5
             && word.chars().all(char::is_alphabetic)
             && ["ed", "izes", "ises", "ifies"]
@@ -166,12 +163,13 @@ pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
     let tail = tail.trim_start();
     let head_words: Vec<&str> = head.split_whitespace().collect();
     let first_ok = head_words.first().is_some_and(|w| {
-        capitalised(w) && lex.closed(&normalise(w)).is_none() && !lex.is_stopword(&normalise(w))
+        starts_upper(w) && lex.closed(&normalise(w)).is_none() && !lex.is_stopword(&normalise(w))
     });
     let head_ok = first_ok
         && (2..=6).contains(&head_words.len())
         && head_words.iter().enumerate().all(|(i, w)| {
-            capitalised(w) || (i > 0 && i + 1 < head_words.len() && NAME_PARTICLES.contains(w))
+            starts_upper(w)
+                || (i > 0 && i + 1 < head_words.len() && crate::text::names::is_particle(w))
         });
     // `Big Technology, by Alex Kantrowitz.`: a title and its author's credit
     head_ok
@@ -180,12 +178,6 @@ pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
         && tail.split_whitespace().count() >= 2
         && tail.matches(',').count() <= 1
 }
-
-/// Lowercase words that stand inside personal names.
-const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "ibn", "bint", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van",
-    "von", "den", "ter",
-];
 
 #[cfg(test)]
 mod tests {

@@ -181,7 +181,7 @@ impl SwapTable {
             capital: original
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}')
                 .filter(|w| !w.is_empty())
-                .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(crate::text::starts_upper)
                 .collect(),
         };
         for group in synonyms.split('|').filter(|g| !g.trim().is_empty()) {
