@@ -13,6 +13,12 @@ after a quotation leaves it; what follows the attribution in the paragraph
 stays. One paragraph per article, drawn with a seed (two runs give the same
 files); articles without such a paragraph are left out of the corrupted set.
 
+With `--keep-name`, only attributions by a named person with a plain reporting verb
+(`"We will leave," Jane Roe said.`, `"We will leave," said Jane Roe, the director of
+the fund.`) are used, and only the verb goes: the name and what stands beside it
+stay as a sentence of their own (`"We will leave." Jane Roe, the director of the
+fund.`), as when a spinner drops `said`. Its files go to their own folder.
+
 Recall: a `fragment.unattributed-quote` finding (it is `info`) on the corrupted
 line; precision: of that rule's findings on the corrupted files; untouched: the
 share of non-empty untouched lines it flags. The rule is not told which
@@ -22,7 +28,7 @@ paragraph with none) or goes on with one sentence whose subject is a name.
 
 usage (from the repo root):
     python3 scripts/eval/corrupt_quotes.py [--part develop|sealed] [--out DIR]
-        [--binary target/release/scrapelint] [--seed 1] [--list]
+        [--binary target/release/scrapelint] [--seed 1] [--list] [--keep-name]
 
 RULE: `--part sealed` is for one final measurement; it prints figures only.
 """
@@ -46,18 +52,42 @@ ATTRIBUTED = re.compile(
     r"(?P<rest>(?: .*)?)$"
 )
 
+# `"Quote," Jane Roe said.` / `"Quote," said Jane Roe, the director of the fund.`: a
+# named speaker and a plain reporting verb, for `--keep-name`
+NAME = r"(?:[A-Z][\w.'\u2019-]+ ){0,3}[A-Z][\w.'\u2019-]+"
+PLAIN = r"(?:said|says|added|explained|wrote)"
+NAMED = re.compile(
+    r'^(?P<open>[\u201c"])(?P<quote>[^\u201c\u201d"]{20,400}?),(?P<close>[\u201d"]) '
+    rf"(?:(?P<name1>{NAME}) {PLAIN}|{PLAIN} (?P<name2>{NAME}))"
+    r"(?P<tail>,? [^.!?\u201c\u201d\"]{0,80})?\."
+    r"(?P<rest>(?: .*)?)$"
+)
 
-def build(out: Path, part: str, seed: int) -> list[dict]:
+
+def corrupt(line: str, keep_name: bool) -> str | None:
+    """The line without its attribution (or, with `keep_name`, without its verb), or
+    None when it has no attribution of that kind."""
+    if keep_name:
+        m = NAMED.match(line)
+        if m is None:
+            return None
+        name = m["name1"] or m["name2"]
+        return f"{m['open']}{m['quote']}.{m['close']} {name}{m['tail'] or ''}.{m['rest']}"
+    m = ATTRIBUTED.match(line)
+    return None if m is None else f"{m['open']}{m['quote']}.{m['close']}{m['rest']}"
+
+
+def build(out: Path, part: str, seed: int, keep_name: bool = False) -> list[dict]:
     rng = random.Random(seed)
     key = []
     for name, text in bodies(out, part):
         lines = text.rstrip("\n").split("\n")
-        options = [(i, m) for i in range(1, len(lines))
-                   if (m := ATTRIBUTED.match(lines[i])) is not None]
+        options = [(i, c) for i in range(1, len(lines))
+                   if (c := corrupt(lines[i], keep_name)) is not None]
         if not options:
             continue
-        at, m = rng.choice(options)
-        lines[at] = f"{m['open']}{m['quote']}.{m['close']}{m['rest']}"
+        at, changed = rng.choice(options)
+        lines[at] = changed
         (out / "corrupted" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         key.append({"file": name, "line": at + 1, "text": lines[at]})
     write_key(out, key)
@@ -65,9 +95,13 @@ def build(out: Path, part: str, seed: int) -> list[dict]:
 
 
 def main() -> int:
-    args = parse_args(__doc__, "corrupt-quotes")
+    args = parse_args(__doc__, "corrupt-quotes", lambda ap: ap.add_argument(
+        "--keep-name", action="store_true",
+        help="drop only the reporting verb of a named speaker"))
+    if args.keep_name:
+        args.out = args.out.parent.with_name(args.out.parent.name + "-named") / args.part
     out, show = args.out, args.show
-    key = build(out, args.part, args.seed)
+    key = build(out, args.part, args.seed, args.keep_name)
     found = check(args.binary, out / "corrupted")
     hits, kept = hits_on(
         found, key, lambda d: d["rule"] == RULE,

@@ -94,10 +94,13 @@ def hits_on(found: list[dict], key: list[dict], keep, on, show: bool) -> tuple[s
     return hits, kept
 
 
-def parse_args(doc: str, out: str) -> argparse.Namespace:
+def parse_args(doc: str, out: str, extra=None) -> argparse.Namespace:
     """The common command line: `--part`, `--out` (default target/OUT), `--binary`,
-    `--seed`, `--list`; `out` is the folder for the part, `show` whether to list."""
+    `--seed`, `--list`; `out` is the folder for the part, `show` whether to list.
+    `extra(parser)` adds a script's own options."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    if extra is not None:
+        extra(ap)
     ap.add_argument("--part", choices=["develop", "sealed"], default="develop")
     ap.add_argument("--out", type=Path, default=ROOT / "target" / out)
     ap.add_argument("--binary", default=str(ROOT / "target" / "release" / "scrapelint"))

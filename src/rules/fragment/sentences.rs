@@ -131,50 +131,148 @@ pub(super) fn dotted_name(token: &str) -> bool {
 }
 
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
-/// in double marks, ends with terminal punctuation, and no word of it is a reporting verb (`said`, `told`, ...), and either
+/// in double marks (one sentence or several), ends with terminal punctuation, no word
+/// outside its quotations is a reporting verb (`said`, `told`, ...), and either
 /// - the paragraph is nothing but quotations (one or several) and the paragraph
 ///   before has no quotation and does not introduce one with `:` (a quote
 ///   continuing the previous speaker is the convention), or
-/// - the next sentence starts with a capitalised name rather than a pronoun: a
-///   subject whose predicate does not belong to the quotation.
+/// - the sentence after the first quotation starts with a capitalised name rather
+///   than a pronoun, and ends the paragraph (a subject whose predicate does not belong
+///   to the quotation), or has no verb of its own and only quotations follow it
+///   (`"..." Roe, the fund's director. "..."`): the speaker whose verb was lost.
 pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bool {
     let sentences = page.doc.sentences_of(k);
-    let Some(first) = sentences.first() else {
+    let opening = page.text(k).starts_with(['“', '"', '«', '„']);
+    if k == 0 || !opening || page.paras[k].ending != Ending::Terminal {
+        return false;
+    }
+    let Some(first_end) = quotation_end(page, sentences, 0) else {
         return false;
     };
-    let opening = page.text(k).starts_with(['“', '"', '«', '„']);
-    if k == 0
-        || !opening
-        || page.paras[k].ending != Ending::Terminal
-        || !is_quotation(page.doc.slice(&first.range))
-    {
-        return false;
-    }
-    let attributed = page.doc.paragraph_words(k).iter().any(|w| {
-        let lower = normalise(page.doc.slice(w));
-        lower == "according" || lex.verb(&lower).is_some_and(|f| f.speech)
-    });
-    if attributed {
-        return false;
-    }
-    let quotations_only = sentences
-        .iter()
-        .all(|s| is_quotation(page.doc.slice(&s.range)));
-    match sentences.get(1) {
-        _ if quotations_only => {
-            let prev = page.text(k - 1);
-            !prev.contains(DOUBLE_QUOTES) && !prev.trim_end().ends_with(':')
+    // The sentences outside quotations, and whether each stands right after one.
+    let mut plain = Vec::new();
+    let mut i = first_end + 1;
+    while i < sentences.len() {
+        match quotation_end(page, sentences, i) {
+            Some(end) => i = end + 1,
+            None => {
+                plain.push(i);
+                i += 1;
+            }
         }
-        None => false,
-        Some(next) => {
-            let words = page.doc.words_of(next);
+    }
+    if reports_speech(page, lex, k) {
+        return false;
+    }
+    match plain.first() {
+        None => {
+            // A quotation under a heading or label (`Key quote`, `Common objections`)
+            // is a pull quote or an example, and one over a line that names its
+            // speaker (`Jane Roe, CEO of ...`, `— Jane Roe`) is attributed below.
+            // And one after a paragraph that reports someone's words (`Roe said she
+            // would appeal.`) goes on with that speaker, as the press writes it.
+            let prev = page.text(k - 1);
+            !prev.contains(DOUBLE_QUOTES)
+                && !prev.trim_end().ends_with(':')
+                && page.paras[k - 1].ending == Ending::Terminal
+                && !reports_speech(page, lex, k - 1)
+                && (k + 1 >= page.paras.len() || !names_a_speaker(page, lex, k + 1))
+        }
+        Some(&next) if next == first_end + 1 && plain.len() == 1 => {
+            let words = page.doc.words_of(&sentences[next]);
             let starts_with_name = words.first().is_some_and(|w| {
                 let w = page.doc.slice(w);
                 crate::text::starts_upper(w) && lex.closed(&normalise(w)).is_none()
             });
-            starts_with_name && sentences.len() == 2
+            starts_with_name
+                && (next + 1 == sentences.len()
+                    || finite_verb(lex, page.doc.text(), words).is_none())
+        }
+        Some(_) => false,
+    }
+}
+
+/// Paragraph `k` has a reporting verb (`said`, `told`, ...) or `according` outside
+/// its quotation marks; a capitalised word is a name's (`United States`), not a verb.
+fn reports_speech(page: &Page<'_>, lex: &Lexicon, k: usize) -> bool {
+    let quoted = quoted_spans(page.doc.text(), page.doc.paragraphs()[k].range.clone());
+    page.doc.paragraph_words(k).iter().any(|w| {
+        let word = page.doc.slice(w);
+        let inside = quoted.iter().any(|q| q.start <= w.start && w.end <= q.end);
+        let lower = normalise(word);
+        !inside
+            && !crate::text::starts_upper(word)
+            && (lower == "according" || lex.verb(&lower).is_some_and(|f| f.speech))
+    })
+}
+
+/// Paragraph `k` credits a quotation above it: it opens with a dash (`— Jane Roe`),
+/// or with a name of up to four capitalised words that is the whole line or stands
+/// before its role (`Jane Roe, CEO of Walmart`, `Jane Roe (earnings call)`).
+fn names_a_speaker(page: &Page<'_>, lex: &Lexicon, k: usize) -> bool {
+    let text = page.text(k);
+    if text.starts_with(['—', '–', '-', '~', '―']) {
+        return true;
+    }
+    let head = text
+        .split_once([',', '('])
+        .map_or(text.trim_end_matches(['.', ' ']), |(head, _)| head);
+    let head: Vec<&str> = head.split_whitespace().collect();
+    (1..=4).contains(&head.len())
+        && head
+            .iter()
+            .all(|w| crate::text::capitalised(w) || crate::text::names::is_particle(w))
+        && lex.closed(&normalise(head[0])).is_none()
+}
+
+/// The byte ranges of `text[range]` inside double quotation marks: `“` `«` `„` open,
+/// `”` `»` close, a straight `"` does either in turn. An unclosed quotation runs to
+/// the end.
+fn quoted_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        match (c, open) {
+            ('“' | '«' | '„', None) | ('"', None) => open = Some(at),
+            ('”' | '»' | '"', Some(start)) => {
+                spans.push(start..at + c.len_utf8());
+                open = None;
+            }
+            _ => {}
         }
     }
+    if let Some(start) = open {
+        spans.push(start..range.end);
+    }
+    spans
+}
+
+/// The last sentence of the quotation that opens sentence `i` of a paragraph: the
+/// sentence itself when it is one quotation, or the sentence that closes a quotation
+/// in double marks running over several, none of which has another double mark.
+fn quotation_end(page: &Page<'_>, sentences: &[Sentence], i: usize) -> Option<usize> {
+    let first = page.doc.slice(&sentences.get(i)?.range);
+    if is_quotation(first) {
+        return Some(i);
+    }
+    let body = first.strip_prefix(['“', '"', '«', '„'])?;
+    if body.contains(DOUBLE_QUOTES) {
+        return None;
+    }
+    for (j, s) in sentences.iter().enumerate().skip(i + 1) {
+        let text = page.doc.slice(&s.range);
+        let Some(at) = text.find(DOUBLE_QUOTES) else {
+            continue;
+        };
+        let closes = text[at..].starts_with(['”', '"', '»', '“'])
+            && !text[at..]
+                .chars()
+                .skip(1)
+                .any(|c| c.is_alphanumeric() || DOUBLE_QUOTES.contains(&c));
+        return closes.then_some(j);
+    }
+    None
 }
 
 /// A sentence that is one quotation: it opens with a quotation mark and nothing but
@@ -249,5 +347,38 @@ mod tests {
         assert_eq!(unattributed(two).len(), 1);
         let introduced = "Title\n\nResidents told the council:\n\n“We will miss it.” “It was the last way home after ten.”\n\nMore text here.";
         assert!(unattributed(introduced).is_empty());
+    }
+
+    #[test]
+    fn a_speaker_who_lost_the_verb_between_quotations() {
+        // A quotation of two sentences, the speaker without a verb, another quotation.
+        let between = "Title\n\nThe ferry will stop at night.\n\n“We will miss it. It was the last way home.” Ana Ortiz, a nurse at the clinic. “Now I take a taxi.”\n\nThe council meets in June.";
+        assert_eq!(unattributed(between).len(), 1);
+        // A verb inside the quotation attributes nothing.
+        let inside = "Title\n\nThe ferry will stop at night.\n\n“I told them it was the last way home.” Ana Ortiz in a letter to the council.\n\nThe council meets in June.";
+        assert_eq!(unattributed(inside).len(), 1);
+        // The verb between two quotations of one sentence attributes both.
+        let adding = "Title\n\nSales fell.\n\n“People are cautious,” dealer Tom Reyes said, adding, “this year is weaker.”\n\nMore text here.";
+        assert!(unattributed(adding).is_empty());
+        // With a verb of its own, the sentence after the quotation is no lost speaker.
+        let narrated = "Title\n\nThe ferry will stop at night.\n\n“We will miss it.” Ana Ortiz took the last boat home. “Now I take a taxi.”\n\nMore text here.";
+        assert!(unattributed(narrated).is_empty());
+    }
+
+    #[test]
+    fn pull_quotes_and_quotes_that_go_on_with_a_speaker() {
+        // Under a label, over the line that names the speaker.
+        let labelled = "Title\n\nThe market grew.\n\nKey quote\n\n“We made progress this year. We expect more.”\n\nMore text here.";
+        assert!(unattributed(labelled).is_empty());
+        let credited = "Title\n\nThe market grew.\n\n“We made progress this year. We expect more.”\n\nJane Roe, CEO of the company (earnings call, May 2)";
+        assert!(unattributed(credited).is_empty());
+        let dashed = "Title\n\nThe market grew.\n\n“We made progress this year.”\n\n— Jane Roe\n\nMore text here.";
+        assert!(unattributed(dashed).is_empty());
+        // After a paragraph that reports someone's words, the quotation is theirs.
+        let reported = "Title\n\nMr Reyes said he would go to court.\n\n“It is now four years later and nothing has happened.”\n\nMore text here.";
+        assert!(unattributed(reported).is_empty());
+        // A name is not a reporting verb: `States` in `United States`.
+        let named = "Title\n\nUnited States troops in Iraq are anxious.\n\n\"Our policy has not changed\".\n\nMore text here.";
+        assert_eq!(unattributed(named).len(), 1);
     }
 }
