@@ -133,9 +133,11 @@ pub(super) fn dotted_name(token: &str) -> bool {
 /// A quotation that nothing attributes: paragraph `k` opens with a complete quotation
 /// in double marks (one sentence or several), ends with terminal punctuation, no word
 /// outside its quotations is a reporting verb (`said`, `told`, ...), and either
-/// - the paragraph is nothing but quotations (one or several) and the paragraph
-///   before has no quotation and does not introduce one with `:` (a quote
-///   continuing the previous speaker is the convention), or
+/// - the paragraph is nothing but quotations (one or several), the paragraph before
+///   is a finished sentence that neither quotes, nor introduces a quotation with `:`,
+///   nor reports someone's words (a quote continuing the previous speaker is the
+///   convention; one under a heading is a pull quote), and the paragraph after does
+///   not name the speaker ([`names_a_speaker`]), or
 /// - the sentence after the first quotation starts with a capitalised name rather
 ///   than a pronoun, and ends the paragraph (a subject whose predicate does not belong
 ///   to the quotation), or has no verb of its own and only quotations follow it
@@ -149,7 +151,7 @@ pub(super) fn unattributed_quote(page: &Page<'_>, lex: &Lexicon, k: usize) -> bo
     let Some(first_end) = quotation_end(page, sentences, 0) else {
         return false;
     };
-    // The sentences outside quotations, and whether each stands right after one.
+    // The sentences that are not part of a quotation, in order.
     let mut plain = Vec::new();
     let mut i = first_end + 1;
     while i < sentences.len() {
