@@ -45,7 +45,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corruption import bodies, check, data_words, parse_args, write_key
+from corruption import bodies, change_one_line, check, data_words, parse_args, write_key
 from corruption import untouched_flags
 
 RULES = {"truncated": "fragment.truncated-paragraph", "byline": "fragment.orphan-byline",
@@ -99,13 +99,10 @@ def build(out: Path, part: str, seed: int) -> list[dict]:
             shown = f"{m.group(1)}, {m.group(2)}."
             lines[at] = lines[at][: m.start()] + shown + lines[at][m.end():]
         elif kind == "truncated":
-            options = [(i, cut) for i in range(2, len(lines))
-                       if (cut := truncation(lines[i], rng)) is not None]
-            if not options:
+            at = change_one_line(lines, 2, lambda line: truncation(line, rng), rng)
+            if at is None:
                 continue
-            at, cut = rng.choice(options)
-            lines[at] = cut
-            shown = cut
+            shown = lines[at]
         else:
             full = f"{rng.choice(given)} {rng.choice(surnames)}"
             shown = rng.choice(FORMS).format(name=full)

@@ -296,13 +296,10 @@ def build(out: Path, part: str, seed: int, clipped: bool = False) -> list[dict]:
 
 
 def main() -> int:
-    args = parse_args(__doc__, "corrupt-phrases", lambda ap: ap.add_argument(
-        "--clipped", action="store_true",
-        help="only the clipped first word after a name, in its own folder"))
-    if args.clipped:
-        args.out = args.out.parent.with_name(args.out.parent.name + "-clipped") / args.part
+    args = parse_args(__doc__, "corrupt-phrases",
+                      ("--clipped", "only the clipped first word after a name"))
     out, show = args.out, args.show
-    key = build(out, args.part, args.seed, args.clipped)
+    key = build(out, args.part, args.seed, args.variant)
 
     hits, mangled = hits_on(
         check(args.binary, out / "corrupted"), key, lambda d: d["category"] == "mangled",
@@ -320,7 +317,7 @@ def main() -> int:
 
     print(f"part {args.part}: {len(list((out / 'untouched').iterdir()))} articles, "
           f"{len(key)} with a corrupted phrase")
-    for kind in ["clipped"] if args.clipped else KINDS:
+    for kind in ["clipped"] if args.variant else KINDS:
         ks = [k for k in key if k["kind"] == kind]
         got = sum(1 for k in ks if k["file"] in hits)
         print(f"recall {kind:9} {got / len(ks) if ks else 0:.3f} ({got}/{len(ks)})")

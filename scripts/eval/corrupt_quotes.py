@@ -39,7 +39,8 @@ import re
 import sys
 from pathlib import Path
 
-from corruption import bodies, check, hits_on, parse_args, untouched_flags, write_key
+from corruption import bodies, change_one_line, check, hits_on, parse_args, untouched_flags
+from corruption import write_key
 
 RULE = "fragment.unattributed-quote"
 VERBS = r"(?:said|says|told reporters|told [A-Z][\w.]+(?: [A-Z][\w.]+)*|added|explained|wrote)"
@@ -82,12 +83,9 @@ def build(out: Path, part: str, seed: int, keep_name: bool = False) -> list[dict
     key = []
     for name, text in bodies(out, part):
         lines = text.rstrip("\n").split("\n")
-        options = [(i, c) for i in range(1, len(lines))
-                   if (c := corrupt(lines[i], keep_name)) is not None]
-        if not options:
+        at = change_one_line(lines, 1, lambda line: corrupt(line, keep_name), rng)
+        if at is None:
             continue
-        at, changed = rng.choice(options)
-        lines[at] = changed
         (out / "corrupted" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
         key.append({"file": name, "line": at + 1, "text": lines[at]})
     write_key(out, key)
@@ -95,13 +93,10 @@ def build(out: Path, part: str, seed: int, keep_name: bool = False) -> list[dict
 
 
 def main() -> int:
-    args = parse_args(__doc__, "corrupt-quotes", lambda ap: ap.add_argument(
-        "--keep-name", action="store_true",
-        help="drop only the reporting verb of a named speaker"))
-    if args.keep_name:
-        args.out = args.out.parent.with_name(args.out.parent.name + "-named") / args.part
+    args = parse_args(__doc__, "corrupt-quotes",
+                      ("--keep-name", "drop only the reporting verb of a named speaker"))
     out, show = args.out, args.show
-    key = build(out, args.part, args.seed, args.keep_name)
+    key = build(out, args.part, args.seed, args.variant)
     found = check(args.binary, out / "corrupted")
     hits, kept = hits_on(
         found, key, lambda d: d["rule"] == RULE,

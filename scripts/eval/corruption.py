@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 from collections import defaultdict
@@ -94,22 +95,38 @@ def hits_on(found: list[dict], key: list[dict], keep, on, show: bool) -> tuple[s
     return hits, kept
 
 
-def parse_args(doc: str, out: str, extra=None) -> argparse.Namespace:
+def parse_args(doc: str, out: str, variant: tuple[str, str] | None = None) -> argparse.Namespace:
     """The common command line: `--part`, `--out` (default target/OUT), `--binary`,
     `--seed`, `--list`; `out` is the folder for the part, `show` whether to list.
-    `extra(parser)` adds a script's own options."""
+    `variant` is a script's `(flag, help)` for a second kind of corruption: when the
+    flag is given, `args.variant` is true and the default folder is target/OUT-FLAG."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
-    if extra is not None:
-        extra(ap)
+    if variant is not None:
+        ap.add_argument(variant[0], dest="variant", action="store_true", help=variant[1])
     ap.add_argument("--part", choices=["develop", "sealed"], default="develop")
-    ap.add_argument("--out", type=Path, default=ROOT / "target" / out)
+    ap.add_argument("--out", type=Path)
     ap.add_argument("--binary", default=str(ROOT / "target" / "release" / "scrapelint"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--list", action="store_true", help="print each finding (develop only)")
     args = ap.parse_args()
+    args.variant = getattr(args, "variant", False)
+    if args.out is None:
+        args.out = ROOT / "target" / (f"{out}-{variant[0].lstrip('-')}" if args.variant else out)
     args.out = args.out / args.part
     args.show = args.list and args.part == "develop"
     return args
+
+
+def change_one_line(lines: list[str], first: int, change, rng: random.Random) -> int | None:
+    """Changes one line of `lines[first:]` that `change(line)` turns into another (None:
+    it cannot), drawn with `rng`, in place; its index, or None when none can change."""
+    options = [(i, new) for i in range(first, len(lines))
+               if (new := change(lines[i])) is not None]
+    if not options:
+        return None
+    at, new = rng.choice(options)
+    lines[at] = new
+    return at
 
 
 def write_key(out: Path, key: list[dict]) -> None:
