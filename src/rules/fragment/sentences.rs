@@ -380,7 +380,7 @@ mod tests {
         let reported = "Title\n\nMr Reyes said he would go to court.\n\n“It is now four years later and nothing has happened.”\n\nMore text here.";
         assert!(unattributed(reported).is_empty());
         // A name is not a reporting verb: `States` in `United States`.
-        let named = "Title\n\nUnited States troops in Iraq are anxious.\n\n\"Our policy has not changed\".\n\nMore text here.";
+        let named = "Title\n\nThe United States embassy in Lima will reopen next month.\n\n“The visa queue will be short.”\n\nMore text here.";
         assert_eq!(unattributed(named).len(), 1);
     }
 }
