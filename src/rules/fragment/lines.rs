@@ -606,7 +606,7 @@ pub(super) fn orphan_byline(page: &Page<'_>, lex: &Lexicon, max_names: usize, k:
         || !(names
             .iter()
             .enumerate()
-            .all(|(i, w)| name_word(lex, w) || census_surname(lex, &names, i))
+            .all(|(i, w)| name_word(lex, w) || census_name(lex, &names, i))
             || (by && house_byline(&names)))
     {
         return false;
@@ -680,23 +680,26 @@ fn house_byline(words: &[&str]) -> bool {
             .all(|w| starts_upper(w) && w.chars().all(char::is_alphabetic))
 }
 
-/// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
-/// a particle (`de`, `al`), and not a function word, a verb or a section name.
-/// Whether word `i` of a name line, a verb or other word [`name_word`] refuses
-/// (`Pierce`, `Waters`), is a census surname after a census given name (`Luther
-/// Pierce`, `Helena Waters`).
-fn census_surname(lex: &Lexicon, names: &[&str], i: usize) -> bool {
+/// Whether word `i` of a name line, a verb or other word [`name_word`] refuses, is a
+/// name in its place by the census lists: a common given name followed by a common
+/// surname (`Jimmy Singleton`, `Will Hanson`), or such a surname after a common given
+/// name (`Luther Pierce`, `Helena Waters`).
+fn census_name(lex: &Lexicon, names: &[&str], i: usize) -> bool {
     /// Share per 100,000 people: surnames at least this common.
     const SURNAME: u32 = 5;
     let capitalised = |w: &str| starts_upper(w) && w.chars().all(char::is_alphabetic);
-    let (first, word) = (names[0], names[i]);
-    i > 0
-        && capitalised(first)
-        && capitalised(word)
-        && lex.name_shares(&normalise(first)).0 >= COMMON_GIVEN
-        && lex.name_shares(&normalise(word)).1 >= SURNAME
+    // the surname that makes it a name: the next word for the given name, else itself
+    let Some(surname) = names.get(i.max(1)) else {
+        return false;
+    };
+    capitalised(names[0])
+        && capitalised(surname)
+        && lex.name_shares(&normalise(names[0])).0 >= COMMON_GIVEN
+        && lex.name_shares(&normalise(surname)).1 >= SURNAME
 }
 
+/// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
+/// a particle (`de`, `al`), and not a function word, a verb or a section name.
 fn name_word(lex: &Lexicon, w: &str) -> bool {
     if crate::text::names::is_particle(w) {
         return true;
@@ -983,6 +986,13 @@ mod tests {
         );
         let phrase = format!("Headline\n\n{BODY}\n\n{BODY}\n\nStay Tuned");
         assert!(flagged(&phrase, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
+        // A given name that is also a verb or a modal, before a census surname.
+        for name in ["By Jimmy Singleton", "Will Hanson"] {
+            let end = format!("Headline\n\n{BODY}\n\n{BODY}\n\n{name}");
+            assert_eq!(flagged(&end, |p, l, k| orphan_byline(p, l, 4, k)), [name]);
+        }
+        let modal = format!("Headline\n\n{BODY}\n\n{BODY}\n\nWill Continue");
+        assert!(flagged(&modal, |p, l, k| orphan_byline(p, l, 4, k)).is_empty());
     }
 
     #[test]
