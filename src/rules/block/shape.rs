@@ -56,6 +56,11 @@ pub(super) struct Config {
     /// comment thread starts at once, a counter at the top of the article does not.
     #[serde(default = "default_marker_within")]
     marker_within: usize,
+    /// Regexes matched case-insensitively against whole lines: a line matching one is
+    /// neither a heading nor a marker (`She says:` leads in a quotation; no commenter
+    /// is called `She`).
+    #[serde(default)]
+    pub(super) exclude: Vec<Spanned<String>>,
 }
 
 fn default_marker_within() -> usize {
@@ -144,6 +149,7 @@ pub(super) struct Block {
 pub(super) struct Segmenter {
     trigger: Option<LazyRegex>,
     markers: Option<LazyRegex>,
+    exclude: Option<LazyRegex>,
     config: Config,
 }
 
@@ -172,9 +178,11 @@ impl Segmenter {
         }
         let trigger = whole_line(&config.triggers)?;
         let markers = whole_line(&config.markers)?;
+        let exclude = whole_line(&config.exclude)?;
         Ok(Segmenter {
             trigger,
             markers,
+            exclude,
             config,
         })
     }
@@ -204,6 +212,7 @@ impl Segmenter {
             if words <= self.config.max_words
                 && sentence_ending(open_core) == Ending::Open
                 && re.is_match(core)
+                && !self.excluded(core)
             {
                 return LineClass::Trigger;
             }
@@ -258,6 +267,11 @@ impl Segmenter {
         }
     }
 
+    /// Whether `line` matches one of the rule's `exclude` patterns.
+    fn excluded(&self, line: &str) -> bool {
+        self.exclude.as_ref().is_some_and(|re| re.is_match(line))
+    }
+
     /// With `until-end`: the block from the first heading to the last line of the
     /// page, when enough of its lines are markers; otherwise [`segment`](Self::segment).
     pub(super) fn blocks(&self, classes: &[LineClass], lines: &[&str]) -> Vec<Block> {
@@ -287,7 +301,10 @@ impl Segmenter {
         // Each line after the first heading is matched once; `after[j]` counts the
         // marker lines from `j` to the end.
         let marked: Vec<bool> = (0..=last)
-            .map(|j| j > opening && markers.is_match(strip_bullet(lines[j].trim())))
+            .map(|j| {
+                let line = strip_bullet(lines[j].trim());
+                j > opening && markers.is_match(line) && !self.excluded(line)
+            })
             .collect();
         let mut after = vec![0usize; last + 2];
         for j in (0..=last).rev() {

@@ -255,6 +255,7 @@ impl ClassifierRule {
                 || Some(line.line) == title
                 || covered(prior, &line.range)
                 || hard_wrapped(doc, line.line)
+                || leads_in_a_quotation(doc, line.line)
                 || looks_like_code(doc.slice(&line.range))
             {
                 continue;
@@ -369,6 +370,23 @@ pub fn hard_wrapped(doc: &Document, i: usize) -> bool {
         || (i > 0 && goes_on(line) && ends_open(text(i - 1)))
 }
 
+/// Whether line `i` (0-based) leads in the quotation on the next non-blank line: a
+/// few words ending with `:` (`Haddad says:`, `In a statement, the board said:`),
+/// then a line that opens with a quotation mark. The quotation is the article's and
+/// so is its lead-in; a comment list's `Jane says:` is followed by the comment itself.
+fn leads_in_a_quotation(doc: &Document, i: usize) -> bool {
+    const MAX_WORDS: usize = 10;
+    const OPENERS: [char; 5] = ['"', '“', '\'', '‘', '«'];
+    let index = doc.line_index();
+    let line = doc.slice(&index.line_range(i)).trim();
+    line.ends_with(':')
+        && line.split_whitespace().count() <= MAX_WORDS
+        && (i + 1..index.len())
+            .map(|j| doc.slice(&index.line_range(j)).trim())
+            .find(|next| !next.is_empty())
+            .is_some_and(|next| next.starts_with(OPENERS))
+}
+
 /// Whether an earlier diagnostic already spans the whole line (a section label, say):
 /// one finding per line is enough.
 fn covered(prior: &[Diagnostic], line: &std::ops::Range<usize>) -> bool {
@@ -449,5 +467,16 @@ mod tests {
         // `Photos` is too short to run on; `the end` and `next post` are
         // too short to go on with a sentence; a label (`updated:`) or a byline does not.
         assert_eq!(wrapped, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_lead_in_before_a_quotation_is_told_from_a_comment_header() {
+        let doc = Document::from_text(
+            "Haddad says:\n\n“We need the posts to be permanent.”\nJane says:\nGreat post, thanks!\nUpdated:\n\"Quoted\" headline\nA long line of eleven words that ends with a colon here:\n\"No.\"\n",
+        );
+        let lead_ins: Vec<usize> = (0..9).filter(|&i| leads_in_a_quotation(&doc, i)).collect();
+        // a blank line may come between; a comment header is followed by its comment;
+        // the line must be short; a label before a quoted line reads as a lead-in too
+        assert_eq!(lead_ins, vec![0, 5]);
     }
 }
