@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::analysis::{Analysis, Features};
 use super::combiner::{self, Place};
+use super::typography::Styles;
 use super::{CohesionRule, Decision, Model};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
@@ -284,6 +285,7 @@ impl CohesionRule {
             return;
         }
         let sourced_at = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
+        let styles = t.typography.map(|_| Styles::of(doc.text()));
         for c in self.candidates(doc, analysis, sourced_at) {
             let p = c.p;
             let sourced = sourced_at(p);
@@ -316,8 +318,28 @@ impl CohesionRule {
                         (Some(_), Some(shared)) => shared.min(threshold),
                         _ => threshold,
                     };
+                    // Typed in a style the rest never uses: another hand typed it.
+                    let foreign = styles.as_ref().and_then(|whole| {
+                        let own = Styles::of(doc.slice(&doc.paragraphs()[p].range));
+                        own.foreign_to(&whole.without(&own))
+                    });
+                    // ...but not in a short article, where any paragraph is a larger
+                    // share of the text and a quoted post stands out more.
+                    let long = t.short.is_none_or(|(words, _)| doc.words().len() >= words);
+                    let threshold = match (foreign, t.typography) {
+                        (Some(_), Some(typed)) if long && !short => typed.min(threshold),
+                        _ => threshold,
+                    };
                     let reasons = if probability >= threshold {
                         let reasons = describe_reasons(&reasons);
+                        let reasons = match foreign {
+                            Some((own, rest)) => format!(
+                                "{reasons}; typed with {} where the article has {}",
+                                own.shown(),
+                                rest.shown()
+                            ),
+                            None => reasons,
+                        };
                         match source {
                             Some(file) => format!("{reasons}; the paragraph is also in {file}"),
                             None => reasons,
@@ -697,6 +719,19 @@ mod tests {
         let host = long_host(few, "");
         assert_eq!(warnings(&[&host, &donor]), [(0, 11)]);
         assert!(warnings(&[&host]).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_typed_in_another_style_needs_less_evidence() {
+        // The bus-lane article, long enough to be judged in full, with curly
+        // apostrophes; a paragraph of a tram strike (probability about 0.36, under
+        // `threshold`) is flagged when typed with straight ones.
+        let more = "\n\nThe city’s transport committee approved the plan in March after a public consultation in which most of the six hundred replies backed the lane, though shop owners near the station said it’s going to cost them passing trade.\n\nThe department said it would publish figures on bus journey times every quarter, so that residents could judge whether the lane had worked, and that it’s ready to change the hours if the evening traffic gets worse.\n\nWork on the second lane, on the avenue that links the university with the old town, is due to start in the autumn and to take about five months.\n\nThe department’s engineers said the avenue is narrower than the ring road, so the second lane will run only in the morning towards the old town and in the evening towards the university.\n\nA third lane, on the bridge road, is still being designed, and the city will consult residents and bus passengers on it early next year before any work begins on the bridge.";
+        let tram = "Tram drivers in the harbour district said they'd strike next week over rosters, and the operator's managers said services would be cut to one tram an hour.";
+        let host = |paragraph: &str| long_host(paragraph, more).replace("city's", "city’s");
+        assert!(Document::from_text(&host(tram)).words().len() >= 400);
+        assert_eq!(warnings(&[&host(tram)]), [(0, 11)]);
+        assert!(warnings(&[&host(&tram.replace('\'', "’"))]).is_empty());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod lexicon;
 mod names;
 pub(crate) mod semantic;
 mod tiling;
+mod typography;
 mod vectors;
 
 use crate::rules::Data;
@@ -66,6 +67,10 @@ struct Config {
     /// paragraphs, needs only this probability: the other file is where it came from.
     #[serde(default)]
     shared_threshold: Option<f32>,
+    /// A paragraph typed in a style the rest of the article never uses (straight
+    /// apostrophes among curly ones) needs only this probability: another hand typed it.
+    #[serde(default)]
+    typography_threshold: Option<f32>,
     #[serde(default)]
     max_similarity: Option<f64>,
     #[serde(default)]
@@ -158,6 +163,8 @@ struct Thresholds {
     short: Option<(usize, f32)>,
     /// The threshold of a paragraph found in one other file of the run.
     shared: Option<f32>,
+    /// The threshold of a paragraph typed in another style than the rest.
+    typography: Option<f32>,
     decision: Decision,
     min_novel_names: usize,
     min_novel_share: f64,
@@ -337,6 +344,7 @@ fn build_rule(
             .short_threshold
             .map(|t| (c.short_document_words, t.clamp(0.0, 1.0))),
         shared: c.shared_threshold.map(|t| t.clamp(0.0, 1.0)),
+        typography: c.typography_threshold.map(|t| t.clamp(0.0, 1.0)),
         decision,
         min_novel_names: c.min_novel_names,
         min_novel_share: c.min_novel_share,
