@@ -433,8 +433,15 @@ impl CollocationRule {
             }
         }
         let mut best: Option<(Change, usize, usize)> = None;
+        let related = self.wants(Change::Related);
         for (kept, changed, pos, index) in [(a, b, 1, &c.by_first), (b, a, 0, &c.by_second)] {
             for &p in index.get(kept).into_iter().flatten() {
+                // Every change but a synonym keeps the phrase word's first letter
+                // (a misspelling, a longer word, a clipped one): most phrases of a
+                // common word are out at once.
+                if !related && changed.as_bytes().first() != c.words[p][pos].as_bytes().first() {
+                    continue;
+                }
                 if c.count[p] < self.config.min_count || !case_fits(&c.shown[p], shapes, first) {
                     continue;
                 }
