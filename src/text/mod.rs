@@ -17,4 +17,4 @@ pub use language::Language;
 pub use line_index::{LineCol, LineIndex};
 pub use segment::{Layout, Paragraph};
 pub use source::{InvalidBytes, Source};
-pub use word::{capitalised, lowercase, starts_upper};
+pub use word::{OPENING_QUOTES, capitalised, lowercase, opens_quotation, starts_upper};

@@ -32,6 +32,14 @@ pub fn capitalised(word: &str) -> bool {
     starts_upper(word) && word.chars().any(char::is_lowercase)
 }
 
+/// Marks that open a quotation: `“`, `"`, `‘`, `'`, `«`, `„`.
+pub const OPENING_QUOTES: &[char] = &['“', '"', '‘', '\'', '«', '„'];
+
+/// Whether `text` starts (after spaces) with an opening quotation mark.
+pub fn opens_quotation(text: &str) -> bool {
+    text.trim_start().starts_with(OPENING_QUOTES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -376,7 +376,6 @@ pub fn hard_wrapped(doc: &Document, i: usize) -> bool {
 /// so is its lead-in; a comment list's `Jane says:` is followed by the comment itself.
 fn leads_in_a_quotation(doc: &Document, i: usize) -> bool {
     const MAX_WORDS: usize = 10;
-    const OPENERS: [char; 5] = ['"', '“', '\'', '‘', '«'];
     let index = doc.line_index();
     let line = doc.slice(&index.line_range(i)).trim();
     line.ends_with(':')
@@ -384,7 +383,7 @@ fn leads_in_a_quotation(doc: &Document, i: usize) -> bool {
         && (i + 1..index.len())
             .map(|j| doc.slice(&index.line_range(j)).trim())
             .find(|next| !next.is_empty())
-            .is_some_and(|next| next.starts_with(OPENERS))
+            .is_some_and(crate::text::opens_quotation)
 }
 
 /// Whether an earlier diagnostic already spans the whole line (a section label, say):

@@ -285,7 +285,8 @@ impl CohesionRule {
             return;
         }
         let sourced_at = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
-        let styles = t.typography.map(|_| Styles::of(doc.text()));
+        // The document's typing, read only when a paragraph is likely enough to need it.
+        let styles: std::cell::OnceCell<Styles> = std::cell::OnceCell::new();
         for c in self.candidates(doc, analysis, sourced_at) {
             let p = c.p;
             let sourced = sourced_at(p);
@@ -319,10 +320,14 @@ impl CohesionRule {
                         _ => threshold,
                     };
                     // Typed in a style the rest never uses: another hand typed it.
-                    let foreign = styles.as_ref().and_then(|whole| {
-                        let own = Styles::of(doc.slice(&doc.paragraphs()[p].range));
-                        own.foreign_to(&whole.without(&own))
-                    });
+                    let foreign = t
+                        .typography
+                        .filter(|typed| probability >= typed.min(threshold))
+                        .and_then(|_| {
+                            let whole = styles.get_or_init(|| Styles::of(doc.text()));
+                            let own = Styles::of(doc.slice(&doc.paragraphs()[p].range));
+                            own.foreign_to(&whole.without(&own))
+                        });
                     // ...but not in a short article, where any paragraph is a larger
                     // share of the text and a quoted post stands out more.
                     let long = t.short.is_none_or(|(words, _)| doc.words().len() >= words);

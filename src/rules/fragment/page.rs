@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
-use crate::text::Document;
 use crate::text::code::looks_like_code;
+use crate::text::{Document, opens_quotation};
 
 /// Characters that open a list item when followed by a space.
 const BULLETS: &[char] = &[
@@ -141,12 +141,6 @@ impl<'d> Page<'d> {
             || i.checked_sub(1)
                 .is_some_and(|j| self.paras[j].bullet || self.text(j).trim_end().ends_with(':'))
     }
-}
-
-/// Whether `text` starts with an opening quotation mark (`“`, `"`, `«`, `„`, `‘`, `'`).
-pub(super) fn opens_quotation(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(['“', '"', '«', '„', '‘', '\''])
 }
 
 /// Whether `text` goes on with a sentence begun in the paragraph before: it starts in

@@ -22,7 +22,8 @@
 
 use std::ops::Range;
 
-use super::page::{goes_on, opens_quotation};
+use super::page::goes_on;
+use crate::text::opens_quotation;
 
 /// Which marks a rule checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]

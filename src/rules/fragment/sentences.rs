@@ -11,7 +11,7 @@ use super::page::{Ending, Page};
 use super::verbs::{finite_verb, is_appositive, normalise};
 use crate::text::{Sentence, calendar};
 
-const OPENING_QUOTES: &[char] = &['“', '"', '‘', '\'', '«', '„'];
+use crate::text::OPENING_QUOTES;
 const CLOSING_QUOTES: &[char] = &['”', '"', '’', '\'', '»', '“'];
 const DOUBLE_QUOTES: &[char] = &['“', '”', '"', '«', '»', '„'];
 
