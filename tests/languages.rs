@@ -88,3 +88,40 @@ fn builtin_english_rules_stay_quiet_on_french_but_encoding_rules_do_not() {
     let english = check_text(&r, ENGLISH);
     assert!(english.iter().any(|d| &*d.rule == "boilerplate.ad-label"));
 }
+
+/// A German news page as a scraper keeps it: the site's menu above the article.
+const GERMAN_PAGE: &str = "Stadtbibliothek öffnet nach zwei Jahren Umbau wieder
+Startseite
+Nachrichten
+Region
+Sport
+Kultur
+Wirtschaft
+Nach fast zwei Jahren Bauzeit hat die Stadtbibliothek am Samstag ihre Türen wieder geöffnet. Schon vor zehn Uhr warteten mehr als hundert Besucher vor dem Eingang am Marktplatz.
+Der Umbau hat rund 4,8 Millionen Euro gekostet, etwas mehr als ursprünglich geplant. Die Stadt trägt den größten Teil der Kosten, ein Drittel kommt aus einem Förderprogramm des Landes.
+Neu sind vor allem die Räume im Erdgeschoss. Wo früher Regale bis unter die Decke standen, gibt es jetzt ein Lesecafé, einen Bereich für Kinder und zwölf Arbeitsplätze.
+„Wir wollten einen Ort schaffen, an dem man sich auch ohne Buch gern aufhält“, sagte die Leiterin der Bibliothek bei der Eröffnung.
+Die Ausleihe bleibt für Kinder und Jugendliche kostenlos. Erwachsene zahlen weiterhin zwölf Euro im Jahr.
+";
+
+#[test]
+fn the_line_model_reads_the_layout_of_a_page_in_any_language() {
+    let r = RuleSet::builtin().unwrap();
+    let found = check_text(&r, GERMAN_PAGE);
+    let lines: Vec<usize> = found
+        .iter()
+        .filter(|d| &*d.rule == "boilerplate.line-classifier")
+        .map(|d| GERMAN_PAGE[..d.span.start].matches('\n').count() + 1)
+        .collect();
+    // the menu, not the title above it nor a line of the article below
+    assert!(lines.len() >= 3, "{lines:?}");
+    assert!(lines.iter().all(|l| (2..=7).contains(l)), "{lines:?}");
+    // the English phrase rules still stay quiet
+    assert!(
+        found
+            .iter()
+            .all(|d| &*d.rule == "boilerplate.line-classifier"),
+        "{:?}",
+        found.iter().map(|d| &d.rule).collect::<Vec<_>>()
+    );
+}

@@ -96,12 +96,16 @@ def load_set(binary, name, cache):
 class LineModel:
     """Logistic regression over standardised layout features and hashed n-grams."""
 
-    def __init__(self, C, recall_weight=1.0, penalty="l1"):
+    def __init__(self, C, recall_weight=1.0, penalty="l1", layout_only=False):
         self.C = C
+        self.layout_only = layout_only
         self.penalty = penalty
         self.recall_weight = recall_weight
 
     def design(self, X, H):
+        if self.layout_only:
+            # the words' columns stay, empty, so the export keeps its layout
+            H = sparse.csr_matrix(H.shape)
         return sparse.hstack([sparse.csr_matrix((X - self.mean) / self.scale), H]).tocsr()
 
     def fit(self, docs):
@@ -294,6 +298,8 @@ def main():
     ap.add_argument("--out", default="rules/data/line-classifier.json")
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--penalty", choices=("l1", "l2"), default="l1")
+    ap.add_argument("--layout-only", action="store_true",
+                    help="fit without the hashed words (the model for articles in other languages)")
     ap.add_argument("--recall-weight", type=float, default=1.0, help="weight of lines of the recall sets")
     ap.add_argument("--oof", help="write the out-of-fold probabilities here (pickle), for reading develop errors")
     ap.add_argument("--cv-dir", help="also write each fold's model, rule file and held-out pages here, "
@@ -314,7 +320,7 @@ def main():
     oof = [None] * len(docs)
     fold_models, fold_of = [], {}
     for k, (tr, te) in enumerate(GroupKFold(n_splits=FOLDS).split(np.zeros(len(docs)), groups=sites)):
-        m = LineModel(a.C, a.recall_weight, a.penalty).fit([docs[i] for i in tr])
+        m = LineModel(a.C, a.recall_weight, a.penalty, a.layout_only).fit([docs[i] for i in tr])
         fold_models.append(m)
         for i in te:
             oof[i] = m.proba(docs[i])
@@ -338,7 +344,7 @@ def main():
 
     if a.cv_dir:
         write_cv(Path(a.cv_dir), docs, fold_of, fold_models, names, hmm, warn, info)
-    final = LineModel(a.C, a.recall_weight, a.penalty).fit(docs)
+    final = LineModel(a.C, a.recall_weight, a.penalty, a.layout_only).fit(docs)
     validation = {
         "method": f"GroupKFold({FOLDS}) by site over the develop pages of {', '.join(SETS)}; "
                   f"{a.penalty.upper()} logistic regression, C={a.C}, recall-set lines weighted {a.recall_weight}",

@@ -98,7 +98,10 @@ struct Shape<'a> {
     content: Vec<Cow<'a, str>>,
 }
 
-fn shape<'a>(text: &'a str, stopwords: &WordSet) -> Shape<'a> {
+/// The shape of one line. `english`: the article is English (or of no language that
+/// could be told), so a sentence of prose also has English function words; in another
+/// language the stopword list says nothing, and a long line ending a sentence is prose.
+fn shape<'a>(text: &'a str, stopwords: &WordSet, english: bool) -> Shape<'a> {
     let trimmed = text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', ' ']);
     let tokens: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
@@ -175,7 +178,7 @@ fn shape<'a>(text: &'a str, stopwords: &WordSet) -> Shape<'a> {
         link,
         date_like,
         headline_like: words > 0 && words <= 14 && !terminal && cap_share >= 0.5,
-        prose: words >= 10 && terminal && stopword_share >= 0.2,
+        prose: words >= 10 && terminal && (stopword_share >= 0.2 || !english),
         content,
     }
 }
@@ -200,9 +203,10 @@ pub fn extract(
     keep: &dyn Fn(u32) -> bool,
 ) -> Vec<LineFeatures> {
     let lines: Vec<(usize, Range<usize>)> = doc.nonblank_lines().collect();
+    let english = super::reads_english(doc);
     let shapes: Vec<Shape> = lines
         .iter()
-        .map(|(_, r)| shape(doc.slice(r), stopwords))
+        .map(|(_, r)| shape(doc.slice(r), stopwords, english))
         .collect();
     let n = lines.len();
     let first_prose = shapes.iter().position(|s| s.prose);
@@ -402,12 +406,28 @@ mod tests {
         let p = shape(
             "The council voted on Monday to extend the tram line to the airport by 2026.",
             &stop(),
+            true,
         );
         assert!(p.prose && p.terminal && !p.headline_like);
-        let h = shape("Networks Omit Latest Border Figures At El Paso", &stop());
+        let h = shape(
+            "Networks Omit Latest Border Figures At El Paso",
+            &stop(),
+            true,
+        );
         assert!(h.headline_like && !h.prose);
-        assert!(shape("Posted 5 hours ago", &stop()).date_like);
-        assert!(shape("Home | News | Sport", &stop()).separator);
+        assert!(shape("Posted 5 hours ago", &stop(), true).date_like);
+        assert!(shape("Home | News | Sport", &stop(), true).separator);
+    }
+
+    #[test]
+    fn prose_in_another_language_needs_no_english_function_words() {
+        let german = "Der Umbau hat rund 4,8 Millionen Euro gekostet, etwas mehr als geplant.";
+        assert!(!shape(german, &stop(), true).prose);
+        assert!(shape(german, &stop(), false).prose);
+        // a long line that ends no sentence is prose in no language
+        let menu =
+            "Startseite Nachrichten Region Sport Kultur Wirtschaft Reisen Wetter Anmelden Suche";
+        assert!(!shape(menu, &stop(), false).prose);
     }
 
     #[test]

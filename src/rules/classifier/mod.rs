@@ -24,8 +24,8 @@ use super::wordlists::{WordSet, parse_word_set};
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta, build_each};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::text::Document;
 use crate::text::code::looks_like_code;
+use crate::text::{Document, Language};
 use features::{FEATURES, Facts, LineFeatures};
 use model::Model;
 
@@ -244,6 +244,7 @@ impl ClassifierRule {
             .iter()
             .position(|n| *n == "bp_rule")
             .expect("bp_rule is a feature");
+        let english = reads_english(doc);
         let mut out = Vec::new();
         let title = doc.title_line();
         for (i, line) in lines.iter().enumerate() {
@@ -276,7 +277,8 @@ impl ClassifierRule {
                     _ => None,
                 });
             let text = doc.slice(&line.range);
-            let sentence_at = |j: usize| sentence_like(doc.slice(&lines[j].range), &self.stopwords);
+            let sentence_at =
+                |j: usize| sentence_like(doc.slice(&lines[j].range), &self.stopwords, english);
             // A divider between two sentences (`* * *`) is a section break of the
             // article; `boilerplate.separator-line` reports dividers as such.
             let section_break = !text.chars().any(char::is_alphanumeric)
@@ -286,7 +288,7 @@ impl ClassifierRule {
                 && sentence_at(i + 1);
             if p[i] < self.threshold
                 || section_break
-                || (sentence_like(text, &self.stopwords)
+                || (sentence_like(text, &self.stopwords, english)
                     && !worded_like_boilerplate(&self.model, text))
             {
                 d.severity = Severity::Info;
@@ -300,25 +302,34 @@ impl ClassifierRule {
 /// Words a line needs before it can read as a sentence of the article.
 const SENTENCE_MIN_WORDS: usize = 6;
 
-/// Whether a line reads as a sentence: several words, a capital first letter, sentence
-/// punctuation at the end and a fair share of function words. Such a line is warned
-/// about only when its own words point to boilerplate (`Your email address will not
-/// be published.`); a sentence that is flagged for its surroundings or for occurring
-/// in several files (article text reused across pages) is reported as `info` at most.
-fn sentence_like(text: &str, stopwords: &WordSet) -> bool {
+/// Whether the article is English, or of no language that could be told: then its
+/// sentences have English function words. The model's words were learnt on English
+/// pages; on another language it reads the shape and place of lines.
+fn reads_english(doc: &Document) -> bool {
+    doc.language().is_none_or(|l| l == Language::Eng)
+}
+
+/// Whether a line reads as a sentence: several words, a capital first letter (in a
+/// script that has capitals), sentence punctuation at the end and, in English, a fair
+/// share of function words. Such a line is warned about only when its own words point
+/// to boilerplate (`Your email address will not be published.`); a sentence that is
+/// flagged for its surroundings or for occurring in several files (article text reused
+/// across pages) is reported as `info` at most. The model cannot read the words of
+/// another language, so there a sentence is never warned about.
+fn sentence_like(text: &str, stopwords: &WordSet, english: bool) -> bool {
     let words = hashed::words(text);
     let closers = ['"', '\'', '\u{201D}', '\u{2019}', ')'];
     let stops = words
         .iter()
         .filter(|w| stopwords.contains(w.as_str()))
         .count();
+    let opens = |c: char| c.is_uppercase() || (!english && !c.is_lowercase());
     words.len() >= SENTENCE_MIN_WORDS
+        && text.chars().find(|c| c.is_alphabetic()).is_some_and(opens)
         && text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-        && text.trim_end_matches(closers).ends_with(['.', '!', '?'])
-        && stops * 5 >= words.len()
+            .trim_end_matches(closers)
+            .ends_with(['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}'])
+        && (stops * 5 >= words.len() || !english)
 }
 
 /// Logit the line's own words must add before a sentence is warned about: odds of
@@ -424,17 +435,35 @@ mod tests {
     #[test]
     fn sentences_are_told_from_other_lines() {
         let stop = builtin_stopwords();
-        assert!(sentence_like(
-            "The council approved four new cycle lanes on Tuesday.",
-            &stop
+        let sentence = |t: &str| sentence_like(t, &stop, true);
+        assert!(sentence(
+            "The council approved four new cycle lanes on Tuesday."
         ));
+        assert!(sentence("Your email address will not be published."));
+        assert!(!sentence("Dock workers vote on new contract"));
+        assert!(!sentence("Read more."));
+        assert!(!sentence("* * *"));
+    }
+
+    #[test]
+    fn a_sentence_of_another_language_needs_no_english_words() {
+        let stop = builtin_stopwords();
+        let german = "Die Stadt trägt den größten Teil der Kosten des Umbaus.";
+        assert!(!sentence_like(german, &stop, true));
+        assert!(sentence_like(german, &stop, false));
+        // a script without capitals, and its full stop
         assert!(sentence_like(
-            "Your email address will not be published.",
-            &stop
+            "시작은 엘제이의 일방적인 사진 공개로부터 비롯됐다 그건 이 사안을.",
+            &stop,
+            false
         ));
-        assert!(!sentence_like("Dock workers vote on new contract", &stop));
-        assert!(!sentence_like("Read more.", &stop));
-        assert!(!sentence_like("* * *", &stop));
+        // a heading is no sentence in any language
+        assert!(!sentence_like("Kosten und Förderung", &stop, false));
+        assert!(!sentence_like(
+            "die Stadt trägt den größten Teil der Kosten.",
+            &stop,
+            false
+        ));
     }
 
     #[test]
