@@ -223,14 +223,14 @@ impl LazyRegex {
         })
     }
 
-    /// Builds the automata of those of `regexes` not built yet for `text` (see
-    /// [`LazyRegex::regex_for`]), side by side on the thread pool: the first document of
+    /// Builds the automata of those of `regexes` not built yet for a text of the
+    /// alphabet `text` (see [`LazyRegex::regex_for`]), side by side on the thread pool: the first document of
     /// a run calls for dozens, each costing milliseconds, and one thread building them
     /// all is most of a one-file check. A document outside the narrow alphabet gets
     /// the full automata here; those of its lines that are narrow build theirs on
     /// first use.
-    pub fn compile_all<'a>(regexes: impl IntoIterator<Item = &'a LazyRegex>, text: &str) {
-        let narrow = is_narrow(text);
+    pub fn compile_all<'a>(regexes: impl IntoIterator<Item = &'a LazyRegex>, text: Alphabet) {
+        let narrow = text.narrow;
         let mut pending: Vec<&LazyRegex> = regexes
             .into_iter()
             .filter(|r| r.slot(narrow).get().is_none())
@@ -307,7 +307,18 @@ impl LazyRegex {
 
     /// Every non-overlapping match of `haystack`, leftmost first, with its groups.
     pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> {
-        self.regex_for(haystack)
+        self.captures_iter_in(haystack, Alphabet::of(haystack))
+    }
+
+    /// [`LazyRegex::captures_iter`] of a text whose [`Alphabet`] the caller knows: the
+    /// pattern checker runs dozens of regexes on each unit of a document.
+    pub fn captures_iter_in<'h>(
+        &self,
+        haystack: &'h str,
+        alphabet: Alphabet,
+    ) -> impl Iterator<Item = Captures<'h>> {
+        debug_assert_eq!(alphabet.narrow, is_narrow(haystack));
+        self.compiled(alphabet.narrow)
             .captures_iter(haystack)
             .map(move |caps| Captures { haystack, caps })
     }
@@ -495,6 +506,27 @@ const NARROW: [(char, char); 4] = [
     ('\u{FE00}', '\u{FE0F}'),
     ('\u{1F000}', '\u{1FAFF}'),
 ];
+
+/// Whether a text's characters all lie in the [`NARROW`] alphabet, which decides the
+/// automaton it is searched with. Worked out once per document, and per unit only
+/// when the document's is not narrow: any part of a narrow text is narrow.
+#[derive(Debug, Clone, Copy)]
+pub struct Alphabet {
+    narrow: bool,
+}
+
+impl Alphabet {
+    pub fn of(text: &str) -> Self {
+        Alphabet {
+            narrow: is_narrow(text),
+        }
+    }
+
+    /// The alphabet of `part`, a part of the text this is the alphabet of.
+    pub fn of_part(self, part: &str) -> Self {
+        if self.narrow { self } else { Self::of(part) }
+    }
+}
 
 /// Whether every character of `text` is in the [`NARROW`] alphabet.
 fn is_narrow(text: &str) -> bool {

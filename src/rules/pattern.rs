@@ -21,7 +21,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::lazy_regex::Captures;
+use super::lazy_regex::{Alphabet, Captures};
 use super::meta::{Flag, Units};
 use super::{
     CheckContext, Checker, DataStore, Kind, LazyRegex, LoadError, Origin, RuleInput, RuleMeta,
@@ -369,6 +369,7 @@ impl Checker for PatternChecker {
         }
         let prefilter = self.prefilter(cx.selection);
         let hits = prefilter.hits(text, self.scopes.len());
+        let alphabet = Alphabet::of(text);
         if let Some(hits) = &hits {
             // Build the automata this document calls for at once, in parallel.
             LazyRegex::compile_all(
@@ -378,7 +379,7 @@ impl Checker for PatternChecker {
                         .filter(|&(r, _)| cx.enabled(&self.rules[r].meta))
                         .map(|(r, i)| &self.rules[r].regexes[i])
                 }),
-                text,
+                alphabet,
             );
         }
         for (si, scope) in self.scopes.iter().enumerate() {
@@ -414,10 +415,22 @@ impl Checker for PatternChecker {
                     }
                     Rest::Always(members) => members.iter().for_each(|&m| candidate[m] = true),
                 }
-                self.check_unit(doc, cx, scope, &candidate, unit, out);
+                if candidate.contains(&true) {
+                    let unit = UnitText {
+                        range: unit.clone(),
+                        alphabet: alphabet.of_part(unit_text),
+                    };
+                    self.check_unit(doc, cx, scope, &candidate, &unit, out);
+                }
             }
         }
     }
+}
+
+/// A unit of a scope, and the alphabet of its text.
+struct UnitText {
+    range: Range<usize>,
+    alphabet: Alphabet,
 }
 
 impl PatternChecker {
@@ -428,11 +441,11 @@ impl PatternChecker {
         cx: &CheckContext<'_>,
         scope: &ScopeMembers,
         candidate: &[bool],
-        unit: &Range<usize>,
+        unit: &UnitText,
         out: &mut Vec<Diagnostic>,
     ) {
         let text = doc.text();
-        let unit_text = &text[unit.clone()];
+        let unit_text = &text[unit.range.clone()];
         let mut seen = Vec::new();
         for (mi, &(r, i)) in scope.members.iter().enumerate() {
             if !candidate[mi] {
@@ -442,10 +455,10 @@ impl PatternChecker {
             if !cx.enabled(&rule.meta) {
                 continue;
             }
-            for caps in rule.regexes[i].captures_iter(unit_text) {
+            for caps in rule.regexes[i].captures_iter_in(unit_text, unit.alphabet) {
                 let span = match rule.flag {
-                    Flag::Match => flagged_span(&caps, unit.start),
-                    Flag::Unit => unit.clone(),
+                    Flag::Match => flagged_span(&caps, unit.range.start),
+                    Flag::Unit => unit.range.clone(),
                 };
                 if span.is_empty() || seen.contains(&(r, span.clone())) {
                     continue;
