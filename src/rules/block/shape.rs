@@ -196,7 +196,11 @@ impl Segmenter {
             return LineClass::Separator;
         }
         let body = strip_bullet(line);
-        let words = word_count(body);
+        // Only compared with the two bounds: a count past both decides the same.
+        let words = word_count_upto(
+            body,
+            self.config.max_words.max(self.config.prose_min_words) + 1,
+        );
         if self.config.case == Case::Title && !body.chars().any(char::is_alphabetic) {
             return LineClass::Figure;
         }
@@ -541,9 +545,12 @@ fn strip_bullet(line: &str) -> &str {
     }
 }
 
-fn word_count(s: &str) -> usize {
+/// The words of `s` (with a letter or digit), counted up to `limit`: every line of a
+/// document is classified for each block rule, and prose lines run long.
+fn word_count_upto(s: &str, limit: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
         .count()
 }
 
