@@ -5,6 +5,7 @@ use super::lexicon::Lexicon;
 use super::page::{Ending, Page, goes_on, strip_bullet};
 use super::verbs::{finite_verb, normalise};
 use crate::text::starts_upper;
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// A paragraph whose last sentence stops without terminal punctuation.
 ///
@@ -83,6 +84,18 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
     // (being long) on one that rarely ends a statement, or on the first words of a new
     // sentence (`... are paramount. If you`).
     let cut = dangling || open_end || stub_sentence(text, lex);
+    // A short clause whose words the next paragraph takes up is its heading
+    // (`Pilates is the most-booked workout for the second year in a row` / `... Pilates
+    // was the most-booked workout ... its second year in a row`): a cut paragraph's
+    // next one starts a new thought.
+    if !cut
+        && p.words <= HEADING_MAX_WORDS
+        && page
+            .following(k)
+            .is_some_and(|next| echoes(lex, text, next))
+    {
+        return None;
+    }
     // Running text beside a heading is not one of a block, unless a byline follows: a
     // teaser's headline and standfirst (`... than expected. Here's what to look for` /
     // `By Thai Vong`).
@@ -131,6 +144,27 @@ fn cut_at(page: &Page<'_>, lex: &Lexicon, min_words: usize, k: usize) -> Option<
         && !continues
         && !wrapped_at_width(page, k);
     cut_here.then_some(if cut { Cut::Shown } else { Cut::Plain })
+}
+
+/// Words a heading has at most.
+const HEADING_MAX_WORDS: usize = 16;
+
+/// Whether `next` takes up most of the content words of `line` (at least three, and
+/// three in four of them, compared by English stem).
+fn echoes(lex: &Lexicon, line: &str, next: &str) -> bool {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let content = |t: &'_ str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .filter(|w| w.chars().count() > 3)
+            .map(normalise)
+            .filter(|w| lex.closed(w).is_none())
+            .map(|w| stemmer.stem(&w).into_owned())
+            .collect()
+    };
+    let own = content(line);
+    let theirs: std::collections::HashSet<String> = content(next).into_iter().collect();
+    let echoed = own.iter().filter(|w| theirs.contains(*w)).count();
+    echoed >= 3 && echoed * 4 >= own.len() * 3
 }
 
 /// Whether a line opens `By Name` (a byline, maybe with more after it).
@@ -732,6 +766,20 @@ mod tests {
     /// A page of running text with `middle` (paragraphs) between two of its paragraphs.
     fn amid(middle: &str) -> String {
         format!("Headline\n\n{BODY}\n\n{middle}\n\n{BODY}\n")
+    }
+
+    #[test]
+    fn a_clause_the_next_paragraph_takes_up_is_a_heading() {
+        let heading = "Ferry ridership rose for the third year in a row across the harbour";
+        let echoed = format!(
+            "Headline\n\n{BODY}\n\n{heading}\n\nRidership on the harbour ferries rose again last year, the third year in a row, the operator said.\n\n{BODY}\n"
+        );
+        assert!(cut(&echoed).is_empty(), "{:?}", cut(&echoed));
+        // the same line before a paragraph on something else stops short
+        let other = format!(
+            "Headline\n\n{BODY}\n\n{heading}\n\nThe mayor also announced a new budget for the parks department.\n\n{BODY}\n"
+        );
+        assert_eq!(cut(&other), [heading]);
     }
 
     #[test]
