@@ -305,6 +305,12 @@ impl LazyRegex {
         self.regex_for(haystack).is_match(haystack)
     }
 
+    /// [`LazyRegex::is_match`] of a text whose [`Alphabet`] the caller knows.
+    pub fn is_match_in(&self, haystack: &str, alphabet: Alphabet) -> bool {
+        debug_assert_eq!(alphabet.narrow, is_narrow(haystack));
+        self.compiled(alphabet.narrow).is_match(haystack)
+    }
+
     /// Every non-overlapping match of `haystack`, leftmost first, with its groups.
     pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> {
         self.captures_iter_in(haystack, Alphabet::of(haystack))

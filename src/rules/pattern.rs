@@ -50,6 +50,10 @@ struct Config {
     /// Named sub-patterns, spliced into patterns (and other defines) as `(?&name)`.
     #[serde(default)]
     defines: BTreeMap<String, String>,
+    /// A regex that every match of the patterns contains a match of: a unit without
+    /// one is not searched with them.
+    #[serde(default)]
+    requires: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]
@@ -58,6 +62,8 @@ struct PatternRule {
     regexes: Vec<LazyRegex>,
     flag: Flag,
     suggestion: Option<Template>,
+    /// See `Config::requires`.
+    requires: Option<LazyRegex>,
 }
 
 /// The patterns of the rules of one scope.
@@ -130,7 +136,7 @@ impl Kind for PatternKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`). A group named `flag` narrows what is underlined. One Aho-Corasick scan for the literals every match must contain decides where each regex runs."
+        "Regular expressions (Rust `regex` syntax), run on each unit of the rule's scope. Keys: `pattern` or `patterns`, `case-sensitive` (default false), `flag` (match | unit), `suggestion` (may use `{1}` or `{name}` captures), `defines` (a table of named sub-patterns that patterns use as `(?&name)`), `requires` (a regex every match contains a match of; units without one are skipped). A group named `flag` narrows what is underlined. One Aho-Corasick scan for the literals every match must contain decides where each regex runs."
     }
 
     fn build(
@@ -268,13 +274,17 @@ fn build_rule(input: &RuleInput<'_>) -> Result<PatternRule, LoadError> {
             "a pattern rule needs `pattern` or `patterns`",
         ));
     }
-    let mut regexes = Vec::new();
-    for spec in &specs {
+    let compile = |spec: &Spanned<String>| {
         let expanded = expand_defines(spec.get_ref(), &config.defines)
             .map_err(|e| input.error(spec.span(), e))?;
-        let spec = Spanned::new(spec.span(), expanded);
-        regexes.push(compile_rule_regex(input, &spec, !config.case_sensitive)?);
-    }
+        compile_rule_regex(
+            input,
+            &Spanned::new(spec.span(), expanded),
+            !config.case_sensitive,
+        )
+    };
+    let regexes = specs.iter().map(compile).collect::<Result<Vec<_>, _>>()?;
+    let requires = config.requires.as_ref().map(compile).transpose()?;
     // Every pattern must offer the captures the message uses (checked for the built-in
     // rules by every test run, and not at a release build's start: it would parse
     // every pattern).
@@ -311,6 +321,7 @@ fn build_rule(input: &RuleInput<'_>) -> Result<PatternRule, LoadError> {
         regexes,
         flag: config.flag,
         suggestion,
+        requires,
     })
 }
 
@@ -447,6 +458,8 @@ impl PatternChecker {
         let text = doc.text();
         let unit_text = &text[unit.range.clone()];
         let mut seen = Vec::new();
+        // Whether the unit holds the last rule's `requires` (members are in rule order).
+        let mut required: Option<(usize, bool)> = None;
         for (mi, &(r, i)) in scope.members.iter().enumerate() {
             if !candidate[mi] {
                 continue;
@@ -454,6 +467,16 @@ impl PatternChecker {
             let rule = &self.rules[r];
             if !cx.enabled(&rule.meta) {
                 continue;
+            }
+            if let Some(gate) = &rule.requires {
+                let holds = match required {
+                    Some((at, holds)) if at == r => holds,
+                    _ => gate.is_match_in(unit_text, unit.alphabet),
+                };
+                required = Some((r, holds));
+                if !holds {
+                    continue;
+                }
             }
             for caps in rule.regexes[i].captures_iter_in(unit_text, unit.alphabet) {
                 let span = match rule.flag {
@@ -495,6 +518,114 @@ mod tests {
         let caps = re.captures_iter(" date 2020 The").next().unwrap();
         assert_eq!(flagged_span(&caps, 10), 11..20);
         assert_eq!(capture_vars(&re), ["1", "flag"]);
+    }
+
+    /// Every built-in rule's `requires`, and its patterns, with defines spliced in.
+    fn gated_rules() -> Vec<(String, LazyRegex, Vec<LazyRegex>)> {
+        let mut out = Vec::new();
+        for (_, text) in crate::rules::builtin::RULE_FILES {
+            let file: toml::Table = text.parse().unwrap();
+            let rules = file.get("rule").and_then(|r| r.as_array());
+            for rule in rules.into_iter().flatten() {
+                let Ok(config) = rule.clone().try_into::<RuleToml>() else {
+                    continue;
+                };
+                let Some(requires) = config.requires else {
+                    continue;
+                };
+                let compile = |p: &str| {
+                    let p = expand_defines(p, &config.defines).unwrap();
+                    LazyRegex::new(&p, !config.case_sensitive).unwrap()
+                };
+                let patterns = config.patterns.iter().chain(&config.pattern);
+                out.push((
+                    config.id,
+                    compile(&requires),
+                    patterns.map(|p| compile(p)).collect(),
+                ));
+            }
+        }
+        out
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    struct RuleToml {
+        id: String,
+        #[serde(default)]
+        pattern: Option<String>,
+        #[serde(default)]
+        patterns: Vec<String>,
+        #[serde(default)]
+        case_sensitive: bool,
+        #[serde(default)]
+        defines: BTreeMap<String, String>,
+        #[serde(default)]
+        requires: Option<String>,
+    }
+
+    #[test]
+    fn every_match_on_the_fixtures_holds_its_rules_requires() {
+        let gated = gated_rules();
+        assert!(
+            gated
+                .iter()
+                .any(|(id, _, _)| id == "boilerplate.caption-before-credit")
+        );
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut paths = vec![std::path::PathBuf::from(dir)];
+        let mut matched = 0;
+        while let Some(path) = paths.pop() {
+            if path.is_dir() {
+                paths.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let units = std::iter::once(text.as_str()).chain(text.split("\n\n"));
+            for unit in units.chain(text.lines()) {
+                for (id, requires, patterns) in &gated {
+                    for caps in patterns.iter().flat_map(|p| p.captures_iter(unit)) {
+                        let span = caps.get(0).unwrap();
+                        let found = &unit[span];
+                        assert!(requires.is_match(found), "{id}: {found:?}");
+                        matched += 1;
+                    }
+                }
+            }
+        }
+        assert!(matched >= 3, "only {matched} matches of gated patterns");
+    }
+
+    #[test]
+    fn a_unit_without_the_required_text_is_not_searched() {
+        let rule = r#"
+[[rule]]
+id = "test.sold-out"
+kind = "pattern"
+category = "boilerplate"
+severity = "warning"
+scope = "line"
+pattern = '(?P<flag>sold out)'
+requires = '(?&stock)'
+message = "m"
+[rule.defines]
+stock = 'sold out:|in stock'
+"#;
+        let mut sources = crate::rules::RuleSources::new();
+        sources.add_text(
+            "test.toml",
+            rule,
+            crate::rules::Origin::File("test.toml".into()),
+        );
+        let mut rules = crate::RuleSet::load(&sources, &Default::default()).unwrap();
+        rules.select(Selection::default()).unwrap();
+        let out = crate::engine::check_text(&rules, "Sold out: red\nThe show sold out.\n");
+        assert_eq!(
+            out.iter().map(|d| d.span.clone()).collect::<Vec<_>>(),
+            [0..8]
+        );
     }
 
     #[test]
