@@ -622,10 +622,9 @@ stock = 'sold out:|in stock'
         let mut rules = crate::RuleSet::load(&sources, &Default::default()).unwrap();
         rules.select(Selection::default()).unwrap();
         let out = crate::engine::check_text(&rules, "Sold out: red\nThe show sold out.\n");
-        assert_eq!(
-            out.iter().map(|d| d.span.clone()).collect::<Vec<_>>(),
-            [0..8]
-        );
+        // the first line holds `sold out:`; the second matches but is not searched
+        let spans: Vec<(usize, usize)> = out.iter().map(|d| (d.span.start, d.span.end)).collect();
+        assert_eq!(spans, [(0, 8)]);
     }
 
     #[test]
