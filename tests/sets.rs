@@ -491,3 +491,18 @@ fn holdout_5() {
         );
     }
 }
+
+/// Sixth blind set, four of its pages in other languages (fixtures/holdout-6/README.md);
+/// first blind score: must 39/71, no warning on a clean line.
+#[test]
+fn holdout_6() {
+    holdout_set(
+        "holdout-6",
+        &[
+            floor("boilerplate", 37, 37),
+            floor("fragment", 3, 3),
+            floor("off-topic", 1, 1),
+            floor("mangled", 3, 3),
+        ],
+    );
+}
