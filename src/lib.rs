@@ -19,6 +19,9 @@ pub mod rules;
 pub mod summary;
 pub mod text;
 
+#[cfg(test)]
+mod fixtures;
+
 pub use api::{Cleaned, Linter, LinterOptions, diagnostic_json, diagnostics_json};
 pub use corpus::{CorpusError, CorpusStats, StatsCapacity};
 pub use diagnostic::{Applicability, Category, Diagnostic, Fix, Severity};

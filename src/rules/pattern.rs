@@ -572,17 +572,8 @@ mod tests {
                 .iter()
                 .any(|(id, _, _)| id == "boilerplate.caption-before-credit")
         );
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut paths = vec![std::path::PathBuf::from(dir)];
         let mut matched = 0;
-        while let Some(path) = paths.pop() {
-            if path.is_dir() {
-                paths.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
+        for (_, text) in crate::fixtures::texts() {
             let units = std::iter::once(text.as_str()).chain(text.split("\n\n"));
             for unit in units.chain(text.lines()) {
                 for (id, requires, patterns) in &gated {

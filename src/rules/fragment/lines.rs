@@ -4,6 +4,7 @@
 use super::lexicon::Lexicon;
 use super::page::{Ending, Page, goes_on, strip_bullet};
 use super::verbs::{finite_verb, normalise};
+use crate::hash::FastSet;
 use crate::text::starts_upper;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -162,7 +163,7 @@ fn echoes(lex: &Lexicon, line: &str, next: &str) -> bool {
             .collect()
     };
     let own = content(line);
-    let theirs: std::collections::HashSet<String> = content(next).into_iter().collect();
+    let theirs: FastSet<String> = content(next).into_iter().collect();
     let echoed = own.iter().filter(|w| theirs.contains(*w)).count();
     echoed >= 3 && echoed * 4 >= own.len() * 3
 }

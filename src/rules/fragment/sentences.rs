@@ -347,17 +347,11 @@ mod tests {
         ] {
             assert!(!has_seam(p) && !FUSED.is_match(p), "{p}");
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut paths = vec![std::path::PathBuf::from(dir)];
         let mut matched = 0;
-        while let Some(path) = paths.pop() {
-            if path.is_dir() {
-                paths.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                for line in text.lines().filter(|l| FUSED.is_match(l)) {
-                    assert!(has_seam(line), "{line}");
-                    matched += 1;
-                }
+        for (_, text) in crate::fixtures::texts() {
+            for line in text.lines().filter(|l| FUSED.is_match(l)) {
+                assert!(has_seam(line), "{line}");
+                matched += 1;
             }
         }
         assert!(matched > 10, "only {matched} lines with a fused sentence");
