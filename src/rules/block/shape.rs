@@ -161,20 +161,28 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '|', '»', '›'];
 impl Segmenter {
     /// Checks the thresholds and joins the triggers into one whole-line regex.
     pub(super) fn new(config: Config) -> Result<Segmenter, String> {
-        if config.triggers.is_empty() && config.min_lines < 2 {
+        if config.triggers.is_empty() && config.min_lines < 2 && !config.until_end {
             return Err("a block rule without `triggers` needs `min-lines` of 2 or more".into());
         }
         if config.max_words == 0 || config.max_lines < config.min_lines {
             return Err("`max-words` must be positive and `max-lines` at least `min-lines`".into());
         }
-        if config.until_end
-            && (config.triggers.is_empty() || (config.min_markers > 0) == config.markers.is_empty())
-        {
-            return Err(
-                "`until-end` needs `triggers`, and `markers` with `min-markers` of 1 or \
-                 more, or neither (a heading that needs no marker)"
-                    .into(),
-            );
+        if config.until_end {
+            let markers_set = (config.min_markers > 0) != config.markers.is_empty();
+            if config.triggers.is_empty() && (config.markers.is_empty() || config.min_markers < 2) {
+                return Err(
+                    "`until-end` without `triggers` needs `markers` with `min-markers` of 2 \
+                     or more (the run opens at a marker that another follows)"
+                        .into(),
+                );
+            }
+            if !markers_set {
+                return Err(
+                    "`until-end` needs `markers` with `min-markers` of 1 or more, or neither \
+                     (a heading that needs no marker)"
+                        .into(),
+                );
+            }
         }
         let trigger = whole_line(&config.triggers)?;
         let markers = whole_line(&config.markers)?;
@@ -285,6 +293,9 @@ impl Segmenter {
         let Some(last) = classes.iter().rposition(|c| *c != LineClass::Blank) else {
             return Vec::new();
         };
+        if self.trigger.is_none() {
+            return self.marked_run(classes, lines, last);
+        }
         let Some(opening) = classes[..last]
             .iter()
             .position(|c| *c == LineClass::Trigger)
@@ -323,6 +334,43 @@ impl Segmenter {
                     first,
                     last,
                     headlines: body(first).count(),
+                    separators: 0,
+                    inner: false,
+                }];
+            }
+        }
+        Vec::new()
+    }
+
+    /// With `until-end` and no heading: the run from the first marker line that another
+    /// follows within `marker-within` non-blank lines, with `min-markers` from it on,
+    /// to the last line of the page (reader comments kept without their heading, each
+    /// in the readers' own voice: `Great post, thanks for sharing!`).
+    fn marked_run(&self, classes: &[LineClass], lines: &[&str], last: usize) -> Vec<Block> {
+        let Some(markers) = &self.markers else {
+            return Vec::new();
+        };
+        let marked: Vec<usize> = (0..=last)
+            .filter(|&j| classes[j] != LineClass::Blank)
+            .filter(|&j| {
+                let line = strip_bullet(lines[j].trim());
+                markers.is_match(line) && !self.excluded(line)
+            })
+            .collect();
+        let non_blank = |from: usize, to: usize| {
+            (from + 1..=to)
+                .filter(|&j| classes[j] != LineClass::Blank)
+                .count()
+        };
+        for (k, &first) in marked.iter().enumerate() {
+            let followed = marked
+                .get(k + 1)
+                .is_some_and(|&next| non_blank(first, next) <= self.config.marker_within);
+            if followed && marked.len() - k >= self.config.min_markers {
+                return vec![Block {
+                    first,
+                    last,
+                    headlines: non_blank(first, last),
                     separators: 0,
                     inner: false,
                 }];
@@ -808,6 +856,39 @@ mod tests {
         for bad in [
             "triggers = ['x']\nuntil-end = true\nmarkers = ['reply']",
             "triggers = ['x']\nuntil-end = true\nmin-markers = 2",
+        ] {
+            assert!(
+                Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_a_heading_two_markers_close_together_open_the_run() {
+        let seg = seg(
+            "until-end = true\nmarkers = ['.*great post.*', '.*thanks for sharing.*']\nmin-markers = 2\nmarker-within = 3",
+        );
+        let blocks = |text: &str| -> Vec<(usize, usize, usize)> {
+            let lines: Vec<&str> = text.lines().collect();
+            let classes: Vec<LineClass> = lines.iter().map(|l| seg.classify(l)).collect();
+            seg.blocks(&classes, &lines)
+                .iter()
+                .map(|b| (b.first + 1, b.last + 1, b.headlines))
+                .collect()
+        };
+        let thread = "Title\nThe story ends here with a sentence of prose.\nGreat post, it helped me.\n\nI agree with every word.\nThanks for sharing this.\nMe too.\n";
+        assert_eq!(blocks(thread), [(3, 7, 3)]);
+        // One marker is not a thread, nor are two far apart: the first one is skipped.
+        assert!(blocks("Title\nGreat post.\nThe story goes on.\n").is_empty());
+        let apart = "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\n";
+        assert!(blocks(apart).is_empty());
+        let later = "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\nGreat post!\n";
+        assert_eq!(blocks(later), [(7, 8, 1)]);
+        // Without a heading, the run needs markers, two of them at least.
+        for bad in [
+            "until-end = true",
+            "until-end = true\nmarkers = ['reply']\nmin-markers = 1",
         ] {
             assert!(
                 Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
