@@ -410,8 +410,7 @@ impl Segmenter {
             {
                 let mut block = block;
                 block.inner = self.config.position == Position::Edge
-                    && classes[..block.first].contains(&LineClass::Prose)
-                    && classes[block.last + 1..].contains(&LineClass::Prose);
+                    && between_paragraphs(&classes[..block.first], &classes[block.last + 1..]);
                 blocks.push(block);
             }
         }
@@ -634,6 +633,26 @@ fn ends_with_initialism(s: &str) -> bool {
         && last.matches('.').count() == letters
 }
 
+/// Whether a run sits inside the article: right between two paragraphs (prose within
+/// [`NEAR`] non-blank lines on each side), or with paragraphs of the article on both
+/// sides (at least [`PARAGRAPHS`] prose lines before it and after it). A site's menu
+/// is set among other menus and link lists, with one blurb of prose, if any, in the
+/// footer.
+fn between_paragraphs(before: &[LineClass], after: &[LineClass]) -> bool {
+    let near = |classes: &mut dyn Iterator<Item = &LineClass>| {
+        classes
+            .filter(|c| **c != LineClass::Blank)
+            .take(NEAR)
+            .any(|c| *c == LineClass::Prose)
+    };
+    let prose = |classes: &[LineClass]| classes.iter().filter(|c| **c == LineClass::Prose).count();
+    (near(&mut before.iter().rev()) && near(&mut after.iter()))
+        || (prose(before) >= PARAGRAPHS && prose(after) >= PARAGRAPHS)
+}
+
+const NEAR: usize = 3;
+const PARAGRAPHS: usize = 2;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -774,6 +793,14 @@ mod tests {
         assert_eq!(inner(&format!("{run}\n\n{prose}")), [false]);
         assert_eq!(inner(&format!("{prose}\n\n{run}")), [false]);
         assert_eq!(inner(&format!("{prose}\n\n{run}\n\n{prose}")), [true]);
+        // A site's menu among other link lists, the article far above it and one blurb
+        // of prose in the footer below: not inside the article.
+        let links = "Contact Us\nCareers\nAdvertise\nTerms of Use";
+        let footer = format!("{prose}\n{prose}\n\n{links}\n\nAbout, More Links\n\n{run}\n\n{links}\n\n{prose}");
+        assert_eq!(inner(&footer), [false, false]);
+        // Paragraphs of the article on both sides, if not right beside it: inside.
+        let list = format!("{prose}\n{prose}\n\n{run}\n\nAbout, More Links\n\nOne, two\n\nThree, four\n\n{prose}\n{prose}");
+        assert_eq!(inner(&list), [true]);
     }
 
     #[test]
