@@ -796,10 +796,14 @@ mod tests {
         // A site's menu among other link lists, the article far above it and one blurb
         // of prose in the footer below: not inside the article.
         let links = "Contact Us\nCareers\nAdvertise\nTerms of Use";
-        let footer = format!("{prose}\n{prose}\n\n{links}\n\nAbout, More Links\n\n{run}\n\n{links}\n\n{prose}");
+        let footer = format!(
+            "{prose}\n{prose}\n\n{links}\n\nAbout, More Links\n\n{run}\n\n{links}\n\n{prose}"
+        );
         assert_eq!(inner(&footer), [false, false]);
         // Paragraphs of the article on both sides, if not right beside it: inside.
-        let list = format!("{prose}\n{prose}\n\n{run}\n\nAbout, More Links\n\nOne, two\n\nThree, four\n\n{prose}\n{prose}");
+        let list = format!(
+            "{prose}\n{prose}\n\n{run}\n\nAbout, More Links\n\nOne, two\n\nThree, four\n\n{prose}\n{prose}"
+        );
         assert_eq!(inner(&list), [true]);
     }
 
@@ -910,7 +914,8 @@ mod tests {
         assert!(blocks("Title\nGreat post.\nThe story goes on.\n").is_empty());
         let apart = "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\n";
         assert!(blocks(apart).is_empty());
-        let later = "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\nGreat post!\n";
+        let later =
+            "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\nGreat post!\n";
         assert_eq!(blocks(later), [(7, 8, 1)]);
         // Without a heading, the run needs markers, two of them at least.
         for bad in [

@@ -32,13 +32,25 @@ pub(super) fn normalise(word: &str) -> String {
 pub(super) fn finite_verb(lex: &Lexicon, text: &str, ranges: &[Range<usize>]) -> Option<usize> {
     let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
     let lower: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+    let between = |i: usize| &text[ranges[i - 1].end..ranges[i].start];
     let comma_before: Vec<bool> = (0..ranges.len())
-        .map(|i| i > 0 && text[ranges[i - 1].end..ranges[i].start].contains([',', ';']))
+        .map(|i| i > 0 && between(i).contains([',', ';']))
+        .collect();
+    // `London-based`, `Hau-yip`: a word joined by a hyphen to a capitalised one is part
+    // of a name or of a compound made from one, never a finite verb (unlike `co-founded`
+    // or `re-opened`).
+    let hyphen_before: Vec<bool> = (0..ranges.len())
+        .map(|i| {
+            i > 0
+                && matches!(between(i), "-" | "\u{2010}" | "\u{2011}")
+                && starts_upper(words[i - 1])
+        })
         .collect();
     let sentence = Sentence {
         words: &words,
         lower: &lower,
         comma_before: &comma_before,
+        hyphen_before: &hyphen_before,
     };
     (0..words.len()).find(|&i| sentence.is_finite_at(lex, i))
 }
@@ -48,13 +60,14 @@ struct Sentence<'a> {
     words: &'a [&'a str],
     lower: &'a [String],
     comma_before: &'a [bool],
+    hyphen_before: &'a [bool],
 }
 
 impl Sentence<'_> {
     fn is_finite_at(&self, lex: &Lexicon, i: usize) -> bool {
         let (words, lower) = (self.words, self.lower);
         let word = lower[i].as_str();
-        if i > 0 && starts_upper(words[i]) {
+        if i > 0 && (starts_upper(words[i]) || self.hyphen_before[i]) {
             return false;
         }
         if let Some(form) = lex.verb(word) {
@@ -133,6 +146,22 @@ impl Sentence<'_> {
                 if self.comma_before[before] && lower.get(i + 1).is_some_and(|n| n == "of") {
                     return false;
                 }
+                // `Hogan Gidley, the deputy press secretary`, `Steve Cinderby, a senior
+                // research fellow`: after a name and a comma, a noun-first form before
+                // another noun (a lowercase word that is neither a function word nor a
+                // verb form) modifies it.
+                if self.comma_before[before]
+                    && self.after_a_name(lex, before)
+                    && self.words.get(i + 1).is_some_and(|n| {
+                        let next = &lower[i + 1];
+                        !starts_upper(n)
+                            && next.chars().all(char::is_alphabetic)
+                            && lex.closed(next).is_none()
+                            && lex.verb(next).is_none()
+                    })
+                {
+                    return false;
+                }
                 // `the elite forces`: a subject, unless a preposition governs the phrase.
                 !before.checked_sub(1).is_some_and(|k| {
                     lex.closed(&lower[k]) == Some(Closed::Preposition)
@@ -142,6 +171,17 @@ impl Sentence<'_> {
             Some(Closed::Other) => true, // `and`, `but`: a new clause may start
             _ => false,                  // a preposition or a verb governs the phrase
         }
+    }
+}
+
+impl Sentence<'_> {
+    /// Whether the words before the comma at `at` are all capitalised, two to six of
+    /// them from the sentence's start: a name that the phrase after the comma describes.
+    /// `In Kelby, the trust plans ...` opens on a preposition: no name.
+    fn after_a_name(&self, lex: &Lexicon, at: usize) -> bool {
+        (2..=6).contains(&at)
+            && lex.closed(&self.lower[0]).is_none()
+            && self.words[..at].iter().all(|w| starts_upper(w))
     }
 }
 
@@ -206,6 +246,8 @@ mod tests {
             "Be cautious about an offer that sounds too good.",
             "During the dinner, be sure to have your notes ready.",
             "He was killed by a drone.",
+            "In Kelby, the trust plans major cuts.",
+            "She co-founded the firm in 2010.",
         ] {
             assert!(has_verb(s), "{s}");
         }
@@ -221,6 +263,10 @@ mod tests {
             "President Will Rose, the new leader.",
             "Dr Helen Ashcombe, head of the regional centre.",
             "Greta Lee, the breakout star of the film.",
+            "Mary Okafor, the deputy press secretary.",
+            "Tom Lind, a senior research fellow at the institute.",
+            "Ana Ruiz, a Leeds-based counselling psychologist.",
+            "Cheung Tsz-yip, the commander of the district.",
         ] {
             assert!(!has_verb(s), "{s}");
         }
