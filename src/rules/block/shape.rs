@@ -661,6 +661,16 @@ mod tests {
         Segmenter::new(toml::from_str(toml).unwrap()).unwrap()
     }
 
+    /// Each of these configurations is refused.
+    fn rejected(configs: &[&str]) {
+        for bad in configs {
+            assert!(
+                Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
     fn related() -> Segmenter {
         seg(r#"triggers = ['related articles', 'read more: .+', 'you may also like']"#)
     }
@@ -884,15 +894,10 @@ mod tests {
             [(2, 4)]
         );
         // Markers need `min-markers`, and `min-markers` needs markers.
-        for bad in [
+        rejected(&[
             "triggers = ['x']\nuntil-end = true\nmarkers = ['reply']",
             "triggers = ['x']\nuntil-end = true\nmin-markers = 2",
-        ] {
-            assert!(
-                Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
-                "{bad}"
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -918,15 +923,10 @@ mod tests {
             "Title\nGreat post.\nOne.\nTwo.\nThree.\nFour.\nThanks for sharing.\nGreat post!\n";
         assert_eq!(blocks(later), [(7, 8, 1)]);
         // Without a heading, the run needs markers, two of them at least.
-        for bad in [
+        rejected(&[
             "until-end = true",
             "until-end = true\nmarkers = ['reply']\nmin-markers = 1",
-        ] {
-            assert!(
-                Segmenter::new(toml::from_str(bad).unwrap()).is_err(),
-                "{bad}"
-            );
-        }
+        ]);
     }
 
     #[test]
