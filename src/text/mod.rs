@@ -9,6 +9,7 @@ pub mod language;
 mod line_index;
 pub mod names;
 pub mod segment;
+mod sentence_bounds;
 mod source;
 mod word;
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::LineIndex;
+use super::{LineIndex, sentence_bounds};
 
 /// Abbreviations that are followed by a name or number, never end a sentence in news.
 /// Compared case-sensitively without the final period.
@@ -171,12 +171,26 @@ pub fn sentences(text: &str, paragraph: &Range<usize>) -> Vec<Range<usize>> {
 
 /// [`sentences`] by Unicode's sentence boundaries, corrected for abbreviations.
 fn segmented(text: &str, paragraph: &Range<usize>) -> Vec<Range<usize>> {
-    let base = paragraph.start;
     let slice = &text[paragraph.clone()];
+    match sentence_bounds::breaks(slice) {
+        Some(breaks) => glued(text, paragraph.start, breaks.windows(2).map(|w| w[0]..w[1])),
+        None => glued(
+            text,
+            paragraph.start,
+            slice
+                .split_sentence_bound_indices()
+                .map(|(i, s)| i..i + s.len()),
+        ),
+    }
+}
+
+/// The trimmed, non-empty pieces (ranges relative to `base`), each glued to the next
+/// when it ends with an abbreviation before a name.
+fn glued(text: &str, base: usize, pieces: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut glue_next = false;
-    for (offset, sentence) in slice.split_sentence_bound_indices() {
-        let range = trim_range(text, base + offset..base + offset + sentence.len());
+    for piece in pieces {
+        let range = trim_range(text, base + piece.start..base + piece.end);
         if range.is_empty() {
             continue;
         }
