@@ -200,7 +200,7 @@ pub fn extract(
     prior: &[Diagnostic],
     corpus: &CorpusStats,
     stopwords: &WordSet,
-    keep: &dyn Fn(u32) -> bool,
+    keep: &impl Fn(u32) -> bool,
 ) -> Vec<LineFeatures> {
     let lines: Vec<(usize, Range<usize>)> = doc.nonblank_lines().collect();
     let english = super::reads_english(doc);

@@ -76,6 +76,16 @@ pub fn bucket(group: Group, text: &str) -> u32 {
 
 /// Lowercase, ASCII digits as `0` (a date or a count is a shape, not a word).
 fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        let bytes = text
+            .bytes()
+            .map(|b| match b {
+                b'0'..=b'9' => b'0',
+                b => b.to_ascii_lowercase(),
+            })
+            .collect();
+        return String::from_utf8(bytes).expect("ASCII");
+    }
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -96,19 +106,30 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Hashed features of one group, `(bucket, value)` sorted by bucket; n-grams that
-/// share a bucket add up.
-fn group_features(group: Group, grams: &[String], out: &mut Vec<(u32, f32)>) {
+/// The `(bucket, value)` pairs of one group's n-grams, in order, the buckets `keep`
+/// refuses left out.
+fn group_features(
+    group: Group,
+    grams: &[String],
+    keep: &impl Fn(u32) -> bool,
+    out: &mut Vec<(u32, f32)>,
+) {
     if grams.is_empty() {
         return;
     }
     let value = 1.0 / (grams.len() as f32).sqrt();
-    out.extend(grams.iter().map(|g| (bucket(group, g), value)));
+    out.extend(
+        grams
+            .iter()
+            .map(|g| bucket(group, g))
+            .filter(|&b| keep(b))
+            .map(|b| (b, value)),
+    );
 }
 
 /// Pairs of adjacent words, the line's ends marked `^` and `$` (`^ subscribe`, ...,
 /// `free $`), hashed as `first second` is without building the string.
-fn bigram_features(words: &[String], out: &mut Vec<(u32, f32)>) {
+fn bigram_features(words: &[String], keep: &impl Fn(u32) -> bool, out: &mut Vec<(u32, f32)>) {
     if words.is_empty() {
         return;
     }
@@ -125,27 +146,46 @@ fn bigram_features(words: &[String], out: &mut Vec<(u32, f32)>) {
             h.write(before.as_bytes());
             h.write(b" ");
             h.write(word.as_bytes());
-            out.push((h.0 % BUCKETS, value));
+            let b = h.0 % BUCKETS;
+            if keep(b) {
+                out.push((b, value));
+            }
         }
         before = word;
     }
 }
 
+/// The line normalised, whitespace squeezed to single spaces and a space at each end.
+fn padded(text: &str) -> String {
+    let normal = normalise(text);
+    let mut out = String::with_capacity(normal.len() + 2);
+    out.push(' ');
+    for word in normal.split_whitespace() {
+        out.push_str(word);
+        out.push(' ');
+    }
+    if out.len() == 1 {
+        out.push(' ');
+    }
+    out
+}
+
 /// Character 3- to 5-grams of the line (whitespace squeezed, padded with a space at
 /// each end), hashed as they are read: the 4- and 5-gram at a position go on from the
-/// hash of the 3-gram there. Pushed all 3-grams first, then 4-grams, then 5-grams.
-fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
-    let squeezed = normalise(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let padded = format!(" {squeezed} ");
+/// hash of the 3-gram there. All 3-grams come first, then 4-grams, then 5-grams, the
+/// buckets `keep` refuses left out.
+fn char_features(text: &str, keep: &impl Fn(u32) -> bool, out: &mut Vec<(u32, f32)>) {
+    let padded = padded(text);
     // Byte offsets of the first MAX_CHARS characters and of the end of the last.
-    let mut bounds: Vec<usize> = padded
-        .char_indices()
-        .map(|(i, _)| i)
-        .take(MAX_CHARS + 1)
-        .collect();
+    let mut bounds: Vec<usize> = if padded.is_ascii() {
+        (0..padded.len().min(MAX_CHARS + 1)).collect()
+    } else {
+        padded
+            .char_indices()
+            .map(|(i, _)| i)
+            .take(MAX_CHARS + 1)
+            .collect()
+    };
     if bounds.len() <= MAX_CHARS {
         bounds.push(padded.len());
     }
@@ -156,25 +196,30 @@ fn char_features(text: &str, out: &mut Vec<(u32, f32)>) {
         return;
     }
     let value = 1.0 / (count as f32).sqrt();
-    let first = out.len();
-    out.resize(first + count, (0, value));
-    let grams = &mut out[first..];
+    let mut grams = [Vec::new(), Vec::new(), Vec::new()];
     let bytes = padded.as_bytes();
     let mut tagged = Fnv1a::new();
     tagged.write(Group::Chars.tag());
+    let mut add = |n: usize, h: &Fnv1a| {
+        let b = h.0 % BUCKETS;
+        if keep(b) {
+            grams[n].push((b, value));
+        }
+    };
     for i in 0..per_n[0] {
         let mut h = Fnv1a(tagged.0);
         h.write(&bytes[bounds[i]..bounds[i + 3]]);
-        grams[i].0 = h.0 % BUCKETS;
+        add(0, &h);
         if i < per_n[1] {
             h.write(&bytes[bounds[i + 3]..bounds[i + 4]]);
-            grams[per_n[0] + i].0 = h.0 % BUCKETS;
+            add(1, &h);
         }
         if i < per_n[2] {
             h.write(&bytes[bounds[i + 4]..bounds[i + 5]]);
-            grams[per_n[0] + per_n[1] + i].0 = h.0 % BUCKETS;
+            add(2, &h);
         }
     }
+    grams.iter().for_each(|g| out.extend_from_slice(g));
 }
 
 /// The hashed features of a line given its neighbours' text: its words, word pairs
@@ -199,19 +244,18 @@ pub fn features_of_words(
     own: &[String],
     prev: Option<&[String]>,
     next: Option<&[String]>,
-    keep: &dyn Fn(u32) -> bool,
+    keep: &impl Fn(u32) -> bool,
 ) -> Vec<(u32, f32)> {
     let mut out = Vec::new();
-    group_features(Group::Word, own, &mut out);
-    bigram_features(own, &mut out);
-    char_features(line, &mut out);
+    group_features(Group::Word, own, keep, &mut out);
+    bigram_features(own, keep, &mut out);
+    char_features(line, keep, &mut out);
     if let Some(p) = prev {
-        group_features(Group::PrevWord, p, &mut out);
+        group_features(Group::PrevWord, p, keep, &mut out);
     }
     if let Some(n) = next {
-        group_features(Group::NextWord, n, &mut out);
+        group_features(Group::NextWord, n, keep, &mut out);
     }
-    out.retain(|(b, _)| keep(*b));
     out.sort_by_key(|(b, _)| *b);
     out.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
@@ -231,14 +275,14 @@ mod tests {
     fn bigrams_hash_as_their_joined_text() {
         let words: Vec<String> = ["read", "more", "here"].map(String::from).into();
         let mut got = Vec::new();
-        bigram_features(&words, &mut got);
+        bigram_features(&words, &|_| true, &mut got);
         let want: Vec<(u32, f32)> = ["^ read", "read more", "more here", "here $"]
             .iter()
             .map(|g| (bucket(Group::Bigram, g), 0.5))
             .collect();
         assert_eq!(got, want);
         let mut none = Vec::new();
-        bigram_features(&[], &mut none);
+        bigram_features(&[], &|_| true, &mut none);
         assert!(none.is_empty());
     }
 
@@ -299,7 +343,7 @@ mod tests {
             long.as_str(),
         ] {
             let mut incremental = Vec::new();
-            char_features(text, &mut incremental);
+            char_features(text, &|_| true, &mut incremental);
             assert_eq!(incremental, char_features_one_by_one(text), "{text:?}");
         }
     }
