@@ -6,6 +6,7 @@
 //! neighbours.
 
 use crate::hash::{FastMap, FastSet};
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::evidence;
@@ -124,6 +125,9 @@ pub(crate) struct Analysis<'a> {
     vectors: &'a WordVectors,
     words: usize,
     params: Params,
+    /// What [`Analysis::features`] measured, by paragraph and the paragraphs left out
+    /// with it: the rules that share an analysis measure the same paragraphs.
+    measured: RefCell<FastMap<(usize, Range<usize>), Features>>,
 }
 
 /// What [`Analysis::new`] works out once per word form of a document: its id, its
@@ -283,12 +287,23 @@ impl<'a> Analysis<'a> {
             semantic_neighbours,
             vectors,
             params,
+            measured: RefCell::default(),
         }
     }
 
     /// Measures paragraph `p` against the document without `p` and without the
     /// paragraphs in `excluded` (a headline above it).
     pub(crate) fn features(&self, doc: &Document, p: usize, excluded: Range<usize>) -> Features {
+        let key = (p, excluded);
+        if let Some(f) = self.measured.borrow().get(&key) {
+            return f.clone();
+        }
+        let f = self.measure(doc, p, key.1.clone());
+        self.measured.borrow_mut().insert(key, f.clone());
+        f
+    }
+
+    fn measure(&self, doc: &Document, p: usize, excluded: Range<usize>) -> Features {
         let para = &self.paragraphs[p];
         let left_out: Vec<usize> = std::iter::once(p)
             .chain(excluded.clone().filter(|&q| q != p))
