@@ -42,10 +42,17 @@ impl<T: Send + Sync + 'static> Loaded for LazyData<T> {
 }
 
 impl<T> LazyData<T> {
+    /// Inlined: rules read some tables once per word.
+    #[inline]
     fn get(&self) -> Result<&T, String> {
-        if let Some(v) = self.value.get() {
-            return Ok(v);
+        match self.value.get() {
+            Some(v) => Ok(v),
+            None => self.parse(),
         }
+    }
+
+    #[cold]
+    fn parse(&self) -> Result<&T, String> {
         let (bytes, parse) = self
             .source
             .as_ref()
@@ -104,6 +111,7 @@ impl<T> Clone for Data<T> {
 impl<T> Deref for Data<T> {
     type Target = T;
 
+    #[inline]
     fn deref(&self) -> &T {
         // Embedded files are part of the binary and parsed by the tests
         // (`every_builtin_data_file_parses`): failing here is a build defect.
