@@ -284,12 +284,15 @@ impl Observation {
             o.lines.sort_unstable();
         }
         if needs.term_counts {
-            let terms: FastSet<String> = doc
+            let terms: FastSet<std::borrow::Cow<'_, str>> = doc
                 .words()
                 .iter()
-                .map(|r| doc.slice(r).to_lowercase())
+                .map(|r| crate::text::lowercase(doc.slice(r)))
                 .collect();
-            o.terms = terms.into_iter().collect();
+            o.terms = terms
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect();
             o.terms.sort_unstable();
         }
         if needs.names {
@@ -330,53 +333,82 @@ pub fn fits_apart(doc: &Document, blocks: &[(Range<usize>, Range<usize>)]) -> Ve
             *first = true;
         }
     }
-    let words: Vec<(usize, std::borrow::Cow<'_, str>, bool)> = doc
+    // Each distinct lowercase word once, by id.
+    let mut ids: FastMap<std::borrow::Cow<'_, str>, u32> = FastMap::default();
+    let mut total: Vec<u32> = Vec::new();
+    let words: Vec<(usize, u32, bool)> = doc
         .words()
         .iter()
         .zip(opening)
         .map(|(r, opens)| (r.start, doc.slice(r), opens))
-        .filter(|(_, w, _)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|(_, w, _)| letters(w) >= 4)
         .map(|(start, w, opens)| {
             let name = !opens && w.starts_with(char::is_uppercase);
-            (start, crate::text::lowercase(w), name)
+            let next = ids.len() as u32;
+            let id = *ids.entry(crate::text::lowercase(w)).or_insert(next);
+            if id == next {
+                total.push(0);
+            }
+            total[id as usize] += 1;
+            (start, id, name)
         })
         .collect();
-    let mut total: FastMap<&str, u32> = FastMap::default();
-    for (_, w, _) in &words {
-        *total.entry(w).or_default() += 1;
-    }
-    // Per distinct word of `range`: how often it occurs there, and whether it is
-    // written as a name somewhere inside.
-    let count_in = |range: &Range<usize>| {
-        let from = words.partition_point(|(start, _, _)| *start < range.start);
-        let to = words.partition_point(|(start, _, _)| *start < range.end);
-        let mut counts: FastMap<&str, (u32, bool)> = FastMap::default();
-        for (_, w, name) in &words[from..to] {
-            let entry = counts.entry(w).or_default();
-            entry.0 += 1;
-            entry.1 |= *name;
-        }
-        counts
-    };
     blocks
         .iter()
         .map(|(span, block)| {
-            let inside = count_in(span);
+            let inside = counts_in(&words, span);
             if inside.is_empty() {
                 return NO_FIT;
             }
-            let held = (block != span).then(|| count_in(block));
+            let held = (block != span).then(|| counts_in(&words, block));
             let (mut recurring, mut all) = (0, 0);
-            for (w, &(n, name)) in &inside {
+            for &(id, n, name) in &inside {
                 let weight = if name { NAME_WEIGHT } else { 1 };
                 all += weight;
-                if total[*w] > held.as_ref().map_or(n, |b| b[*w].0) {
+                let held_n = held.as_ref().map_or(n, |b| {
+                    let at = b.binary_search_by_key(&id, |e| e.0);
+                    b[at.expect("the block holds the span")].1
+                });
+                if total[id as usize] > held_n {
                     recurring += weight;
                 }
             }
             (recurring * usize::from(NO_FIT - 1) / all) as u8
         })
         .collect()
+}
+
+/// Letters in a word.
+fn letters(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        word.chars().filter(|c| c.is_alphabetic()).count()
+    }
+}
+
+/// Per distinct word id of `range` (`words` are `(start, id, name)` in text order):
+/// how often it occurs there, and whether it is written as a name somewhere inside;
+/// sorted by id.
+fn counts_in(words: &[(usize, u32, bool)], range: &Range<usize>) -> Vec<(u32, u32, bool)> {
+    let from = words.partition_point(|(start, _, _)| *start < range.start);
+    let to = words.partition_point(|(start, _, _)| *start < range.end);
+    let mut ids: Vec<(u32, bool)> = words[from..to]
+        .iter()
+        .map(|&(_, id, name)| (id, name))
+        .collect();
+    ids.sort_unstable();
+    let mut out: Vec<(u32, u32, bool)> = Vec::with_capacity(ids.len());
+    for (id, name) in ids {
+        match out.last_mut() {
+            Some(last) if last.0 == id => {
+                last.1 += 1;
+                last.2 |= name;
+            }
+            _ => out.push((id, 1, name)),
+        }
+    }
+    out
 }
 
 /// How much more a name (a capitalised word inside a sentence) tells of where a
