@@ -414,8 +414,11 @@ impl ConsistencyRule {
     /// The length, frequency and distance tests of [`Self::one_surname`], endings aside.
     fn surname_pair(&self, a: &str, b: &str) -> bool {
         let min = self.config.single_min_length;
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        // One edit changes the length by one character at most: the cheap test first.
         min > 0
-            && a.chars().count().min(b.chars().count()) >= min
+            && la.min(lb) >= min
+            && la.abs_diff(lb) <= 1
             && self.zipf_or_singular(a).is_none()
             && self.zipf_or_singular(b).is_none()
             && near::edit_distance(a, b) == 1
@@ -492,13 +495,14 @@ impl ConsistencyRule {
                     }
                     continue;
                 }
-                let (sa, sb) = if self.one_name(a, b) && a.folded.len() == 1 {
+                let one_name = self.one_name(a, b);
+                let (sa, sb) = if one_name && a.folded.len() == 1 {
                     // Two surnames alone: full names ending in them back them too.
                     (
                         self.surname_support(a, spellings),
                         self.surname_support(b, spellings),
                     )
-                } else if self.one_name(a, b) {
+                } else if one_name {
                     (self.support(a, b, spellings), self.support(b, a, spellings))
                 } else if self.surname_of(a, b) || self.surname_of(b, a) {
                     (
