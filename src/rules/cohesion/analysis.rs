@@ -403,8 +403,9 @@ impl<'a> Analysis<'a> {
     /// at least [`RELATED_WORD`] (both 0 without words).
     fn word_relatedness(&self, words: &[(usize, f32)], rest: &[f32]) -> (f64, f64) {
         let (mut sum, mut related, mut total) = (0.0, 0.0, 0.0);
+        let norm = semantic::norm(rest);
         for &(v, weight) in words {
-            let c = self.vectors.cosine_with(v, rest);
+            let c = self.vectors.cosine_with_norm(v, rest, norm);
             let w = f64::from(weight);
             sum += w * c;
             related += if c >= RELATED_WORD { w } else { 0.0 };

@@ -211,17 +211,29 @@ impl WordVectors {
 impl WordVectors {
     /// Cosine of word `i`'s vector with `v` (0 when `v` is zero).
     pub(crate) fn cosine_with(&self, i: usize, v: &[f32]) -> f64 {
-        let (mut dot, mut norm) = (0.0f64, 0.0f64);
+        self.cosine_with_norm(i, v, norm(v))
+    }
+
+    /// [`WordVectors::cosine_with`] given `v`'s [`norm`]: many words are compared with
+    /// one vector.
+    pub(crate) fn cosine_with_norm(&self, i: usize, v: &[f32], norm: f64) -> f64 {
+        let mut dot = 0.0f64;
         for (c, &x) in self.quantised(i).zip(v) {
             dot += f64::from(c) * f64::from(x);
-            norm += f64::from(x) * f64::from(x);
         }
         if norm > 0.0 {
-            dot * f64::from(self.scale[i]) / norm.sqrt()
+            dot * f64::from(self.scale[i]) / norm
         } else {
             0.0
         }
     }
+}
+
+/// The length of `v`, summed in order in `f64`.
+pub(crate) fn norm(v: &[f32]) -> f64 {
+    v.iter()
+        .fold(0.0f64, |n, &x| n + f64::from(x) * f64::from(x))
+        .sqrt()
 }
 
 /// Cosine of two dense vectors; 0 when either is zero.
