@@ -270,10 +270,11 @@ pub fn extract(
         start = end + 1;
     }
 
-    let line_words: Vec<Vec<String>> = lines
+    let normal: Vec<String> = lines
         .iter()
-        .map(|(_, r)| hashed::words(doc.slice(r)))
+        .map(|(_, r)| hashed::normalise(doc.slice(r)))
         .collect();
+    let line_words: Vec<Vec<String>> = normal.iter().map(|n| hashed::words_of_normal(n)).collect();
     let mut out = Vec::with_capacity(n);
     for (i, ((line, range), s)) in lines.iter().zip(&shapes).enumerate() {
         let unique: FastSet<&str> = s.content.iter().map(|w| w.as_ref()).collect();
@@ -342,7 +343,7 @@ pub fn extract(
         ];
         debug_assert_eq!(values.len(), FEATURES.len());
         let hashed = hashed::features_of_words(
-            doc.slice(range),
+            &normal[i],
             &line_words[i],
             i.checked_sub(1).map(|j| line_words[j].as_slice()),
             line_words.get(i + 1).map(Vec::as_slice),

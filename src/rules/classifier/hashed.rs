@@ -74,8 +74,9 @@ pub fn bucket(group: Group, text: &str) -> u32 {
     h.0 % BUCKETS
 }
 
-/// Lowercase, ASCII digits as `0` (a date or a count is a shape, not a word).
-fn normalise(text: &str) -> String {
+/// Lowercase, ASCII digits as `0` (a date or a count is a shape, not a word): the form
+/// a line's words and character n-grams are read from.
+pub fn normalise(text: &str) -> String {
     if text.is_ascii() {
         let bytes = text
             .bytes()
@@ -98,7 +99,12 @@ fn normalise(text: &str) -> String {
 
 /// The line's words, lowercased, digits as `0`.
 pub fn words(text: &str) -> Vec<String> {
-    normalise(text)
+    words_of_normal(&normalise(text))
+}
+
+/// [`words`] of a line [`normalise`]d already.
+pub fn words_of_normal(normal: &str) -> Vec<String> {
+    normal
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|w| w.trim_matches(['\'', '-']))
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -155,14 +161,23 @@ fn bigram_features(words: &[String], keep: &impl Fn(u32) -> bool, out: &mut Vec<
     }
 }
 
-/// The line normalised, whitespace squeezed to single spaces and a space at each end.
-fn padded(text: &str) -> String {
-    let normal = normalise(text);
+/// A normalised line, whitespace squeezed to single spaces and a space at each end.
+fn padded(normal: &str) -> String {
     let mut out = String::with_capacity(normal.len() + 2);
     out.push(' ');
-    for word in normal.split_whitespace() {
+    let mut push = |word: &str| {
         out.push_str(word);
         out.push(' ');
+    };
+    if normal.is_ascii() {
+        // `split_whitespace` byte by byte: these are the ASCII white space characters.
+        normal
+            .as_bytes()
+            .split(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+            .filter(|w| !w.is_empty())
+            .for_each(|w| push(std::str::from_utf8(w).expect("ASCII")));
+    } else {
+        normal.split_whitespace().for_each(push);
     }
     if out.len() == 1 {
         out.push(' ');
@@ -174,8 +189,8 @@ fn padded(text: &str) -> String {
 /// each end), hashed as they are read: the 4- and 5-gram at a position go on from the
 /// hash of the 3-gram there. All 3-grams come first, then 4-grams, then 5-grams, the
 /// buckets `keep` refuses left out.
-fn char_features(text: &str, keep: &impl Fn(u32) -> bool, out: &mut Vec<(u32, f32)>) {
-    let padded = padded(text);
+fn char_features(normal: &str, keep: &impl Fn(u32) -> bool, out: &mut Vec<(u32, f32)>) {
+    let padded = padded(normal);
     // Byte offsets of the first MAX_CHARS characters and of the end of the last.
     let mut bounds: Vec<usize> = if padded.is_ascii() {
         (0..padded.len().min(MAX_CHARS + 1)).collect()
@@ -226,21 +241,22 @@ fn char_features(text: &str, keep: &impl Fn(u32) -> bool, out: &mut Vec<(u32, f3
 /// and character n-grams, and the words of the lines before and after.
 pub fn features(line: &str, prev: Option<&str>, next: Option<&str>) -> Vec<(u32, f32)> {
     let (prev, next) = (prev.map(words), next.map(words));
+    let normal = normalise(line);
     features_of_words(
-        line,
-        &words(line),
+        &normal,
+        &words_of_normal(&normal),
         prev.as_deref(),
         next.as_deref(),
         &|_| true,
     )
 }
 
-/// [`features`] of a line whose words (and its neighbours') are split already: a
-/// document splits each line once and reads it three times, as a line and as the
-/// neighbour of two. Only buckets for which `keep` holds are returned: dropping the
+/// [`features`] of a line [`normalise`]d already, whose words (and its neighbours')
+/// are split already: a document normalises and splits each line once and reads it
+/// three times, as a line and as the neighbour of two. Only buckets for which `keep` holds are returned: dropping the
 /// ones a model gives no weight before sorting leaves the others' sums as they were.
 pub fn features_of_words(
-    line: &str,
+    normal: &str,
     own: &[String],
     prev: Option<&[String]>,
     next: Option<&[String]>,
@@ -249,7 +265,7 @@ pub fn features_of_words(
     let mut out = Vec::new();
     group_features(Group::Word, own, keep, &mut out);
     bigram_features(own, keep, &mut out);
-    char_features(line, keep, &mut out);
+    char_features(normal, keep, &mut out);
     if let Some(p) = prev {
         group_features(Group::PrevWord, p, keep, &mut out);
     }
@@ -343,7 +359,7 @@ mod tests {
             long.as_str(),
         ] {
             let mut incremental = Vec::new();
-            char_features(text, &|_| true, &mut incremental);
+            char_features(&normalise(text), &|_| true, &mut incremental);
             assert_eq!(incremental, char_features_one_by_one(text), "{text:?}");
         }
     }
