@@ -107,8 +107,8 @@ enum Position {
     Anywhere,
     /// No prose follows the run: a list tacked on after the article.
     End,
-    /// Anywhere, but a run with prose both before and after it is reported as `info`:
-    /// between an article's paragraphs a list or a table is likelier than a menu.
+    /// Anywhere, but a run inside the article ([`between_paragraphs`]) is reported as
+    /// `info`: between an article's paragraphs a list or a table is likelier than a menu.
     Edge,
 }
 
@@ -140,7 +140,7 @@ pub(super) struct Block {
     pub(super) headlines: usize,
     /// Separator lines between its first and last line.
     pub(super) separators: usize,
-    /// Under `position = "edge"`: prose stands both before and after it.
+    /// Under `position = "edge"`: it sits inside the article (see [`between_paragraphs`]).
     pub(super) inner: bool,
 }
 
