@@ -639,15 +639,17 @@ fn ends_with_initialism(s: &str) -> bool {
 /// is set among other menus and link lists, with one blurb of prose, if any, in the
 /// footer.
 fn between_paragraphs(before: &[LineClass], after: &[LineClass]) -> bool {
-    let near = |classes: &mut dyn Iterator<Item = &LineClass>| {
-        classes
-            .filter(|c| **c != LineClass::Blank)
-            .take(NEAR)
-            .any(|c| *c == LineClass::Prose)
-    };
     let prose = |classes: &[LineClass]| classes.iter().filter(|c| **c == LineClass::Prose).count();
-    (near(&mut before.iter().rev()) && near(&mut after.iter()))
+    (prose_near(before.iter().rev()) && prose_near(after.iter()))
         || (prose(before) >= PARAGRAPHS && prose(after) >= PARAGRAPHS)
+}
+
+/// Whether a prose line comes within [`NEAR`] non-blank lines of `outward`.
+fn prose_near<'a>(outward: impl Iterator<Item = &'a LineClass>) -> bool {
+    outward
+        .filter(|c| **c != LineClass::Blank)
+        .take(NEAR)
+        .any(|c| *c == LineClass::Prose)
 }
 
 const NEAR: usize = 3;

@@ -179,9 +179,7 @@ impl Sentence<'_> {
     /// them from the sentence's start: a name that the phrase after the comma describes.
     /// `In Kelby, the trust plans ...` opens on a preposition: no name.
     fn after_a_name(&self, lex: &Lexicon, at: usize) -> bool {
-        (2..=6).contains(&at)
-            && lex.closed(&self.lower[0]).is_none()
-            && self.words[..at].iter().all(|w| starts_upper(w))
+        names_someone(lex, &self.words[..at])
     }
 }
 
@@ -193,6 +191,20 @@ fn is_plain_verb(lex: &Lexicon, lower: &str) -> bool {
     lex.verb(lower).is_some_and(|f| !f.noun_first)
 }
 
+/// Whether `words` can be a name: 2 to 6 capitalised words (particles such as `al` or
+/// `bin` allowed inside), the first no function word or stopword (`In Kelby` is no
+/// name).
+fn names_someone(lex: &Lexicon, words: &[&str]) -> bool {
+    let first_ok = words.first().is_some_and(|w| {
+        starts_upper(w) && lex.closed(&normalise(w)).is_none() && !lex.is_stopword(&normalise(w))
+    });
+    first_ok
+        && (2..=6).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            starts_upper(w) || (i > 0 && i + 1 < words.len() && crate::text::names::is_particle(w))
+        })
+}
+
 /// `Name, noun phrase` with no verb: the head before the first comma is 2 to 6
 /// capitalised words (particles such as `al` or `bin` allowed inside), and the tail
 /// after it starts in lowercase and has at most one more comma.
@@ -202,17 +214,8 @@ pub(super) fn is_appositive(lex: &Lexicon, sentence: &str) -> bool {
     };
     let tail = tail.trim_start();
     let head_words: Vec<&str> = head.split_whitespace().collect();
-    let first_ok = head_words.first().is_some_and(|w| {
-        starts_upper(w) && lex.closed(&normalise(w)).is_none() && !lex.is_stopword(&normalise(w))
-    });
-    let head_ok = first_ok
-        && (2..=6).contains(&head_words.len())
-        && head_words.iter().enumerate().all(|(i, w)| {
-            starts_upper(w)
-                || (i > 0 && i + 1 < head_words.len() && crate::text::names::is_particle(w))
-        });
     // `Big Technology, by Alex Kantrowitz.`: a title and its author's credit
-    head_ok
+    names_someone(lex, &head_words)
         && !tail.starts_with("by ")
         && tail.chars().next().is_some_and(char::is_lowercase)
         && tail.split_whitespace().count() >= 2
