@@ -735,7 +735,7 @@ fn census_name(lex: &Lexicon, names: &[&str], i: usize) -> bool {
 
 /// A word of a personal name: capitalised (`Sonia`, `O’Neill`, `J.`, `Abdul-Mahdi`) or
 /// a particle (`de`, `al`), and not a function word, a verb or a section name.
-fn name_word(lex: &Lexicon, w: &str) -> bool {
+pub(super) fn name_word(lex: &Lexicon, w: &str) -> bool {
     if crate::text::names::is_particle(w) {
         return true;
     }

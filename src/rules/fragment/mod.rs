@@ -14,6 +14,7 @@
 //! | `quotes` | [`quotes`] | unpaired or reversed quotation marks and brackets |
 //! | `section-label` | [`lines`] | a lone navigation label (`World`, `US`) |
 //! | `orphan-byline` | [`lines`] | a lone name line (`• Sonia Alvarado`) |
+//! | `author-box` | [`author_box`] | a name line over the person's bio |
 //! | `fused` | [`sentences`] | `said.The` |
 //! | `unattributed-quote` | [`sentences`] | a quotation nothing attributes |
 //!
@@ -22,6 +23,7 @@
 //! share is read from its paragraphs of running text (eight words or more, not code),
 //! since lists and tables hold few stopwords in any language.
 
+mod author_box;
 mod lexicon;
 mod lines;
 mod page;
@@ -54,6 +56,7 @@ enum Check {
     Quotes,
     SectionLabel,
     OrphanByline,
+    AuthorBox,
     Fused,
     UnattributedQuote,
 }
@@ -67,6 +70,7 @@ impl Check {
             Check::Quotes => &["marks"],
             Check::SectionLabel => &["max-words", "max-lead", "labels"],
             Check::OrphanByline => &["max-words"],
+            Check::AuthorBox => &["max-words", "roles"],
             Check::Fused | Check::UnattributedQuote => &[],
         }
     }
@@ -88,6 +92,9 @@ struct Config {
     /// lone labels wherever they stand between two paragraphs of running text.
     #[serde(default)]
     labels: Option<Vec<String>>,
+    /// `author-box`: words of a role that a bio names (`writer`, `founder`).
+    #[serde(default)]
+    roles: Option<Vec<String>>,
     #[serde(default)]
     min_stopword_share: Option<f64>,
 }
@@ -100,6 +107,7 @@ impl Config {
             ("max-lead", self.max_lead.is_some()),
             ("marks", self.marks.is_some()),
             ("labels", self.labels.is_some()),
+            ("roles", self.roles.is_some()),
         ]
         .into_iter()
         .filter_map(|(k, given)| given.then_some(k))
@@ -117,6 +125,8 @@ struct FragmentRule {
     marks: Marks,
     /// Lowercase.
     labels: Vec<String>,
+    /// Lowercase.
+    roles: Vec<String>,
     min_stopword_share: f64,
 }
 
@@ -132,7 +142,7 @@ impl Kind for FragmentKind {
     }
 
     fn doc(&self) -> &'static str {
-        "Broken sentence and paragraph shape, read from the document's paragraphs and sentences with an English verb lexicon (`data/verbs-en.tsv`), function words, stopwords and section names. `check` picks the problem: `verbless` (a sentence with no finite verb; verbs are VBD/VBZ/VBP/MD forms, a noun-first form such as `forces` only after a possible subject, unknown `-ed` words by suffix), `appositive` (a verbless `Name, noun phrase.` sentence), `truncated` (a paragraph of running text that ends without terminal punctuation; headings, titles, list items, captions, credits and blocks of unpunctuated lines excepted), `quotes` with `marks = double | single | brackets` (marks that do not pair, read by flanking like Markdown emphasis: an opening mark that closes, a closing mark that opens, a quotation never closed unless the next paragraph runs it on), `section-label` (a lone one- or two-word capitalised line before the lede, or one that is a known section name), `orphan-byline` (a lone line of capitalised name words with an optional bullet or `By`, at the end or between paragraphs), `fused` (`said.The`), `unattributed-quote` (a quotation no reporting verb attributes: a paragraph of quotations only, or one quotation followed by an unrelated subject). Paragraphs of program code or markup (`fn main() {`, `os.Open(path)`, `<Tag a=\"x\">`) are passed by. Thresholds: `min-words`, `max-words`, `max-lead` (per check), `min-stopword-share` (default 0.2: documents whose running text has fewer English stopwords are skipped). Messages may use `{match}` and `{detail}`."
+        "Broken sentence and paragraph shape, read from the document's paragraphs and sentences with an English verb lexicon (`data/verbs-en.tsv`), function words, stopwords and section names. `check` picks the problem: `verbless` (a sentence with no finite verb; verbs are VBD/VBZ/VBP/MD forms, a noun-first form such as `forces` only after a possible subject, unknown `-ed` words by suffix), `appositive` (a verbless `Name, noun phrase.` sentence), `truncated` (a paragraph of running text that ends without terminal punctuation; headings, titles, list items, captions, credits and blocks of unpunctuated lines excepted), `quotes` with `marks = double | single | brackets` (marks that do not pair, read by flanking like Markdown emphasis: an opening mark that closes, a closing mark that opens, a quotation never closed unless the next paragraph runs it on), `section-label` (a lone one- or two-word capitalised line before the lede, or one that is a known section name), `orphan-byline` (a lone line of capitalised name words with an optional bullet or `By`, at the end or between paragraphs), `author-box` (a line of a person's name over a paragraph that opens with that name and a verb and names one of the rule's `roles`; not on a page with more than two such pairs, a list of profiles), `fused` (`said.The`), `unattributed-quote` (a quotation no reporting verb attributes: a paragraph of quotations only, or one quotation followed by an unrelated subject). Paragraphs of program code or markup (`fn main() {`, `os.Open(path)`, `<Tag a=\"x\">`) are passed by. Thresholds: `min-words`, `max-words`, `max-lead` (per check), `min-stopword-share` (default 0.2: documents whose running text has fewer English stopwords are skipped). Messages may use `{match}` and `{detail}`."
     }
 
     fn build(
@@ -195,7 +205,7 @@ fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
         Check::Appositive => (4, 25),
         Check::Truncated => (12, usize::MAX),
         Check::SectionLabel => (1, 2),
-        Check::OrphanByline => (1, 4),
+        Check::OrphanByline | Check::AuthorBox => (1, 4),
         _ => (0, usize::MAX),
     };
     Ok(FragmentRule {
@@ -207,6 +217,12 @@ fn build_rule(input: &RuleInput<'_>) -> Result<FragmentRule, LoadError> {
         marks: config.marks.unwrap_or(Marks::Double),
         labels: config
             .labels
+            .iter()
+            .flatten()
+            .map(|l| l.to_lowercase())
+            .collect(),
+        roles: config
+            .roles
             .iter()
             .flatten()
             .map(|l| l.to_lowercase())
@@ -248,6 +264,7 @@ impl FragmentRule {
         let mut hits = Vec::new();
         // Worked out for the whole page at once, on the first paragraph that asks.
         let mut truncated: Option<Vec<bool>> = None;
+        let mut boxes: Option<Vec<Option<&str>>> = None;
         for k in 0..page.paras.len() {
             let range = page.paras[k].range.clone();
             if page.paras[k].code {
@@ -303,6 +320,14 @@ impl FragmentRule {
                 Check::OrphanByline => {
                     if lines::orphan_byline(page, lex, self.max_words, k) {
                         hits.push(Hit::new(range, "name line"));
+                    }
+                }
+                Check::AuthorBox => {
+                    let boxes = boxes.get_or_insert_with(|| {
+                        author_box::author_boxes(page, lex, &self.roles, self.max_words)
+                    });
+                    if let Some(part) = boxes[k] {
+                        hits.push(Hit::new(range, part));
                     }
                 }
                 Check::Fused => {
