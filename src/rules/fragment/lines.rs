@@ -551,27 +551,27 @@ pub(super) fn section_label(
 ) -> Option<&'static str> {
     let (max_words, max_lead) = (rule.max_words, rule.max_lead);
     let p = &page.paras[k];
-    if k == 0 || k + 1 >= page.paras.len() || p.lines != 1 || p.bullet {
+    if k + 1 >= page.paras.len() || p.lines != 1 || p.bullet {
         return None;
     }
     let text = page.text(k);
+    if k == 0 {
+        // The page's first line a section name over the headline (`Music` / `Singer
+        // ends tour early`): the kicker of the section the article was filed under.
+        let kicker = page.paras.len() >= 4
+            && label_shaped(text, max_words)
+            && lex.is_section(&section_key(text))
+            && !page.paras[1].is_body()
+            && page.paras[1].lines == 1;
+        return kicker.then_some("a section name above the headline");
+    }
     let bare = text.trim().trim_end_matches(':').trim_end().to_lowercase();
     if rule.labels.contains(&bare) {
         // A box label between two paragraphs of prose: what it labelled is gone.
         return (page.paras[k - 1].is_body() && page.paras[k + 1].is_body())
             .then_some("a media or box label whose content is gone");
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let label_shaped = !words.is_empty()
-        && words.len() <= max_words
-        && words.iter().all(|w| {
-            *w == "&"
-                || (starts_upper(w)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
-        })
-        && !text.ends_with('.');
-    if !label_shaped {
+    if !label_shaped(text, max_words) {
         return None;
     }
     let before_lede = k <= max_lead
@@ -594,7 +594,7 @@ pub(super) fn section_label(
                 && page.paras[j + 1].is_body()
         })
     };
-    let known = lex.is_section(&text.to_lowercase().replace(" and ", " & "))
+    let known = lex.is_section(&section_key(text))
         && (prev_body || next_body)
         && (k <= max_lead || !(prev_body && next_body) || only_heading());
     if known {
@@ -608,6 +608,25 @@ pub(super) fn section_label(
     } else {
         None
     }
+}
+
+/// One to `max_words` capitalised words (or `&`) with no full stop: the shape of a label.
+fn label_shaped(text: &str, max_words: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= max_words
+        && words.iter().all(|w| {
+            *w == "&"
+                || (starts_upper(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-')))
+        })
+        && !text.ends_with('.')
+}
+
+/// A label as the section list spells it: lowercase, `and` as `&`.
+fn section_key(text: &str) -> String {
+    text.trim().to_lowercase().replace(" and ", " & ")
 }
 
 /// A short line of one to `max_names` capitalised name words, with an optional bullet
@@ -932,6 +951,21 @@ mod tests {
         // A label heading its own list is the article's.
         let list = amid("Key points:\n\n- Rates held\n\n- Jobs up");
         assert!(flagged(&list, |p, l, k| section_label(p, l, &rule, k).is_some()).is_empty());
+    }
+
+    #[test]
+    fn a_section_name_above_the_headline_is_a_kicker() {
+        let kicker = format!("Politics\n\nCouncil delays vote on bridge\n\n{BODY}\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&kicker, |p, l, k| section_label(p, l, &LABELS, k).is_some()),
+            ["Politics"]
+        );
+        // a title that is no section name, or a section name over running text
+        let title = format!("Bridge Tolls\n\nCouncil delays vote\n\n{BODY}\n\n{BODY}\n");
+        let over_text = format!("Politics\n\n{BODY}\n\n{BODY}\n\n{BODY}\n");
+        for text in [title, over_text] {
+            assert!(flagged(&text, |p, l, k| section_label(p, l, &LABELS, k).is_some()).is_empty());
+        }
     }
 
     #[test]
