@@ -129,6 +129,9 @@ struct Inner {
     compiled: OnceLock<Regex>,
     /// The automaton for text of the [`NARROW`] alphabet (see [`narrowed`]).
     narrow: OnceLock<Regex>,
+    /// The regex without its Unicode word boundaries, asked first by
+    /// [`LazyRegex::is_match`] on non-ASCII text (see [`LazyRegex::gate`]).
+    gate: OnceLock<Option<Regex>>,
 }
 
 /// The prefilter forms of a pattern.
@@ -196,6 +199,7 @@ impl LazyRegex {
             literal_scan: OnceLock::new(),
             compiled: OnceLock::new(),
             narrow: OnceLock::new(),
+            gate: OnceLock::new(),
         }))
     }
 
@@ -269,6 +273,7 @@ impl LazyRegex {
 
     /// The automaton to search `haystack` with: the narrow one when every character of
     /// it is in the [`NARROW`] alphabet, on which both find the same matches.
+    #[cfg(test)]
     fn regex_for(&self, haystack: &str) -> &Regex {
         self.compiled(is_narrow(haystack))
     }
@@ -302,13 +307,51 @@ impl LazyRegex {
 
     /// Whether the regex matches somewhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.regex_for(haystack).is_match(haystack)
+        self.is_match_in(haystack, Alphabet::of(haystack))
     }
 
     /// [`LazyRegex::is_match`] of a text whose [`Alphabet`] the caller knows.
     pub fn is_match_in(&self, haystack: &str, alphabet: Alphabet) -> bool {
         debug_assert_eq!(alphabet.narrow, is_narrow(haystack));
+        if !haystack.is_ascii() && self.gate().is_some_and(|gate| !gate.is_match(haystack)) {
+            return false;
+        }
         self.compiled(alphabet.narrow).is_match(haystack)
+    }
+
+    /// On a long run, for a regex with Unicode word boundaries: the regex without them
+    /// (see [`without_word_boundaries`]), which matches wherever it does. The lazy DFA
+    /// gives up on a Unicode word boundary in non-ASCII text (a curly quote will do)
+    /// and the PikeVM searches the whole text, thousands of instructions a byte for a
+    /// whole-line regex with a leading `.*` (a block rule's markers); the gate stays on
+    /// the lazy DFA, and only a text it matches goes to the regex itself.
+    fn gate(&self) -> Option<&Regex> {
+        self.0
+            .gate
+            .get_or_init(|| {
+                if !LAZY_DFA.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let inner = &self.0;
+                let hir = parse(&inner.pattern, inner.case_insensitive)
+                    .expect("syntax checked at load; size limit generous");
+                if !hir.properties().look_set().contains_word_unicode() {
+                    return None;
+                }
+                let gate = without_word_boundaries(&hir);
+                let built = Regex::builder()
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(Some(SIZE_LIMIT))
+                            .hybrid_cache_capacity(dfa_cache_for(&gate))
+                            .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                            .backtrack(false),
+                    )
+                    .build_from_hir(&gate)
+                    .expect("syntax checked at load; size limit generous");
+                Some(built)
+            })
+            .as_ref()
     }
 
     /// Every non-overlapping match of `haystack`, leftmost first, with its groups.
@@ -735,6 +778,38 @@ mod tests {
             }
         }
         assert!(matched > 500, "only {matched} matching lines of {compared}");
+    }
+
+    #[test]
+    fn the_gate_keeps_every_match_on_non_ascii_text() {
+        let mut lines: Vec<String> = fixture_lines()
+            .into_iter()
+            .filter(|l| !l.is_ascii())
+            .collect();
+        lines.extend(
+            [
+                "Great post, “Dana”! Thanks for sharing.",
+                "caféleave a replyé",
+                "Hi Zoë, great article — thanks for sharing",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut gated, mut matched) = (0, 0);
+        for p in builtin_patterns() {
+            let lazy = LazyRegex::new(&p, true).unwrap();
+            if lazy.gate().is_none() {
+                continue;
+            }
+            gated += 1;
+            let full = lazy.build(false);
+            for line in &lines {
+                let expected = full.is_match(line);
+                matched += usize::from(expected);
+                assert_eq!(lazy.is_match(line), expected, "{p} on {line:?}");
+            }
+        }
+        assert!(gated > 50, "only {gated} gated patterns");
+        assert!(matched > 50, "only {matched} matching lines");
     }
 
     #[test]
