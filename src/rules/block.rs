@@ -18,7 +18,7 @@ use crate::text::segment::trim_range;
 
 mod shape;
 
-use shape::{Block, Config, LineClass, Segmenter};
+use shape::{Block, Config, Line, LineClass, Segmenter};
 
 #[derive(Debug)]
 pub struct BlockKind;
@@ -76,9 +76,18 @@ impl Checker for BlockChecker {
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let lines: Vec<&str> = doc.line_index().lines().map(|r| &text[r]).collect();
-        for rule in self.rules.iter().filter(|r| cx.enabled(&r.meta)) {
-            let classes: Vec<LineClass> =
-                lines.iter().map(|l| rule.segmenter.classify(l)).collect();
+        let rules: Vec<&BlockRule> = self.rules.iter().filter(|r| cx.enabled(&r.meta)).collect();
+        // Each line's bullet, words and ending once, for every rule.
+        let word_limit = rules.iter().map(|r| r.segmenter.word_limit()).max();
+        let shapes: Vec<Line<'_>> = match word_limit {
+            Some(limit) => lines.iter().map(|l| Line::of(l, limit)).collect(),
+            None => Vec::new(),
+        };
+        for rule in rules {
+            let classes: Vec<LineClass> = shapes
+                .iter()
+                .map(|l| rule.segmenter.classify_line(l))
+                .collect();
             for block in rule.segmenter.blocks(&classes, &lines) {
                 let span = content_span(doc, &block);
                 let matched = doc.slice(&span);

@@ -2,6 +2,11 @@
 //! `block`, kept apart from the rule plumbing so it can be tested on plain strings.
 
 use crate::rules::LazyRegex;
+
+mod line;
+
+pub(super) use line::Line;
+use line::LineKind;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -195,48 +200,48 @@ impl Segmenter {
         })
     }
 
+    /// The class of one line (see [`Segmenter::classify_line`]).
+    #[cfg(test)]
     pub(super) fn classify(&self, line: &str) -> LineClass {
-        let line = line.trim();
-        if line.is_empty() {
-            return LineClass::Blank;
+        self.classify_line(&Line::of(line, self.word_limit()))
+    }
+
+    /// The count of words past which this rule's word bounds all decide alike.
+    pub(super) fn word_limit(&self) -> usize {
+        self.config.max_words.max(self.config.prose_min_words) + 1
+    }
+
+    /// The class of a line read with a word limit of at least [`Segmenter::word_limit`].
+    pub(super) fn classify_line(&self, line: &Line<'_>) -> LineClass {
+        match line.kind {
+            LineKind::Blank => return LineClass::Blank,
+            LineKind::Separator => return LineClass::Separator,
+            LineKind::Text => {}
         }
-        if !line.chars().any(char::is_alphanumeric) {
-            return LineClass::Separator;
-        }
-        let body = strip_bullet(line);
+        let body = line.body;
         // Only compared with the two bounds: a count past both decides the same.
-        let words = word_count_upto(
-            body,
-            self.config.max_words.max(self.config.prose_min_words) + 1,
-        );
-        if self.config.case == Case::Title && !body.chars().any(char::is_alphabetic) {
+        let words = line.words.min(self.word_limit());
+        if self.config.case == Case::Title && !line.alphabetic() {
             return LineClass::Figure;
         }
         if let Some(re) = &self.trigger {
-            let core = unbracketed(body)
-                .trim_end_matches(|c: char| c.is_whitespace() || ":|»›>".contains(c));
-            // A heading may close on a quoted title and a full stop (`There are 16
-            // comments to "Title".`).
-            let open_core = core
-                .strip_suffix('.')
-                .filter(|c| c.ends_with(['"', '”', '’', '\'', '»']))
-                .unwrap_or(core);
+            let (core, open_ending) = line.heading();
             if words <= self.config.max_words
-                && sentence_ending(open_core) == Ending::Open
+                && open_ending == Ending::Open
                 && re.is_match(core)
                 && !self.excluded(core)
             {
                 return LineClass::Trigger;
             }
         }
-        let ending = sentence_ending(body);
-        let bullet_ok = self.config.bullets || body.len() == line.len();
+        let ending = line.ending;
+        let bullet_ok = self.config.bullets || body.len() == line.trimmed.len();
         if words <= self.config.max_words
-            && !quoted_whole(body)
+            && !line.quoted_whole()
             && ending == Ending::Open
             && bullet_ok
-            && !several_sentences(body)
-            && self.capitalised_as_asked(body)
+            && !line.several_sentences()
+            && line.capitalised(self.config.case)
         {
             return LineClass::Headline;
         }
@@ -246,36 +251,6 @@ impl Segmenter {
             LineClass::Intro
         } else {
             LineClass::Other
-        }
-    }
-
-    fn capitalised_as_asked(&self, body: &str) -> bool {
-        match self.config.case {
-            Case::Any => true,
-            // Caseless scripts give no headline signal, so they do not pass.
-            Case::Capitalised => body
-                .chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-            // A score (`1-3`) makes a results line, not a menu item; a measure or a
-            // price (`1.21 kg`, `From €1,099`, `8-speed`) makes a table's cell.
-            // So does code (`<Target Name="x">`, `a = b;`) and a phrase with a comma
-            // (`Atlanta, United States`, `March 16, 2026`): an event listing's line.
-            Case::Title => {
-                !body.contains([',', '=', '<', '>', '{', '}', ';', '`'])
-                    && !body.split_whitespace().any(is_quantity)
-                    && body.split_whitespace().all(|w| {
-                        let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
-                        let first = letters.next();
-                        let score = w.chars().any(|c| c.is_ascii_digit())
-                            && w.contains(['-', '\u{2013}'])
-                            && w.chars()
-                                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}');
-                        !score
-                            && (w.chars().filter(|c| c.is_alphabetic()).count() < 4
-                                || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-                    })
-            }
         }
     }
 
@@ -481,6 +456,37 @@ impl Segmenter {
             Position::Anywhere => true,
             Position::End => !classes[block.last + 1..].contains(&LineClass::Prose),
             Position::Edge => true,
+        }
+    }
+}
+
+/// Whether `body` is capitalised as `case` asks of a headline.
+fn capitalised_as(case: Case, body: &str) -> bool {
+    match case {
+        Case::Any => true,
+        // Caseless scripts give no headline signal, so they do not pass.
+        Case::Capitalised => body
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        // A score (`1-3`) makes a results line, not a menu item; a measure or a
+        // price (`1.21 kg`, `From €1,099`, `8-speed`) makes a table's cell.
+        // So does code (`<Target Name="x">`, `a = b;`) and a phrase with a comma
+        // (`Atlanta, United States`, `March 16, 2026`): an event listing's line.
+        Case::Title => {
+            !body.contains([',', '=', '<', '>', '{', '}', ';', '`'])
+                && !body.split_whitespace().any(is_quantity)
+                && body.split_whitespace().all(|w| {
+                    let mut letters = w.chars().skip_while(|c| !c.is_alphanumeric());
+                    let first = letters.next();
+                    let score = w.chars().any(|c| c.is_ascii_digit())
+                        && w.contains(['-', '\u{2013}'])
+                        && w.chars()
+                            .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}');
+                    !score
+                        && (w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                            || first.is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+                })
         }
     }
 }
