@@ -43,6 +43,13 @@ pub(super) fn verbless(
         return None;
     }
     let text = page.doc.slice(&s.range);
+    // The cheap tests first: most sentences are longer than a fragment.
+    if !(min_words..=max_words).contains(&page.doc.words_of(s).len())
+        || !text.ends_with(['.', '!'])
+        || !crate::text::starts_upper(text)
+    {
+        return None;
+    }
     let words: Vec<&str> = page
         .doc
         .words_of(s)
@@ -55,13 +62,10 @@ pub(super) fn verbless(
     let has_lowercase = words
         .iter()
         .any(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let shaped = crate::text::starts_upper(text)
-        && !dateline
+    let shaped = !dateline
         && has_lowercase
-        && text.ends_with(['.', '!'])
         && !text.contains(OPENING_QUOTES)
-        && !text.contains(['(', ')', ':', '|'])
-        && (min_words..=max_words).contains(&words.len());
+        && !text.contains(['(', ')', ':', '|']);
     if !shaped || finite_verb(lex, page.doc.text(), page.doc.words_of(s)).is_some() {
         return None;
     }
