@@ -12,6 +12,7 @@
 //! ask for capitalisation and for a name after or a possessive before the match, as
 //! titles stand (`Attorney Common Whitfield`, `Malaysia's Top Minister`).
 
+mod live;
 mod table;
 
 use crate::rules::Data;
@@ -135,6 +136,8 @@ struct SubstitutionChecker {
     automaton: Option<AhoCorasick>,
     /// `(rule, replacement)` per automaton pattern.
     literal: Vec<(usize, String)>,
+    /// The literal scan for the rules' regexes, in rule order, built on first use.
+    live: std::sync::OnceLock<live::LiveRegexes>,
 }
 
 impl Kind for SubstitutionKind {
@@ -225,6 +228,7 @@ impl Kind for SubstitutionKind {
             rules,
             automaton,
             literal,
+            live: std::sync::OnceLock::new(),
         }))
     }
 }
@@ -499,7 +503,13 @@ impl Checker for SubstitutionChecker {
         }
         // Rules that share a swap file read the document's words through it once.
         let mut tokenised: Vec<(&SwapTable, Vec<Vec<Token>>)> = Vec::new();
+        // Which regexes the text's literals allow, from one scan on the first rule
+        // that asks; `first` numbers each rule's first regex in the scan.
+        let live_in_text = std::cell::OnceCell::new();
+        let mut first = 0;
         for (r, rule) in self.rules.iter().enumerate() {
+            let numbered = first;
+            first += rule.regexes.len();
             if let Some(file) = &rule.file {
                 if cx.enabled(&rule.meta) {
                     let table: &SwapTable = &file.table;
@@ -516,10 +526,20 @@ impl Checker for SubstitutionChecker {
             if rule.regexes.is_empty() || !cx.enabled(&rule.meta) {
                 continue;
             }
+            let allowed: &Vec<bool> = live_in_text.get_or_init(|| {
+                let scan = self.live.get_or_init(|| {
+                    live::LiveRegexes::new(
+                        self.rules.iter().flat_map(|r| &r.regexes).map(|(re, _)| re),
+                    )
+                });
+                scan.of(text)
+            });
             let live: Vec<_> = rule
                 .regexes
                 .iter()
-                .filter(|(re, _)| re.may_match(text))
+                .zip(&allowed[numbered..])
+                .filter(|(_, allowed)| **allowed)
+                .map(|(regex, _)| regex)
                 .collect();
             if live.is_empty() {
                 continue;
