@@ -4,9 +4,11 @@
 //! is boilerplate whatever it says. Only what enabled rules ask for is gathered, and
 //! lines are kept as 64-bit hashes so memory stays bounded on large corpora.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -482,6 +484,57 @@ fn normalize_any_line(line: &str) -> String {
     out
 }
 
+/// Every non-blank line of one document normalised and hashed, on first use: the line
+/// classifier and the repeated and duplicate lines each looked every line up in the
+/// run's statistics, and normalised it again for each look-up.
+#[derive(Debug, Default)]
+pub struct LineKeys {
+    /// The document they were made for (its address), and its lines' keys in order.
+    made: OnceLock<(usize, Vec<LineKey>)>,
+}
+
+/// A line's [`normalize_line`] form and its [`line_hash`].
+#[derive(Debug, Clone)]
+pub struct LineKey {
+    span: Range<usize>,
+    pub normal: String,
+    hash: u64,
+}
+
+impl LineKey {
+    fn of(doc: &Document, span: &Range<usize>) -> Self {
+        let normal = normalize_line(doc.slice(span));
+        LineKey {
+            span: span.clone(),
+            hash: line_hash(&normal),
+            normal,
+        }
+    }
+}
+
+impl LineKeys {
+    /// The key of `span`, a span of [`Document::nonblank_lines`]: from the table made
+    /// for `doc` on first use (any other span, or another document, is keyed afresh).
+    pub fn of<'k>(&'k self, doc: &Document, span: &Range<usize>) -> Cow<'k, LineKey> {
+        let id = std::ptr::from_ref(doc) as usize;
+        let (made_for, keys) = self.made.get_or_init(|| {
+            let keys = doc
+                .nonblank_lines()
+                .map(|(_, span)| LineKey::of(doc, &span))
+                .collect();
+            (id, keys)
+        });
+        if *made_for == id {
+            if let Ok(i) = keys.binary_search_by_key(&span.start, |k| k.span.start) {
+                if keys[i].span == *span {
+                    return Cow::Borrowed(&keys[i]);
+                }
+            }
+        }
+        Cow::Owned(LineKey::of(doc, span))
+    }
+}
+
 /// Stable 64-bit hash of a normalised line.
 pub fn line_hash(normalized: &str) -> u64 {
     let mut h = DefaultHasher::new();
@@ -605,12 +658,26 @@ impl CorpusStats {
         self.line_files.get(line_hash(&normalize_line(line))).0
     }
 
+    /// [`CorpusStats::files_with_line`] of a keyed line.
+    pub fn files_with_key(&self, key: &LineKey) -> u32 {
+        self.line_files.get(key.hash).0
+    }
+
     /// A document other than `me` carrying this line (normalised), with how well the
     /// line fits it ([`fits`]): the first one seen, or the second when `me` was the
     /// first; `None` when no other id was kept.
     pub fn other_file_with_line(&self, line: &str, me: &str) -> Option<(&str, u8)> {
+        self.other_file_with_hash(line_hash(&normalize_line(line)), me)
+    }
+
+    /// [`CorpusStats::other_file_with_line`] of a keyed line.
+    pub fn other_file_with_key(&self, key: &LineKey, me: &str) -> Option<(&str, u8)> {
+        self.other_file_with_hash(key.hash, me)
+    }
+
+    fn other_file_with_hash(&self, hash: u64, me: &str) -> Option<(&str, u8)> {
         self.line_files
-            .tags(line_hash(&normalize_line(line)))
+            .tags(hash)
             .into_iter()
             .filter_map(|tag| {
                 let (source, fit) = carrier(tag);
@@ -643,6 +710,24 @@ impl CorpusStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyed_lines_look_up_as_the_lines_themselves() {
+        let doc = Document::from_text(
+            "Title\n\n  Updated 5 hours ago  \nCaf\u{e9} \u{201c}x\u{201d}\t12\n",
+        );
+        let other = Document::from_text("Updated 5 hours ago\n");
+        let keys = LineKeys::default();
+        for d in [&doc, &other, &doc] {
+            for (_, span) in d.nonblank_lines() {
+                let key = keys.of(d, &span);
+                assert_eq!(key.normal, normalize_line(d.slice(&span)));
+                assert_eq!(key.hash, line_hash(&key.normal));
+            }
+        }
+        assert!(matches!(keys.of(&doc, &(0..5)), Cow::Borrowed(_)));
+        assert!(matches!(keys.of(&other, &(0..19)), Cow::Owned(_)));
+    }
 
     #[test]
     fn normalisation_folds_case_digits_and_space() {

@@ -23,11 +23,13 @@ pub fn check_named(
     corpus: &CorpusStats,
     name: Option<&str>,
 ) -> Vec<Diagnostic> {
+    let lines = crate::corpus::LineKeys::default();
     let cx = CheckContext {
         corpus,
         selection: rules.selection(),
         language: doc.language(),
         name,
+        lines: &lines,
     };
     let mut out = Vec::new();
     if rules.parallel_checkers() {

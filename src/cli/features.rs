@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use scrapelint::corpus::CorpusStats;
+use scrapelint::corpus::{CorpusStats, LineKeys};
 use scrapelint::rules::classifier::{builtin_stopwords, features, hard_wrapped};
 use scrapelint::rules::{CheckContext, RuleSet, Selection};
 use scrapelint::text::{Document, Source};
@@ -47,7 +47,14 @@ pub(crate) fn run(paths: &[PathBuf], mut rules: RuleSet, out: &mut Stdout) -> Ex
         writeln!(out, "{header}")?;
         for (path, doc) in &docs {
             let prior = scrapelint::check(&rules, doc, &corpus);
-            for line in features::extract(doc, &prior, &corpus, &stopwords, &|_| true) {
+            for line in features::extract(
+                doc,
+                &prior,
+                &corpus,
+                &Default::default(),
+                &stopwords,
+                &|_| true,
+            ) {
                 let record = json!({
                     "path": path,
                     "line": line.line + 1,
@@ -105,12 +112,14 @@ pub(crate) fn run_paragraphs(paths: &[PathBuf], rules: &RuleSet, out: &mut Stdou
         Err(exit) => return exit,
     };
     let corpus = CorpusStats::default();
+    let lines = LineKeys::default();
     let cx = CheckContext {
         corpus: &corpus,
         selection: rules.selection(),
         // Features are exported for every document, whatever its language.
         language: None,
         name: None,
+        lines: &lines,
     };
     let mut names: Option<&[&str]> = None;
     let mut write = || -> std::io::Result<Result<(), String>> {

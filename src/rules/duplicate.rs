@@ -92,11 +92,12 @@ impl Checker for DuplicateChecker {
                 {
                     continue;
                 }
-                let files = cx.corpus.files_with_line(line);
+                let key = cx.lines.of(doc, &span);
+                let files = cx.corpus.files_with_key(&key);
                 if files < 2 {
                     continue;
                 }
-                let other = match cx.corpus.other_file_with_line(line, cx.name.unwrap_or("")) {
+                let other = match cx.corpus.other_file_with_key(&key, cx.name.unwrap_or("")) {
                     Some((file, _)) => file.to_owned(),
                     _ if files == 2 => "one other file".to_owned(),
                     _ => format!("{} other files", files - 1),

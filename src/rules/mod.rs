@@ -138,6 +138,8 @@ pub struct CheckContext<'a> {
     pub language: Option<Language>,
     /// The document's name in the run (path or record id), when it has one.
     pub name: Option<&'a str>,
+    /// The document's lines keyed for the run's statistics, on first use.
+    pub lines: &'a crate::corpus::LineKeys,
 }
 
 impl CheckContext<'_> {

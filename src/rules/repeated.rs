@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::{CheckContext, Checker, DataStore, Kind, LoadError, RuleInput, RuleMeta};
-use crate::corpus::{CorpusNeeds, normalize_line};
+use crate::corpus::CorpusNeeds;
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::text::Document;
 
@@ -109,8 +109,7 @@ fn build_rule(input: &RuleInput<'_>) -> Result<RepeatedRule, LoadError> {
 
 impl RepeatedRule {
     /// Whether a line is specific enough for its repetition to mean template.
-    fn countable(&self, line: &str) -> bool {
-        let normal = normalize_line(line);
+    fn countable(&self, normal: &str) -> bool {
         let words = normal
             .split(' ')
             .filter(|w| w.chars().any(char::is_alphabetic))
@@ -147,7 +146,8 @@ impl Checker for RepeatedChecker {
         for rule in self.rules.iter().filter(|r| cx.enabled(&r.meta)) {
             for (_, span) in doc.nonblank_lines() {
                 let line = doc.slice(&span);
-                if !rule.countable(line)
+                let key = cx.lines.of(doc, &span);
+                if !rule.countable(&key.normal)
                     || flagged
                         .iter()
                         .any(|f| f.start < span.end && span.start < f.end)
@@ -155,7 +155,7 @@ impl Checker for RepeatedChecker {
                 {
                     continue;
                 }
-                let files = cx.corpus.files_with_line(line);
+                let files = cx.corpus.files_with_key(&key);
                 let share = f64::from(files) / f64::from(total);
                 let Some(severity) = rule.severity(files, share) else {
                     continue;

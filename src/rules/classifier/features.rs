@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::corpus::CorpusStats;
+use crate::corpus::{CorpusStats, LineKeys};
 use crate::diagnostic::{Category, Diagnostic};
 use crate::hash::{FastMap, FastSet};
 use crate::rules::wordlists::WordSet;
@@ -199,6 +199,7 @@ pub fn extract(
     doc: &Document,
     prior: &[Diagnostic],
     corpus: &CorpusStats,
+    keys: &LineKeys,
     stopwords: &WordSet,
     keep: &impl Fn(u32) -> bool,
 ) -> Vec<LineFeatures> {
@@ -288,7 +289,7 @@ pub fn extract(
             shared as f32 / unique.len() as f32
         };
         let files = if docs >= 3 {
-            corpus.files_with_line(doc.slice(range))
+            corpus.files_with_key(&keys.of(doc, range))
         } else {
             0
         };
@@ -442,7 +443,14 @@ mod tests {
         let doc = Document::from_text(
             "Title here\nThe council voted on Monday to extend the tram line to the airport by 2026.\nShare this\n",
         );
-        let f = extract(&doc, &[], &CorpusStats::default(), &stop(), &|_| true);
+        let f = extract(
+            &doc,
+            &[],
+            &CorpusStats::default(),
+            &Default::default(),
+            &stop(),
+            &|_| true,
+        );
         assert_eq!(f.len(), 3);
         assert!(f.iter().all(|l| l.values.len() == FEATURES.len()));
         let share = hashed::bucket(hashed::Group::Word, "share");

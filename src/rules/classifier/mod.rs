@@ -235,7 +235,7 @@ impl ClassifierRule {
         // Read through the `Data` handle once: the test runs on every n-gram.
         let model: &Model = &self.model;
         let weighed = |bucket| model.weighs(bucket);
-        let lines = features::extract(doc, prior, cx.corpus, &self.stopwords, &weighed);
+        let lines = features::extract(doc, prior, cx.corpus, cx.lines, &self.stopwords, &weighed);
         if lines.len() < self.min_lines {
             return Vec::new();
         }
