@@ -199,8 +199,22 @@ fn build_rule(input: &RuleInput<'_>, data: &DataStore) -> Result<ConsistencyRule
 
 impl Checker for ConsistencyChecker {
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
+        // Rules reading one stopword list count the document's stopwords once.
+        let mut counted: Vec<(&wordlists::WordSet, usize)> = Vec::new();
         for rule in &self.rules {
-            if !cx.enabled(&rule.meta) || !rule.english(doc) {
+            if !cx.enabled(&rule.meta) {
+                continue;
+            }
+            let list: &wordlists::WordSet = &rule.stopwords;
+            let stop = match counted.iter().find(|(l, _)| std::ptr::eq(*l, list)) {
+                Some(&(_, stop)) => stop,
+                None => {
+                    let stop = rule.stopword_count(doc);
+                    counted.push((list, stop));
+                    stop
+                }
+            };
+            if !rule.english(doc, stop) {
                 continue;
             }
             let spellings = rule.spellings(doc);
@@ -248,18 +262,22 @@ impl Spelling {
 }
 
 impl ConsistencyRule {
-    /// Whether enough of the words are (English) stopwords.
-    fn english(&self, doc: &Document) -> bool {
+    /// The words of `doc` on the rule's stopword list.
+    fn stopword_count(&self, doc: &Document) -> usize {
         let text = doc.text();
-        let words = doc.words();
-        let stop = words
+        doc.words()
             .iter()
             .filter(|w| {
                 self.stopwords
                     .contains(crate::text::lowercase(&text[(*w).clone()]).as_ref())
             })
-            .count();
-        stop as f32 >= self.config.min_stopword_share * words.len() as f32
+            .count()
+    }
+
+    /// Whether enough of the words (`stop` of them: [`Self::stopword_count`]) are
+    /// (English) stopwords.
+    fn english(&self, doc: &Document, stop: usize) -> bool {
+        stop as f32 >= self.config.min_stopword_share * doc.words().len() as f32
     }
 
     /// The distinct spellings of names in `doc`, in order of first use.
