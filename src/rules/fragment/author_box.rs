@@ -16,7 +16,7 @@ use super::page::Page;
 use crate::text::names::is_particle;
 
 /// More name-and-bio pairs than this on one page are sections of the article.
-pub(super) const MAX_BOXES: usize = 2;
+const MAX_BOXES: usize = 2;
 
 /// Verbs a bio puts after the person's name.
 const BIO_VERBS: &[&str] = &[
