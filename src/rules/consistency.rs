@@ -201,6 +201,8 @@ impl Checker for ConsistencyChecker {
     fn check(&self, doc: &Document, cx: &CheckContext<'_>, out: &mut Vec<Diagnostic>) {
         // Rules reading one stopword list count the document's stopwords once.
         let mut counted: Vec<(&wordlists::WordSet, usize)> = Vec::new();
+        // The document's name runs, found once for every rule that reads them.
+        let mut runs: Option<Vec<NameRun>> = None;
         for rule in &self.rules {
             if !cx.enabled(&rule.meta) {
                 continue;
@@ -217,7 +219,8 @@ impl Checker for ConsistencyChecker {
             if !rule.english(doc, stop) {
                 continue;
             }
-            let spellings = rule.spellings(doc);
+            let runs = runs.get_or_insert_with(|| names::name_runs(doc));
+            let spellings = rule.spellings(doc, runs);
             if rule.config.across_files {
                 rule.check_corpus(doc, &spellings, cx, out);
             } else {
@@ -280,10 +283,10 @@ impl ConsistencyRule {
         stop as f32 >= self.config.min_stopword_share * doc.words().len() as f32
     }
 
-    /// The distinct spellings of names in `doc`, in order of first use.
-    fn spellings(&self, doc: &Document) -> Vec<Spelling> {
+    /// The distinct spellings of names in `doc`, in order of first use, from its name
+    /// runs ([`names::name_runs`]).
+    fn spellings(&self, doc: &Document, runs: &[NameRun]) -> Vec<Spelling> {
         let text = doc.text();
-        let runs = names::name_runs(doc);
         let mid_sentence: FastSet<&str> = runs
             .iter()
             .flat_map(|r| {
@@ -292,7 +295,7 @@ impl ConsistencyRule {
             })
             .collect();
         let mut out: Vec<Spelling> = Vec::new();
-        for run in &runs {
+        for run in runs {
             let Some(words) = self.name_part(doc, run, &mid_sentence) else {
                 continue;
             };
