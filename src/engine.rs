@@ -9,7 +9,9 @@ use rayon::prelude::*;
 /// Runs every enabled rule on `doc`. Diagnostics come sorted by position then rule id,
 /// without duplicates, so output is identical across runs. A finding inside a
 /// multi-line block of boilerplate that is at least as severe (a divider line inside a
-/// related-links list) is dropped: the block goes anyway.
+/// related-links list) is dropped: the block goes anyway. So is a fragment finding on
+/// a line that boilerplate at least as severe takes whole (a byline is no truncated
+/// sentence of the article).
 pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagnostic> {
     check_named(rules, doc, corpus, None)
 }
@@ -62,34 +64,45 @@ pub fn check_named(
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
-    drop_nested(doc, out)
+    let judges_sentences =
+        |d: &Diagnostic| rules.checkers().iter().any(|c| c.judges_sentences(&d.rule));
+    drop_nested(doc, out, judges_sentences)
 }
 
-/// Removes diagnostics lying inside a boilerplate diagnostic that spans whole lines,
-/// more than one, and is of at least their severity (of a higher one when both span
-/// the same lines: two rules that agree on a block are both kept, unless one of them
-/// is the weaker reading of it).
-fn drop_nested(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Removes diagnostics lying inside a boilerplate diagnostic that spans whole lines
+/// and is of at least their severity: anything inside a block of more than one line
+/// (of a higher severity when both span the same lines: two rules that agree on a
+/// block are both kept, unless one of them is the weaker reading of it), and, inside
+/// a single whole line, the findings of rules that judge the article's own sentences
+/// (the line is not one of them).
+fn drop_nested(
+    doc: &Document,
+    diagnostics: Vec<Diagnostic>,
+    judges_sentences: impl Fn(&Diagnostic) -> bool,
+) -> Vec<Diagnostic> {
     let idx = doc.line_index();
+    // Whether the finding takes its lines whole, and whether it spans more than one.
     let whole_lines = |d: &Diagnostic| {
         let first = idx.line_range(idx.line_of(d.span.start));
         let last = idx.line_range(idx.line_of(d.span.end.saturating_sub(1).max(d.span.start)));
-        first != last
-            && doc.text()[first.start..d.span.start].trim().is_empty()
+        let whole = doc.text()[first.start..d.span.start].trim().is_empty()
             && doc.text()[d.span.end.min(last.end)..last.end]
                 .trim()
-                .is_empty()
+                .is_empty();
+        whole.then_some(first != last)
     };
-    let blocks: Vec<&Diagnostic> = diagnostics
+    let blocks: Vec<(&Diagnostic, bool)> = diagnostics
         .iter()
-        .filter(|d| d.category == Category::Boilerplate && whole_lines(d))
+        .filter(|d| d.category == Category::Boilerplate)
+        .filter_map(|d| Some((d, whole_lines(d)?)))
         .collect();
     let inside = |d: &Diagnostic| {
-        blocks.iter().any(|b| {
-            !std::ptr::eq(*b, d)
+        blocks.iter().any(|&(b, several)| {
+            !std::ptr::eq(b, d)
+                && (several || judges_sentences(d))
                 && b.span.start <= d.span.start
                 && d.span.end <= b.span.end
-                && if b.span == d.span {
+                && if b.span == d.span && several {
                     b.severity > d.severity
                 } else {
                     b.severity >= d.severity
@@ -153,6 +166,11 @@ mod tests {
         }
     }
 
+    /// In these tests, rules named `f.*` judge sentences.
+    fn sentence_rule(d: &Diagnostic) -> bool {
+        d.rule.starts_with("f.")
+    }
+
     #[test]
     fn findings_inside_a_boilerplate_block_are_dropped_unless_more_severe() {
         let doc = Document::from_text("Body.\n\nMore stories\n-\nA headline\n");
@@ -163,6 +181,7 @@ mod tests {
         let kept = drop_nested(
             &doc,
             vec![outside.clone(), block.clone(), divider, severe.clone()],
+            sentence_rule,
         );
         assert_eq!(kept, vec![outside, block, severe]);
     }
@@ -173,8 +192,40 @@ mod tests {
         let cards = diag("b.cards", Category::Boilerplate, Severity::Warning, 7..32);
         let list = diag("b.list", Category::Boilerplate, Severity::Info, 7..32);
         let nav = diag("b.nav", Category::Boilerplate, Severity::Warning, 7..32);
-        let kept = drop_nested(&doc, vec![cards.clone(), list, nav.clone()]);
+        let kept = drop_nested(&doc, vec![cards.clone(), list, nav.clone()], sentence_rule);
         assert_eq!(kept, vec![cards, nav]);
+    }
+
+    #[test]
+    fn a_fragment_finding_on_a_boilerplate_line_goes_unless_more_severe() {
+        let doc = Document::from_text("Body text here.\nWritten byJane Roe\n");
+        let byline = diag("b.byline", Category::Boilerplate, Severity::Warning, 16..34);
+        let clipped = diag("f.trunc", Category::Fragment, Severity::Warning, 16..34);
+        let mangled = diag("m.x", Category::Mangled, Severity::Warning, 26..34);
+        let kept = drop_nested(
+            &doc,
+            vec![byline.clone(), clipped, mangled.clone()],
+            sentence_rule,
+        );
+        assert_eq!(kept, vec![byline.clone(), mangled]);
+        let quiet = diag("b.byline", Category::Boilerplate, Severity::Info, 16..34);
+        let loud = diag("f.trunc", Category::Fragment, Severity::Warning, 16..34);
+        assert_eq!(
+            drop_nested(&doc, vec![quiet.clone(), loud.clone()], sentence_rule),
+            vec![quiet, loud]
+        );
+        // a check whose subject is the lone line itself keeps its finding
+        let orphan = diag("o.byline", Category::Fragment, Severity::Warning, 16..34);
+        assert_eq!(
+            drop_nested(&doc, vec![byline.clone(), orphan.clone()], sentence_rule),
+            vec![byline.clone(), orphan]
+        );
+        // two boilerplate rules on one line are both kept
+        let other = diag("b.other", Category::Boilerplate, Severity::Info, 16..34);
+        assert_eq!(
+            drop_nested(&doc, vec![byline.clone(), other.clone()], sentence_rule),
+            vec![byline, other]
+        );
     }
 
     #[test]
@@ -183,7 +234,7 @@ mod tests {
         let credit = diag("b.credit", Category::Boilerplate, Severity::Warning, 10..19);
         let inner = diag("m.x", Category::Mangled, Severity::Info, 12..19);
         assert_eq!(
-            drop_nested(&doc, vec![credit.clone(), inner.clone()]).len(),
+            drop_nested(&doc, vec![credit.clone(), inner.clone()], sentence_rule).len(),
             2
         );
     }

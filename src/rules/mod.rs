@@ -100,6 +100,13 @@ pub trait Checker: Send + Sync + Debug {
         false
     }
 
+    /// Whether `rule`, one of this checker's, judges the article's own sentences (a
+    /// truncated paragraph, a verbless sentence), so that its findings on a line that
+    /// boilerplate takes whole say nothing the boilerplate finding does not.
+    fn judges_sentences(&self, _rule: &str) -> bool {
+        false
+    }
+
     /// Statistics this checker needs from a first pass over every document of the run.
     fn corpus_needs(&self) -> CorpusNeeds {
         CorpusNeeds::default()

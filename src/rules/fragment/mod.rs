@@ -379,4 +379,16 @@ impl Checker for FragmentChecker {
             }
         }
     }
+
+    /// The checks of sentences and paragraphs; not the ones whose subject is a lone
+    /// line of the page (a section label, an orphan byline, an author box).
+    fn judges_sentences(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| {
+            &*r.meta.id == rule
+                && !matches!(
+                    r.check,
+                    Check::SectionLabel | Check::OrphanByline | Check::AuthorBox
+                )
+        })
+    }
 }
