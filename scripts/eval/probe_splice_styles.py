@@ -11,7 +11,9 @@ in one of three ways:
 - `spelling`: `-ise`/`-ize` verbs, `colour`/`color` nouns, `per cent`/`percent`/`%`
   or day-month/month-day dates of one kind where the rest has only the other;
 - `person`: two or more first- or second-person pronouns outside quotation marks in
-  a paragraph of an article of 300 words or more that has none.
+  a paragraph of an article of 300 words or more that has none (what
+  `voice-threshold` reads, in articles of 400 words or more;
+  src/rules/cohesion/voice.rs).
 
 A clash in many splices and few untouched paragraphs is evidence worth weighing.
 Prints a table; writes nothing.

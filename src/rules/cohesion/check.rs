@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::analysis::{Analysis, Features};
 use super::combiner::{self, Place};
 use super::typography::Styles;
+use super::voice::{self, Voice};
 use super::{CohesionRule, Decision, Model};
 use crate::corpus::CorpusNeeds;
 use crate::diagnostic::Diagnostic;
@@ -287,6 +288,8 @@ impl CohesionRule {
         let sourced_at = |p: usize| t.shared.is_some() && provenance.source(p).is_some();
         // The document's typing, read only when a paragraph is likely enough to need it.
         let styles: std::cell::OnceCell<Styles> = std::cell::OnceCell::new();
+        // Its first- and second-person words per paragraph, and in all, likewise.
+        let voices: std::cell::OnceCell<(Vec<Voice>, Voice)> = std::cell::OnceCell::new();
         for c in self.candidates(doc, analysis, sourced_at) {
             let p = c.p;
             let sourced = sourced_at(p);
@@ -335,6 +338,28 @@ impl CohesionRule {
                         (Some(_), Some(typed)) if long && !short => typed.min(threshold),
                         _ => threshold,
                     };
+                    // Written in a person the rest never speaks in: another writer
+                    // wrote it. Likewise only in a long article: in a short one the
+                    // rest is too little text for its silence to mean much.
+                    let person = t
+                        .voice
+                        .filter(|v| long && !short && probability >= v.min(threshold))
+                        .and_then(|_| {
+                            let (each, all) = voices.get_or_init(|| {
+                                let each: Vec<Voice> = doc
+                                    .paragraphs()
+                                    .iter()
+                                    .map(|para| voice::voice(doc.slice(&para.range)))
+                                    .collect();
+                                let all = each.iter().fold(Voice::default(), |a, v| a.add(*v));
+                                (each, all)
+                            });
+                            each[p].foreign_to(all.without(each[p]))
+                        });
+                    let threshold = match (person, t.voice) {
+                        (Some(_), Some(voiced)) => voiced.min(threshold),
+                        _ => threshold,
+                    };
                     let reasons = if probability >= threshold {
                         let reasons = describe_reasons(&reasons);
                         let reasons = match foreign {
@@ -342,6 +367,12 @@ impl CohesionRule {
                                 "{reasons}; typed with {} where the article has {}",
                                 own.shown(),
                                 rest.shown()
+                            ),
+                            None => reasons,
+                        };
+                        let reasons = match person {
+                            Some(person) => format!(
+                                "{reasons}; written in {person}, which the rest of the article never uses outside quotations"
                             ),
                             None => reasons,
                         };

@@ -17,6 +17,7 @@ pub(crate) mod semantic;
 mod tiling;
 mod typography;
 mod vectors;
+mod voice;
 
 use crate::rules::Data;
 use std::cell::RefCell;
@@ -71,6 +72,11 @@ struct Config {
     /// apostrophes among curly ones) needs only this probability: another hand typed it.
     #[serde(default)]
     typography_threshold: Option<f32>,
+    /// A paragraph with first- or second-person words outside quotation marks, in an
+    /// article whose other paragraphs have none, needs only this probability: another
+    /// writer wrote it.
+    #[serde(default)]
+    voice_threshold: Option<f32>,
     #[serde(default)]
     max_similarity: Option<f64>,
     #[serde(default)]
@@ -165,6 +171,8 @@ struct Thresholds {
     shared: Option<f32>,
     /// The threshold of a paragraph typed in another style than the rest.
     typography: Option<f32>,
+    /// The threshold of a paragraph written in another person than the rest.
+    voice: Option<f32>,
     decision: Decision,
     min_novel_names: usize,
     min_novel_share: f64,
@@ -345,6 +353,7 @@ fn build_rule(
             .map(|t| (c.short_document_words, t.clamp(0.0, 1.0))),
         shared: c.shared_threshold.map(|t| t.clamp(0.0, 1.0)),
         typography: c.typography_threshold.map(|t| t.clamp(0.0, 1.0)),
+        voice: c.voice_threshold.map(|t| t.clamp(0.0, 1.0)),
         decision,
         min_novel_names: c.min_novel_names,
         min_novel_share: c.min_novel_share,
