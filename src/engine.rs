@@ -9,9 +9,9 @@ use rayon::prelude::*;
 /// Runs every enabled rule on `doc`. Diagnostics come sorted by position then rule id,
 /// without duplicates, so output is identical across runs. A finding inside a
 /// multi-line block of boilerplate that is at least as severe (a divider line inside a
-/// related-links list) is dropped: the block goes anyway. So is a fragment finding on
-/// a line that boilerplate at least as severe takes whole (a byline is no truncated
-/// sentence of the article).
+/// related-links list) is dropped: the block goes anyway. So is the finding of a rule
+/// that judges the article's sentences on a line that boilerplate at least as severe
+/// takes whole (a syndication footer is no truncated paragraph of the article).
 pub fn check(rules: &RuleSet, doc: &Document, corpus: &CorpusStats) -> Vec<Diagnostic> {
     check_named(rules, doc, corpus, None)
 }
@@ -99,7 +99,6 @@ fn drop_nested(
     let inside = |d: &Diagnostic| {
         blocks.iter().any(|&(b, several)| {
             !std::ptr::eq(b, d)
-                && (several || judges_sentences(d))
                 && b.span.start <= d.span.start
                 && d.span.end <= b.span.end
                 && if b.span == d.span && several {
@@ -107,6 +106,8 @@ fn drop_nested(
                 } else {
                     b.severity >= d.severity
                 }
+                // asked last: it looks the rule up among the checkers
+                && (several || judges_sentences(d))
         })
     };
     let keep: Vec<bool> = diagnostics.iter().map(|d| !inside(d)).collect();

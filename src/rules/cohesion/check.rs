@@ -341,23 +341,24 @@ impl CohesionRule {
                     // Written in a person the rest never speaks in: another writer
                     // wrote it. Likewise only in a long article: in a short one the
                     // rest is too little text for its silence to mean much.
-                    let person = t
+                    let voiced = t
                         .voice
-                        .filter(|v| long && !short && probability >= v.min(threshold))
-                        .and_then(|_| {
-                            let (each, all) = voices.get_or_init(|| {
-                                let each: Vec<Voice> = doc
-                                    .paragraphs()
-                                    .iter()
-                                    .map(|para| voice::voice(doc.slice(&para.range)))
-                                    .collect();
-                                let all = each.iter().fold(Voice::default(), |a, v| a.add(*v));
-                                (each, all)
-                            });
-                            each[p].foreign_to(all.without(each[p]))
+                        .map(|v| v.min(threshold))
+                        .filter(|&v| long && !short && probability >= v);
+                    let person = voiced.and_then(|_| {
+                        let (each, all) = voices.get_or_init(|| {
+                            let each: Vec<Voice> = doc
+                                .paragraphs()
+                                .iter()
+                                .map(|para| voice::voice(doc.slice(&para.range)))
+                                .collect();
+                            let all = each.iter().fold(Voice::default(), |a, v| a.add(*v));
+                            (each, all)
                         });
-                    let threshold = match (person, t.voice) {
-                        (Some(_), Some(voiced)) => voiced.min(threshold),
+                        each[p].foreign_to(all.without(each[p]))
+                    });
+                    let threshold = match (person, voiced) {
+                        (Some(_), Some(voiced)) => voiced,
                         _ => threshold,
                     };
                     let reasons = if probability >= threshold {
